@@ -1,0 +1,459 @@
+// Package model holds the domain of a council meeting: the plan that sets
+// awards, rules and criteria, and the record of one meeting held under it.
+// It imports nothing of hoidong's own.
+package model
+
+import "time"
+
+// Kind says whether a nominee is a collective (a unit) or an individual.
+type Kind int
+
+// Nominee kinds.
+const (
+	KindCollective Kind = iota + 1
+	KindIndividual
+)
+
+// String returns the plan-file spelling of the kind.
+func (k Kind) String() string {
+	switch k {
+	case KindCollective:
+		return "collective"
+	case KindIndividual:
+		return "individual"
+	}
+	return "unknown"
+}
+
+// Label returns the Vietnamese word for the kind.
+func (k Kind) Label() string {
+	switch k {
+	case KindCollective:
+		return "Tập thể"
+	case KindIndividual:
+		return "Cá nhân"
+	}
+	return "?"
+}
+
+// Recipients says which kinds of nominee an award can go to.
+type Recipients int
+
+// Award recipients.
+const (
+	ForCollective Recipients = iota + 1
+	ForIndividual
+	ForBoth
+)
+
+// Allows reports whether an award for r can go to a nominee of kind k.
+func (r Recipients) Allows(k Kind) bool {
+	return r == ForBoth || (r == ForCollective && k == KindCollective) || (r == ForIndividual && k == KindIndividual)
+}
+
+// String returns the plan-file spelling.
+func (r Recipients) String() string {
+	switch r {
+	case ForCollective:
+		return "collective"
+	case ForIndividual:
+		return "individual"
+	case ForBoth:
+		return "both"
+	}
+	return "unknown"
+}
+
+// Role is a member's role on the council.
+type Role int
+
+// Council roles.
+const (
+	RoleChair Role = iota + 1
+	RoleViceChair
+	RoleMember
+	RoleSecretary
+)
+
+// String returns the plan-file spelling.
+func (r Role) String() string {
+	switch r {
+	case RoleChair:
+		return "chair"
+	case RoleViceChair:
+		return "vice-chair"
+	case RoleMember:
+		return "member"
+	case RoleSecretary:
+		return "secretary"
+	}
+	return "unknown"
+}
+
+// Label returns the Vietnamese title of the role.
+func (r Role) Label() string {
+	switch r {
+	case RoleChair:
+		return "Chủ tịch Hội đồng"
+	case RoleViceChair:
+		return "Phó Chủ tịch Hội đồng"
+	case RoleMember:
+		return "Ủy viên"
+	case RoleSecretary:
+		return "Thư ký"
+	}
+	return "?"
+}
+
+// Comparison is how a share is compared with a threshold.
+type Comparison int
+
+// Comparisons: "từ …% trở lên" and "trên …%".
+const (
+	AtLeast Comparison = iota + 1
+	MoreThan
+)
+
+// Symbol returns "≥" or ">".
+func (c Comparison) Symbol() string {
+	if c == MoreThan {
+		return ">"
+	}
+	return "≥"
+}
+
+// Base is what the agree count is a share of.
+type Base int
+
+// Bases of a share.
+const (
+	BaseAllMembers Base = iota + 1 // all voting members of the council
+	BasePresent                    // voting members present
+	BaseValid                      // valid ballots
+)
+
+// String returns the plan-file spelling.
+func (b Base) String() string {
+	switch b {
+	case BaseAllMembers:
+		return "all-members"
+	case BasePresent:
+		return "present"
+	case BaseValid:
+		return "valid-ballots"
+	}
+	return "unknown"
+}
+
+// Label returns the Vietnamese description of the base.
+func (b Base) Label() string {
+	switch b {
+	case BaseAllMembers:
+		return "tổng số thành viên Hội đồng"
+	case BasePresent:
+		return "số thành viên có mặt"
+	case BaseValid:
+		return "số phiếu hợp lệ"
+	}
+	return "?"
+}
+
+// Fraction is an exact threshold such as 2/3 or 70/100.
+type Fraction struct {
+	Num, Den int64
+}
+
+// Rule decides whether a nominee passes for an award.
+type Rule struct {
+	BallotRequired bool
+	Threshold      Fraction
+	Comparison     Comparison
+	Base           Base
+}
+
+// Effect is what an eligibility check does when it applies.
+type Effect int
+
+// Eligibility effects.
+const (
+	EffectExclude Effect = iota + 1 // not awarded (đang bị kỷ luật)
+	EffectDefer                     // not yet considered (chưa xét)
+)
+
+// String returns the plan-file spelling.
+func (e Effect) String() string {
+	if e == EffectDefer {
+		return "defer"
+	}
+	return "exclude"
+}
+
+// Org is the organisation holding the movement.
+type Org struct {
+	Name     string // UBND thị trấn Như Quỳnh
+	Superior string // UBND huyện Văn Lâm
+	Place    string // Như Quỳnh: the place name used in dates
+}
+
+// PlanRef identifies the plan document.
+type PlanRef struct {
+	Number string // 11/KH-UBND
+	Date   string // 2023-01-15
+	Title  string
+	Year   int
+}
+
+// Member is a council member.
+type Member struct {
+	ID       int64 // assigned by the store; 0 in a plan
+	Name     string
+	Position string
+	Role     Role
+	Votes    bool
+}
+
+// Council is the emulation and commendation council.
+type Council struct {
+	Name    string
+	Members []Member
+}
+
+// Award is an emulation title or a form of commendation.
+type Award struct {
+	Code       string
+	Name       string
+	Authority  string // who grants it
+	Superior   bool   // granted by the superior level: the council proposes it
+	Recipients Recipients
+	Rule       Rule
+}
+
+// Criterion is one line of a criteria checklist.
+type Criterion struct {
+	Text     string
+	Required bool
+}
+
+// CriteriaSet is an ordered checklist for one kind of nominee, optionally
+// for one award only.
+type CriteriaSet struct {
+	Kind     Kind
+	Award    string // award code; empty means every award for this kind
+	Criteria []Criterion
+}
+
+// EligibilityCheck is a condition that keeps a nominee from the vote.
+type EligibilityCheck struct {
+	Code   string
+	Text   string
+	Effect Effect
+}
+
+// MeetingSettings are the meeting's own details and rules.
+type MeetingSettings struct {
+	Number  string   // number of the minutes, e.g. 01/BB-HĐTĐKT
+	Date    string   // 2023-12-15
+	Place   string   // Hội trường UBND thị trấn
+	Quorum  Fraction // default 2/3 of all voting members, compared with ≥
+	Tellers int      // size of the counting committee, default 3
+}
+
+// Nominee is a collective or an individual proposed for one or more awards.
+type Nominee struct {
+	ID       int64 // assigned by the store; 0 in a plan
+	Kind     Kind
+	Name     string
+	Unit     string
+	Position string
+	Awards   []string // award codes proposed
+	Summary  string   // achievement summary
+	Facts    []string // eligibility check codes known to apply
+}
+
+// Plan is everything a meeting is held under.
+type Plan struct {
+	Org         Org
+	Ref         PlanRef
+	Council     Council
+	Awards      []Award
+	Criteria    []CriteriaSet
+	Eligibility []EligibilityCheck
+	Meeting     MeetingSettings
+	Nominees    []Nominee
+}
+
+// Award returns the award with the given code.
+func (p *Plan) Award(code string) (Award, bool) {
+	for _, a := range p.Awards {
+		if a.Code == code {
+			return a, true
+		}
+	}
+	return Award{}, false
+}
+
+// CriteriaFor returns the checklist for a nominee of kind k proposed for
+// award code: the set for that award if there is one, else the kind's set.
+func (p *Plan) CriteriaFor(k Kind, award string) []Criterion {
+	var general []Criterion
+	for _, s := range p.Criteria {
+		if s.Kind != k {
+			continue
+		}
+		if s.Award == award {
+			return s.Criteria
+		}
+		if s.Award == "" {
+			general = s.Criteria
+		}
+	}
+	return general
+}
+
+// Attendance is a member's presence at the meeting.
+type Attendance int
+
+// Attendance states.
+const (
+	AttendanceUnknown Attendance = iota
+	AttendancePresent
+	AttendanceAbsent
+)
+
+// Mark is the state of one criterion for one candidacy.
+type Mark int
+
+// Criterion marks.
+const (
+	MarkNone Mark = iota
+	MarkMet
+	MarkNotMet
+)
+
+// Eligibility is the council's decision on a nominee's eligibility.
+type Eligibility int
+
+// Eligibility decisions.
+const (
+	EligibilityPending  Eligibility = iota // checks not yet confirmed
+	EligibilityEligible                    // no check applies
+	EligibilityExcluded                    // an exclude check applies
+	EligibilityDeferred                    // a defer check applies
+)
+
+// MeetingStatus is where the meeting stands.
+type MeetingStatus int
+
+// Meeting statuses.
+const (
+	MeetingOpen MeetingStatus = iota + 1
+	MeetingClosed
+)
+
+// RoundMode is how a round's ballots are cast.
+type RoundMode int
+
+// Round modes.
+const (
+	RoundElectronic RoundMode = iota + 1
+	RoundPaper
+)
+
+// RoundStatus is whether a round still takes ballots.
+type RoundStatus int
+
+// Round statuses.
+const (
+	RoundOpen RoundStatus = iota + 1
+	RoundClosed
+)
+
+// MemberRecord is a member with their attendance.
+type MemberRecord struct {
+	Member
+	Attendance   Attendance
+	AbsentReason string
+	Teller       bool
+	TellerHead   bool
+}
+
+// CheckMark records whether an eligibility check applies to a nominee.
+type CheckMark struct {
+	Code      string
+	Confirmed bool // the council has looked at it
+	Applies   bool
+}
+
+// CriterionMark is the council's mark on one criterion.
+type CriterionMark struct {
+	Mark Mark
+	Note string
+}
+
+// Candidacy is a nominee proposed for one award, with its checklist.
+type Candidacy struct {
+	Award string
+	Marks []CriterionMark // one per criterion of the plan's checklist, in order
+}
+
+// NomineeRecord is a nominee with the council's review.
+type NomineeRecord struct {
+	Nominee
+	Checks      []CheckMark // one per eligibility check of the plan, in order
+	Candidacies []Candidacy // one per proposed award, in the nominee's order
+	Note        string      // discussion note
+}
+
+// Ballot is one secret ballot: agree or not for each nominee of its round.
+type Ballot struct {
+	ID      string         // 32 hex digits of a random 128-bit id
+	Choices map[int64]bool // nominee id -> agree
+}
+
+// ResultLine is one nominee's tally in a round.
+type ResultLine struct {
+	NomineeID int64
+	Agree     int
+	Disagree  int
+	Base      int
+	Pass      bool
+}
+
+// Round is one ballot round for one award.
+type Round struct {
+	ID         int64
+	Award      string
+	Seq        int // 1, 2, … per meeting
+	Mode       RoundMode
+	Status     RoundStatus
+	OpenedAt   time.Time
+	ClosedAt   time.Time
+	Nominees   []int64 // in ballot order
+	Eligible   int     // voting members present when the round opened
+	AllMembers int     // voting members of the council
+	Voters     []int64 // member ids who have cast, sorted by id
+	Issued     int
+	Returned   int
+	Valid      int
+	Invalid    int
+	Ballots    []Ballot // closed rounds only, sorted by id
+	Results    []ResultLine
+}
+
+// MeetingInfo is the meeting's own state.
+type MeetingInfo struct {
+	Status     MeetingStatus
+	StartedAt  time.Time
+	ClosedAt   time.Time
+	Discussion string
+}
+
+// Record is a read-only snapshot of one meeting: everything the documents
+// and screens need.
+type Record struct {
+	Plan     Plan
+	Meeting  MeetingInfo
+	Members  []MemberRecord
+	Nominees []NomineeRecord
+	Rounds   []Round
+}
