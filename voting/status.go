@@ -81,18 +81,21 @@ type Index struct {
 
 // NewIndex builds an Index over rec in one pass over its nominees, members and rounds.
 func NewIndex(rec *model.Record) *Index {
-	ix := &Index{
-		rec:      rec,
-		nominees: make(map[int64]int, len(rec.Nominees)),
-		members:  make(map[int64]int, len(rec.Members)),
-		awards:   make(map[string]int, len(rec.Plan.Awards)),
-	}
+	ix := newStatusIndex(rec)
+	ix.nominees = make(map[int64]int, len(rec.Nominees))
+	ix.members = make(map[int64]int, len(rec.Members))
 	for i := range rec.Nominees {
 		ix.nominees[rec.Nominees[i].ID] = i
 	}
 	for i := range rec.Members {
 		ix.members[rec.Members[i].ID] = i
 	}
+	return ix
+}
+
+// newStatusIndex builds the part of an Index that statuses need, without the id lookups.
+func newStatusIndex(rec *model.Record) *Index {
+	ix := &Index{rec: rec, awards: make(map[string]int, len(rec.Plan.Awards))}
 	for _, a := range rec.Plan.Awards {
 		if _, dup := ix.awards[a.Code]; dup {
 			continue
@@ -362,7 +365,7 @@ func containsID(ids []int64, id int64) bool {
 
 // Candidates returns, in record order, the ids of the nominees ready for a ballot on award: the ballot of a new round.
 func Candidates(rec *model.Record, award string) []int64 {
-	return NewIndex(rec).Candidates(award)
+	return newStatusIndex(rec).Candidates(award)
 }
 
 // Frozen reports whether a nominee's checklist for award can no longer change: it has been in a round for that award.
@@ -377,7 +380,7 @@ func Frozen(rec *model.Record, nomineeID int64, award string) bool {
 
 // Recommended returns the conclusion for every award of the plan, in plan order, including awards with nobody.
 func Recommended(rec *model.Record) []AwardList {
-	return NewIndex(rec).Recommended()
+	return newStatusIndex(rec).Recommended()
 }
 
 // OpenRound returns the record's open round, if any.
