@@ -98,6 +98,8 @@ func planSyntaxProblem(err error) Problem {
 	case strings.Contains(msg, `expected '"'`) || strings.Contains(msg, `expected '"""'`) ||
 		strings.Contains(msg, `expected "'"`) || strings.Contains(msg, `expected "'''"`):
 		what = "chuỗi chưa có dấu ngoặc kép đóng"
+	case strings.Contains(msg, "strings cannot contain newlines"):
+		what = "chuỗi chưa có dấu ngoặc kép đóng; chữ trong dấu \"…\" phải nằm trên một dòng (viết nhiều dòng thì dùng \"\"\"…\"\"\")"
 	case strings.Contains(msg, "expected value") || strings.Contains(msg, "floats must start"):
 		what = "thiếu giá trị hoặc giá trị viết sai sau dấu \"=\" (chữ phải đặt trong dấu ngoặc kép)"
 	case strings.Contains(msg, "expected '.' or '='") || strings.Contains(msg, "key separator") ||
@@ -408,6 +410,10 @@ func (r *planReader) plan(raw map[string]any) Plan {
 			p.Meeting.Tellers = n
 		}
 	}
+	tellersGiven := false
+	if t, ok := raw["meeting"].(map[string]any); ok {
+		_, tellersGiven = t["tellers"]
+	}
 
 	if t := r.table(raw, "", "council"); t != nil {
 		r.known(t, "council", "name", "members")
@@ -429,6 +435,19 @@ func (r *planReader) plan(raw map[string]any) Plan {
 				r.badRole = true
 			}
 			p.Council.Members = append(p.Council.Members, m)
+		}
+	}
+
+	if !tellersGiven {
+		// A small council gets as many tellers as it has voting members.
+		voting := 0
+		for _, m := range p.Council.Members {
+			if m.Votes {
+				voting++
+			}
+		}
+		if voting > 0 && voting < p.Meeting.Tellers {
+			p.Meeting.Tellers = voting
 		}
 	}
 
