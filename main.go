@@ -1,0 +1,268 @@
+// Command hoidong runs the meeting of an emulation and commendation council
+// (Hội đồng Thi đua – Khen thưởng): roll call, criteria review, secret
+// ballots, tally, and the minutes.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	tea "charm.land/bubbletea/v2"
+
+	"hoidong/export"
+	"hoidong/model"
+	"hoidong/store"
+	"hoidong/tui"
+)
+
+const usage = `hoidong — điều hành phiên họp Hội đồng Thi đua – Khen thưởng
+
+Cách dùng:
+  hoidong [--db TỆP]                 mở phiên họp (mặc định: hoidong.db trong thư mục hiện tại)
+  hoidong demo                       thử ngay với phiên họp mẫu trong một tệp tạm
+  hoidong init [--plan TỆP] --db TỆP tạo phiên họp từ tệp kế hoạch (không có --plan: kế hoạch mẫu)
+  hoidong booth --db TỆP             chỉ chạy phòng bỏ phiếu, ở màn hình thứ hai
+  hoidong plan show                  in kế hoạch mẫu (TOML, có chú thích) để sửa theo cơ quan
+  hoidong plan check TỆP             kiểm tra tệp kế hoạch
+  hoidong export --db TỆP --out THƯ_MỤC
+                                     ghi biên bản (.txt), kết quả (.csv) và hồ sơ (.json)
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	cmd := ""
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "":
+		err = runTUI(args, stderr)
+	case "demo":
+		err = runDemo(args, stdout, stderr)
+	case "init":
+		err = runInit(args, stdout, stderr)
+	case "booth":
+		err = runBooth(args, stderr)
+	case "plan":
+		return runPlan(args, stdout, stderr)
+	case "export":
+		err = runExport(args, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "Lệnh không rõ: %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		fmt.Fprintln(stderr, "Lỗi: "+model.Message(err))
+		return 1
+	}
+	return 0
+}
+
+// flags builds a flag set that reports errors in Vietnamese.
+func flags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	return fs
+}
+
+// parse parses args and refuses stray arguments.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return model.Errorf(model.EInvalid, "tham số không hợp lệ (xem: hoidong help)")
+	}
+	if fs.NArg() > 0 {
+		return model.Errorf(model.EInvalid, "tham số thừa: %q (xem: hoidong help)", fs.Arg(0))
+	}
+	return nil
+}
+
+// runTUI opens the meeting in the secretary's program.
+func runTUI(args []string, stderr io.Writer) error {
+	fs := flags("hoidong", stderr)
+	db := fs.String("db", "hoidong.db", "tệp cơ sở dữ liệu của phiên họp")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	return openAndRun(*db, "Tệp phiên họp: "+*db, false)
+}
+
+// openAndRun opens the database and runs the program on it.
+func openAndRun(path, notice string, booth bool) error {
+	open := store.Open
+	if booth {
+		open = store.OpenBooth
+	}
+	st, err := open(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	m := tui.New(tui.Options{
+		Store:     st,
+		Notice:    notice,
+		ExportDir: filepath.Join(filepath.Dir(path), "bien-ban"),
+		BoothOnly: booth,
+	})
+	_, err = tea.NewProgram(m).Run()
+	return err
+}
+
+// runDemo opens a fresh copy of the sample meeting in a temporary file.
+func runDemo(args []string, stdout, stderr io.Writer) error {
+	fs := flags("demo", stderr)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "hoidong-demo-")
+	if err != nil {
+		return fmt.Errorf("create demo folder: %w", err)
+	}
+	path := filepath.Join(dir, "hoidong-demo.db")
+	if err := initDB(path, ""); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Phiên họp mẫu: %s\n", path)
+	if err := openAndRun(path, "Phiên họp mẫu (tệp tạm): "+path, false); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Dữ liệu phiên họp mẫu vẫn còn trong %s\n", path)
+	return nil
+}
+
+// runInit creates a meeting from a plan file.
+func runInit(args []string, stdout, stderr io.Writer) error {
+	fs := flags("init", stderr)
+	plan := fs.String("plan", "", "tệp kế hoạch TOML (bỏ trống: kế hoạch mẫu)")
+	db := fs.String("db", "", "tệp cơ sở dữ liệu sẽ tạo")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *db == "" {
+		return model.Errorf(model.EInvalid, "cần chỉ rõ tệp cơ sở dữ liệu: hoidong init --db TỆP")
+	}
+	if err := initDB(*db, *plan); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã tạo phiên họp trong %s\n", *db)
+	return nil
+}
+
+// initDB creates the meeting in path from the plan file, or the sample.
+func initDB(path, planFile string) error {
+	p := model.SamplePlan()
+	if planFile != "" {
+		var err error
+		if p, err = model.LoadPlan(planFile); err != nil {
+			var ps model.Problems
+			if errors.As(err, &ps) {
+				return model.Errorf(model.EInvalid, "tệp kế hoạch %s có lỗi:\n%s", planFile, ps.Error())
+			}
+			return err
+		}
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return st.CreateMeeting(context.Background(), p)
+}
+
+// runBooth runs only the voting booth.
+func runBooth(args []string, stderr io.Writer) error {
+	fs := flags("booth", stderr)
+	db := fs.String("db", "hoidong.db", "tệp cơ sở dữ liệu của phiên họp")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if _, err := os.Stat(*db); err != nil {
+		return model.Errorf(model.ENotFound, "không tìm thấy tệp phiên họp %s", *db)
+	}
+	return openAndRun(*db, "", true)
+}
+
+// runPlan prints or checks plan files.
+func runPlan(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, "Cần lệnh con: hoidong plan show | hoidong plan check TỆP\n")
+		return 2
+	}
+	switch args[0] {
+	case "show":
+		stdout.Write(model.SamplePlanTOML())
+		return 0
+	case "check":
+		if len(args) != 2 {
+			fmt.Fprint(stderr, "Cách dùng: hoidong plan check TỆP\n")
+			return 2
+		}
+		p, err := model.LoadPlan(args[1])
+		if err != nil {
+			var ps model.Problems
+			if errors.As(err, &ps) {
+				fmt.Fprintf(stderr, "Tệp kế hoạch %s có %d lỗi:\n%s\n", args[1], len(ps), ps.Error())
+			} else {
+				fmt.Fprintln(stderr, "Lỗi: "+model.Message(err))
+			}
+			return 1
+		}
+		fmt.Fprintf(stdout, "Tệp kế hoạch %s hợp lệ: %d thành viên, %d danh hiệu/hình thức, %d đối tượng đề nghị.\n",
+			args[1], len(p.Council.Members), len(p.Awards), len(p.Nominees))
+		return 0
+	}
+	fmt.Fprintf(stderr, "Lệnh con không rõ: %q (show | check)\n", args[0])
+	return 2
+}
+
+// runExport writes the documents of a meeting.
+func runExport(args []string, stdout, stderr io.Writer) error {
+	fs := flags("export", stderr)
+	db := fs.String("db", "hoidong.db", "tệp cơ sở dữ liệu của phiên họp")
+	out := fs.String("out", "", "thư mục ghi tài liệu")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return model.Errorf(model.EInvalid, "cần chỉ rõ thư mục ghi: hoidong export --db TỆP --out THƯ_MỤC")
+	}
+	if _, err := os.Stat(*db); err != nil {
+		return model.Errorf(model.ENotFound, "không tìm thấy tệp phiên họp %s", *db)
+	}
+	st, err := store.OpenBooth(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rec, err := st.Record(context.Background())
+	if err != nil {
+		return err
+	}
+	paths, err := export.WriteDir(*out, &rec)
+	if err != nil {
+		return err
+	}
+	for _, p := range paths {
+		fmt.Fprintln(stdout, p)
+	}
+	return nil
+}
