@@ -1,0 +1,554 @@
+// Package tui is the secretary's terminal program and the voting booth:
+// a root model routing to one screen at a time.
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"hoidong/export"
+	"hoidong/model"
+	"hoidong/store"
+)
+
+// MinWidth and MinHeight are the smallest terminal the program lays out in.
+const (
+	MinWidth  = 80
+	MinHeight = 24
+)
+
+// page names a screen of the program.
+type page int
+
+// The program's screens.
+const (
+	pageLoading page = iota
+	pageStart
+	pageOverview
+	pageRollCall
+	pageTellers
+	pageNominees
+	pageReview
+	pageRounds
+	pageBooth
+	pageTally
+	pageConclusion
+)
+
+// String returns the page's name for logs and tests.
+func (p page) String() string {
+	return [...]string{"loading", "start", "overview", "rollcall", "tellers", "nominees", "review", "rounds", "booth", "tally", "conclusion"}[p]
+}
+
+// Options configure the program.
+type Options struct {
+	// Store is the open meeting database.
+	Store *store.Store
+	// Notice is shown under the title, e.g. where a demo file lives.
+	Notice string
+	// ExportDir is the folder the conclusion screen suggests for documents.
+	ExportDir string
+	// BoothOnly runs just the voting booth, for a second terminal.
+	BoothOnly bool
+}
+
+// shared is what every screen reads: the record and the look.
+type shared struct {
+	st     *store.Store
+	rec    *model.Record
+	keys   keyMap
+	styles styles
+	width  int
+	height int // height of the body area
+}
+
+// screen is one page of the program.
+type screen interface {
+	// title is the screen's heading.
+	title() string
+	// update handles a key press and returns a command.
+	update(c *shared, msg tea.KeyPressMsg) tea.Cmd
+	// view renders the body.
+	view(c *shared) string
+	// help lists the screen's keys.
+	help(c *shared) bindings
+}
+
+// Model is the root of the program.
+type Model struct {
+	opts    Options
+	sh      shared
+	help    help.Model
+	page    page
+	screens map[page]screen
+
+	dialog *dialog
+	input  *input
+
+	status     string
+	statusErr  bool
+	busy       bool
+	quitting   bool
+	termHeight int
+}
+
+// dialog is a yes/no question over the current screen.
+type dialog struct {
+	question string
+	yes      tea.Cmd
+}
+
+// input asks for one line of text over the current screen.
+type input struct {
+	label  string
+	field  textinput.Model
+	submit func(string) tea.Cmd
+}
+
+// recordMsg carries a fresh snapshot after a load or an action.
+type recordMsg struct {
+	rec  *model.Record
+	none bool   // the database holds no meeting yet
+	ack  string // what to confirm on the status line
+	err  error  // the action's failure, if any
+	from page   // the page that asked, for screens that react to their own actions
+	then page   // the page to show when the action succeeded; pageLoading for none
+}
+
+// navigateMsg moves to another page.
+type navigateMsg struct{ to page }
+
+// askMsg asks the user a yes/no question before running yes.
+type askMsg struct {
+	question string
+	yes      tea.Cmd
+}
+
+// inputMsg asks the user for a line of text.
+type inputMsg struct {
+	label, value string
+	submit       func(string) tea.Cmd
+}
+
+// statusMsg shows a line on the status bar.
+type statusMsg struct {
+	text string
+	err  bool
+}
+
+// exportedMsg reports documents written.
+type exportedMsg struct {
+	paths []string
+	err   error
+}
+
+// New builds the root model.
+func New(opts Options) *Model {
+	m := &Model{
+		opts: opts,
+		sh: shared{
+			st:     opts.Store,
+			keys:   newKeyMap(),
+			styles: newStyles(true),
+			width:  MinWidth,
+			height: MinHeight - 4,
+		},
+		help: help.New(),
+		page: pageLoading,
+	}
+	m.help.Styles = help.DefaultStyles(true)
+	list := &nomineesScreen{}
+	m.screens = map[page]screen{
+		pageStart:      &startScreen{},
+		pageOverview:   &overviewScreen{},
+		pageRollCall:   &rollCallScreen{},
+		pageTellers:    &tellersScreen{},
+		pageNominees:   list,
+		pageReview:     &reviewScreen{neighbour: list.neighbour},
+		pageRounds:     &roundsScreen{},
+		pageBooth:      &boothScreen{boothOnly: opts.BoothOnly},
+		pageTally:      &tallyScreen{},
+		pageConclusion: &conclusionScreen{exportDir: opts.ExportDir},
+	}
+	return m
+}
+
+// Init implements tea.Model.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(load(m.sh.st, ""), tea.RequestBackgroundColor, tick())
+}
+
+// tickMsg asks for a fresh look at the record, for live progress.
+type tickMsg struct{}
+
+// tick fires once a second.
+func tick() tea.Cmd {
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{} })
+}
+
+// load reads the record.
+func load(st *store.Store, ack string) tea.Cmd {
+	return func() tea.Msg {
+		return snapshot(st, ack, nil)
+	}
+}
+
+// snapshot reads the record into a recordMsg.
+func snapshot(st *store.Store, ack string, actErr error) recordMsg {
+	ctx := context.Background()
+	has, err := st.HasMeeting(ctx)
+	if err != nil {
+		return recordMsg{err: err}
+	}
+	if !has {
+		return recordMsg{none: true, err: actErr}
+	}
+	rec, err := st.Record(ctx)
+	if err != nil {
+		return recordMsg{err: err}
+	}
+	if actErr != nil {
+		ack = ""
+	}
+	return recordMsg{rec: &rec, ack: ack, err: actErr}
+}
+
+// act runs a write against the store, then reloads the record.
+func act(st *store.Store, from page, ack string, write func(ctx context.Context) error) tea.Cmd {
+	return func() tea.Msg {
+		err := write(context.Background())
+		msg := snapshot(st, ack, err)
+		msg.from = from
+		return msg
+	}
+}
+
+// actThen is act followed, on success, by a move to page then.
+func actThen(st *store.Store, from page, ack string, then page, write func(ctx context.Context) error) tea.Cmd {
+	return func() tea.Msg {
+		msg := act(st, from, ack, write)().(recordMsg)
+		if msg.err == nil {
+			msg.then = then
+		}
+		return msg
+	}
+}
+
+// navigate returns a command that moves to page p.
+func navigate(p page) tea.Cmd {
+	return func() tea.Msg { return navigateMsg{to: p} }
+}
+
+// ask returns a command that puts a yes/no question to the user.
+func ask(question string, yes tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return askMsg{question: question, yes: yes} }
+}
+
+// prompt returns a command that asks for a line of text.
+func prompt(label, value string, submit func(string) tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return inputMsg{label: label, value: value, submit: submit} }
+}
+
+// say returns a command that shows a status line.
+func say(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: text, err: isErr} }
+}
+
+// exportTo writes the documents of rec into dir.
+func exportTo(rec *model.Record, dir string) tea.Cmd {
+	return func() tea.Msg {
+		paths, err := export.WriteDir(dir, rec)
+		return exportedMsg{paths: paths, err: err}
+	}
+}
+
+// Page reports the current page's name, for tests.
+func (m *Model) Page() string { return m.page.String() }
+
+// Status reports the status line, for tests.
+func (m *Model) Status() string { return m.status }
+
+// Record returns the last snapshot, for tests.
+func (m *Model) Record() *model.Record { return m.sh.rec }
+
+// Update implements tea.Model.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.sh.width = msg.Width
+		m.help.SetWidth(msg.Width)
+		m.layout(msg.Height)
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.sh.styles = newStyles(msg.IsDark())
+		m.help.Styles = help.DefaultStyles(msg.IsDark())
+		return m, nil
+	case recordMsg:
+		return m, m.onRecord(msg)
+	case tickMsg:
+		// Progress of an open round can come from a booth in another process.
+		if m.sh.rec != nil && (m.page == pageRounds || m.page == pageBooth || m.page == pageOverview) {
+			return m, tea.Batch(tick(), load(m.sh.st, ""))
+		}
+		return m, tick()
+	case navigateMsg:
+		m.go2(msg.to)
+		return m, nil
+	case focusMsg:
+		if r, ok := m.screens[pageReview].(*reviewScreen); ok {
+			r.focus(msg.nominee, msg.award)
+		}
+		m.go2(pageReview)
+		return m, nil
+	case askMsg:
+		m.dialog = &dialog{question: msg.question, yes: msg.yes}
+		return m, nil
+	case inputMsg:
+		f := textinput.New()
+		f.Prompt = "› "
+		sty := textinput.DefaultStyles(true)
+		sty.Cursor.Blink = false // a steady cursor; no timer to wait for
+		f.SetStyles(sty)
+		f.SetValue(msg.value)
+		f.SetWidth(m.sh.width - 8)
+		f.CharLimit = 2000
+		m.input = &input{label: msg.label, field: f, submit: msg.submit}
+		return m, m.input.field.Focus()
+	case statusMsg:
+		m.status, m.statusErr = msg.text, msg.err
+		return m, nil
+	case exportedMsg:
+		if msg.err != nil {
+			m.status, m.statusErr = model.Message(msg.err), true
+			return m, nil
+		}
+		if c, ok := m.screens[pageConclusion].(*conclusionScreen); ok {
+			c.written = msg.paths
+		}
+		m.status, m.statusErr = fmt.Sprintf("Đã xuất %d tệp vào %s", len(msg.paths), dirOf(msg.paths)), false
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.onKey(msg)
+	case tea.PasteMsg:
+		if m.input != nil {
+			var cmd tea.Cmd
+			m.input.field, cmd = m.input.field.Update(msg)
+			return m, cmd
+		}
+	}
+	if m.input != nil {
+		var cmd tea.Cmd
+		m.input.field, cmd = m.input.field.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// layout sizes the body for a terminal height.
+func (m *Model) layout(total int) {
+	helpLines := 1
+	if m.help.ShowAll {
+		helpLines = lipgloss.Height(m.help.View(m.current().help(&m.sh)))
+	}
+	// title, notice/blank, status, help
+	m.sh.height = max(total-3-helpLines, 1)
+	m.termHeight = total
+}
+
+// current returns the active screen.
+func (m *Model) current() screen {
+	if s, ok := m.screens[m.page]; ok {
+		return s
+	}
+	return m.screens[pageStart]
+}
+
+// onRecord takes a fresh snapshot.
+func (m *Model) onRecord(msg recordMsg) tea.Cmd {
+	m.busy = false
+	if msg.err != nil {
+		m.status, m.statusErr = model.Message(msg.err), true
+	} else if msg.ack != "" {
+		m.status, m.statusErr = msg.ack, false
+	}
+	if msg.none {
+		m.sh.rec = nil
+		if m.opts.BoothOnly {
+			m.status, m.statusErr = "Tệp chưa có phiên họp. Thư ký cần tạo phiên họp trước.", true
+		}
+		m.page = pageStart
+		return nil
+	}
+	if msg.rec == nil {
+		return nil
+	}
+	m.sh.rec = msg.rec
+	for _, s := range m.screens {
+		if r, ok := s.(interface{ refresh(*shared, recordMsg) }); ok {
+			r.refresh(&m.sh, msg)
+		}
+	}
+	if msg.then != pageLoading {
+		m.go2(msg.then)
+	}
+	if m.page == pageLoading || m.page == pageStart {
+		if m.opts.BoothOnly {
+			m.page = pageBooth
+		} else {
+			m.page = pageOverview
+		}
+	}
+	return nil
+}
+
+// go2 switches page.
+func (m *Model) go2(p page) {
+	if m.opts.BoothOnly && p != pageBooth {
+		return
+	}
+	if l, ok := m.screens[m.page].(interface{ leave() }); ok && m.page != p {
+		l.leave()
+	}
+	m.page = p
+	if e, ok := m.screens[p].(interface{ enter(*shared) }); ok {
+		e.enter(&m.sh)
+	}
+	m.layout(m.termHeight)
+}
+
+// onKey routes a key press: overlays first, then global keys, then the screen.
+func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.sh.keys
+	if m.input != nil {
+		switch msg.String() {
+		case "enter":
+			in := m.input
+			m.input = nil
+			return in.submit(strings.TrimSpace(in.field.Value()))
+		case "esc":
+			m.input = nil
+			return nil
+		}
+		var cmd tea.Cmd
+		m.input.field, cmd = m.input.field.Update(msg)
+		return cmd
+	}
+	if m.dialog != nil {
+		switch {
+		case key.Matches(msg, k.Yes):
+			d := m.dialog
+			m.dialog = nil
+			return d.yes
+		case key.Matches(msg, k.No):
+			m.dialog = nil
+		}
+		return nil
+	}
+	if m.page == pageBooth {
+		// The booth owns every key; it alone decides how to leave.
+		return m.current().update(&m.sh, msg)
+	}
+	switch {
+	case msg.String() == "ctrl+c":
+		m.quitting = true
+		return tea.Quit
+	case key.Matches(msg, k.Quit):
+		m.quitting = true
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		m.layout(m.termHeight)
+		return nil
+	case key.Matches(msg, k.Back) && m.page != pageOverview && m.page != pageStart && m.page != pageLoading:
+		if m.page == pageReview {
+			m.go2(pageNominees)
+		} else {
+			m.go2(pageOverview)
+		}
+		return nil
+	}
+	if m.busy {
+		return nil
+	}
+	return m.current().update(&m.sh, msg)
+}
+
+// View implements tea.Model.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "hoidong"
+	if m.page == pageBooth {
+		v.WindowTitle = "hoidong – phòng bỏ phiếu"
+	}
+	return v
+}
+
+// render draws the whole screen as text.
+func (m *Model) render() string {
+	w, h := m.sh.width, m.termHeight
+	if m.quitting {
+		return ""
+	}
+	if w < MinWidth || h < MinHeight {
+		return lipgloss.Place(max(w, 1), max(h, 1), lipgloss.Center, lipgloss.Center,
+			lipgloss.NewStyle().Width(min(max(w, 10), 60)).Render(fmt.Sprintf(
+				"Cửa sổ quá nhỏ (%d×%d). Hãy phóng to cửa sổ lên ít nhất %d×%d để tiếp tục.", w, h, MinWidth, MinHeight)))
+	}
+	if m.page == pageLoading {
+		return "Đang mở phiên họp…"
+	}
+	s := m.current()
+	st := m.sh.styles
+	title := st.Title.Render("HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG") + st.Muted.Render(" · ") + st.Subtitle.Render(s.title())
+	if m.page == pageBooth {
+		title = st.Title.Render("PHÒNG BỎ PHIẾU KÍN")
+	} else if r := m.sh.rec; r != nil && r.Meeting.Status == model.MeetingClosed {
+		title += st.Warn.Render("  [đã kết thúc]")
+	}
+	var sub string
+	if m.opts.Notice != "" && m.page != pageBooth {
+		sub = st.Muted.Render(truncate(m.opts.Notice, w))
+	}
+	var body string
+	switch {
+	case m.input != nil:
+		body = m.renderInput()
+	case m.dialog != nil:
+		body = lipgloss.Place(w, m.sh.height, lipgloss.Center, lipgloss.Center,
+			st.Dialog.Width(min(w-4, 70)).Render(m.dialog.question+"\n\n"+st.Muted.Render("c/enter: có   ·   k/esc: không")))
+	default:
+		body = s.view(&m.sh)
+	}
+	body = fit(body, w, m.sh.height)
+	status := ""
+	if m.status != "" && m.page != pageBooth {
+		if m.statusErr {
+			status = st.Error.Render(truncate(m.status, w))
+		} else {
+			status = st.Status.Render(truncate(m.status, w))
+		}
+	}
+	helpView := m.help.View(s.help(&m.sh))
+	if m.dialog != nil {
+		helpView = m.help.View(bindings{short: []key.Binding{m.sh.keys.Yes, m.sh.keys.No}})
+	}
+	if m.input != nil {
+		helpView = st.Muted.Render("enter: lưu   ·   esc: hủy")
+	}
+	return strings.Join([]string{truncate(title, w), sub, body, status, helpView}, "\n")
+}
+
+// renderInput draws the text prompt.
+func (m *Model) renderInput() string {
+	st := m.sh.styles
+	return "\n" + st.Subtitle.Render(m.input.label) + "\n\n" + m.input.field.View()
+}

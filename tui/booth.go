@@ -1,0 +1,348 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"hoidong/model"
+	"hoidong/voting"
+)
+
+// boothState is where one member's turn at the booth stands.
+type boothState int
+
+// Booth states.
+const (
+	boothCalling boothState = iota // calling the next member by name
+	boothMarking                   // the member marks each nominee
+	boothReview                    // the member reviews the ballot before casting
+	boothSaving                    // the ballot is being stored
+)
+
+// boothScreen is the voting booth: it calls each member present in turn,
+// takes one secret ballot, then clears. It shows no result and leads
+// nowhere but back to the secretary, behind a key and a confirmation.
+type boothScreen struct {
+	boothOnly bool
+	state     boothState
+	round     int64
+	voter     int64
+	skip      int    // how many pending voters to pass over when calling
+	marks     []int8 // per nominee of the round: 0 unmarked, 1 agree, 2 disagree
+	cursor    int
+	notice    string // a line for the member being called, never naming anyone
+	noticeErr bool
+}
+
+// Ballot marks.
+const (
+	markNone     int8 = 0
+	markAgree    int8 = 1
+	markDisagree int8 = 2
+)
+
+// title implements screen.
+func (s *boothScreen) title() string { return "Phòng bỏ phiếu kín" }
+
+// enter resets the booth whenever it is opened.
+func (s *boothScreen) enter(c *shared) {
+	s.reset()
+	s.notice = ""
+}
+
+// leave forgets everything about the current member when the booth closes.
+func (s *boothScreen) leave() { s.reset() }
+
+// reset forgets the current member and every mark.
+func (s *boothScreen) reset() {
+	s.state = boothCalling
+	s.voter = 0
+	s.marks = nil
+	s.cursor = 0
+}
+
+// refresh follows the record: the round, and the result of a cast.
+func (s *boothScreen) refresh(c *shared, msg recordMsg) {
+	r, open := voting.OpenRound(c.rec)
+	if !open || r.ID != s.round {
+		s.round = r.ID
+		s.reset()
+		s.skip = 0
+	}
+	if msg.from == pageBooth && s.state == boothSaving {
+		s.reset()
+		if msg.err != nil {
+			s.notice, s.noticeErr = model.Message(msg.err), true
+		} else {
+			s.notice, s.noticeErr = "Phiếu đã được ghi nhận. Xin cảm ơn.", false
+		}
+	}
+}
+
+// pending lists the members present who have not yet voted, in order.
+func pending(rec *model.Record, r model.Round) []model.MemberRecord {
+	voted := make(map[int64]bool, len(r.Voters))
+	for _, id := range r.Voters {
+		voted[id] = true
+	}
+	var out []model.MemberRecord
+	for _, m := range rec.Members {
+		if m.Votes && m.Attendance == model.AttendancePresent && !voted[m.ID] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// called returns the member the booth is calling now.
+func (s *boothScreen) called(rec *model.Record, r model.Round) (model.MemberRecord, bool) {
+	p := pending(rec, r)
+	if len(p) == 0 {
+		return model.MemberRecord{}, false
+	}
+	return p[s.skip%len(p)], true
+}
+
+// update implements screen.
+func (s *boothScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+	k := c.keys
+	if key.Matches(msg, k.Secretary) || msg.String() == "ctrl+c" {
+		if s.boothOnly {
+			return ask("Đóng phòng bỏ phiếu? (Dành cho thư ký.)\nPhiếu đang đánh dấu dở sẽ bị hủy.", tea.Quit)
+		}
+		return ask("Thư ký rời phòng bỏ phiếu?\nPhiếu đang đánh dấu dở sẽ bị hủy.", navigate(pageRounds))
+	}
+	r, open := voting.OpenRound(c.rec)
+	if !open {
+		return nil
+	}
+	switch s.state {
+	case boothCalling:
+		m, ok := s.called(c.rec, r)
+		if !ok {
+			return nil
+		}
+		switch {
+		case key.Matches(msg, k.ConfirmIdentity):
+			s.state = boothMarking
+			s.voter = m.ID
+			s.marks = make([]int8, len(r.Nominees))
+			s.cursor = 0
+			s.notice = ""
+		case key.Matches(msg, k.Skip):
+			s.skip++
+			s.notice = ""
+		}
+	case boothMarking:
+		n := len(s.marks)
+		switch {
+		case key.Matches(msg, k.Up):
+			s.cursor = clamp(s.cursor-1, n)
+		case key.Matches(msg, k.Down):
+			s.cursor = clamp(s.cursor+1, n)
+		case key.Matches(msg, k.PageUp):
+			s.cursor = clamp(s.cursor-(c.height-8), n)
+		case key.Matches(msg, k.PageDown):
+			s.cursor = clamp(s.cursor+(c.height-8), n)
+		case key.Matches(msg, k.Agree):
+			s.marks[s.cursor] = markAgree
+			s.cursor = clamp(s.cursor+1, n)
+		case key.Matches(msg, k.Disagree):
+			s.marks[s.cursor] = markDisagree
+			s.cursor = clamp(s.cursor+1, n)
+		case key.Matches(msg, k.AgreeRest):
+			for i := range s.marks {
+				if s.marks[i] == markNone {
+					s.marks[i] = markAgree
+				}
+			}
+		case key.Matches(msg, k.Review):
+			if left := s.unmarked(); left > 0 {
+				s.notice, s.noticeErr = fmt.Sprintf("Còn %d đối tượng chưa đánh dấu. Mỗi đối tượng cần một lựa chọn.", left), true
+				for i, mk := range s.marks {
+					if mk == markNone {
+						s.cursor = i
+						break
+					}
+				}
+				return nil
+			}
+			s.notice = ""
+			s.state = boothReview
+		case key.Matches(msg, k.Back):
+			s.reset()
+		}
+	case boothReview:
+		switch {
+		case key.Matches(msg, k.Cast):
+			choices := make(map[int64]bool, len(r.Nominees))
+			for i, id := range r.Nominees {
+				choices[id] = s.marks[i] == markAgree
+			}
+			st, roundID, voter := c.st, r.ID, s.voter
+			s.marks = nil
+			s.state = boothSaving
+			return act(st, pageBooth, "", func(ctx context.Context) error {
+				return st.CastBallot(ctx, roundID, voter, choices)
+			})
+		case key.Matches(msg, k.Back):
+			s.state = boothMarking
+		}
+	}
+	return nil
+}
+
+// unmarked counts nominees without a mark.
+func (s *boothScreen) unmarked() int {
+	n := 0
+	for _, mk := range s.marks {
+		if mk == markNone {
+			n++
+		}
+	}
+	return n
+}
+
+// counts sums the marks.
+func (s *boothScreen) counts() (agree, disagree int) {
+	for _, mk := range s.marks {
+		switch mk {
+		case markAgree:
+			agree++
+		case markDisagree:
+			disagree++
+		}
+	}
+	return
+}
+
+// view implements screen.
+func (s *boothScreen) view(c *shared) string {
+	st := c.styles
+	rec := c.rec
+	w, h := c.width, c.height
+	r, open := voting.OpenRound(rec)
+	center := func(body string) string {
+		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, body)
+	}
+	if !open {
+		if s.boothOnly {
+			return center("Hiện không có vòng bỏ phiếu nào đang mở.\nMàn hình sẽ tự cập nhật khi thư ký mở vòng.")
+		}
+		return center("Không có vòng bỏ phiếu nào đang mở.\nThư ký: ctrl+x để quay lại.")
+	}
+	a, _ := rec.Plan.Award(r.Award)
+	head := st.Subtitle.Render(fmt.Sprintf("Vòng %d — %s", r.Seq, a.Name))
+	notice := ""
+	if s.notice != "" {
+		if s.noticeErr {
+			notice = st.Error.Render(s.notice)
+		} else {
+			notice = st.Good.Render(s.notice)
+		}
+	}
+	switch s.state {
+	case boothCalling:
+		m, ok := s.called(rec, r)
+		if !ok {
+			return center(head + "\n\n" + notice + "\n\n" + st.Title.Render("Tất cả thành viên có mặt đã bỏ phiếu.") + "\n\nMời thư ký đóng vòng bỏ phiếu (ctrl+x).")
+		}
+		call := st.Booth.Render(lipgloss.JoinVertical(lipgloss.Center,
+			"Mời",
+			"",
+			st.Title.Render(m.Name),
+			st.Muted.Render(m.Position),
+			"",
+			"bỏ phiếu.",
+		))
+		return center(lipgloss.JoinVertical(lipgloss.Center, head, "", notice, "", call, "",
+			"Nếu đúng là ông/bà "+m.Name+", nhấn enter để nhận phiếu.",
+			st.Muted.Render("Nếu chưa sẵn sàng, nhấn s để mời người tiếp theo.")))
+	case boothMarking:
+		return s.viewMarking(c, r, head, notice)
+	case boothReview:
+		agree, disagree := s.counts()
+		var b strings.Builder
+		b.WriteString(head + "\n\n")
+		b.WriteString(st.Title.Render("Xem lại phiếu trước khi bỏ") + "\n\n")
+		b.WriteString(st.Box.Render(fmt.Sprintf("Đồng ý %d · Không đồng ý %d", agree, disagree)) + "\n\n")
+		if disagree > 0 {
+			b.WriteString("Không đồng ý với:\n")
+			shown := 0
+			for i, id := range r.Nominees {
+				if s.marks[i] != markDisagree {
+					continue
+				}
+				if shown == h-14 {
+					b.WriteString(fmt.Sprintf("  … và %d đối tượng khác\n", disagree-shown))
+					break
+				}
+				if n, ok := voting.NomineeByID(rec, id); ok {
+					b.WriteString("  – " + truncate(n.Name, w-6) + "\n")
+				}
+				shown++
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("enter: bỏ phiếu   ·   esc: sửa lại\n")
+		b.WriteString(st.Muted.Render("Sau khi bỏ phiếu, màn hình được xóa và không ai xem lại được lựa chọn này."))
+		return b.String()
+	case boothSaving:
+		return center("Đang ghi nhận phiếu…")
+	}
+	return ""
+}
+
+// viewMarking draws the ballot being marked.
+func (s *boothScreen) viewMarking(c *shared, r model.Round, head, notice string) string {
+	st := c.styles
+	rec := c.rec
+	w := c.width
+	var b strings.Builder
+	agree, disagree := s.counts()
+	b.WriteString(head + "\n")
+	b.WriteString(fmt.Sprintf("Đánh dấu từng đối tượng: d = đồng ý, k = không đồng ý. Đã đánh dấu %d/%d (đồng ý %d, không đồng ý %d).\n", agree+disagree, len(s.marks), agree, disagree))
+	b.WriteString(notice + "\n")
+	rows := c.height - 4
+	start := window(s.cursor, len(r.Nominees), rows)
+	for i := start; i < len(r.Nominees) && i < start+rows; i++ {
+		name := "?"
+		if n, ok := voting.NomineeByID(rec, r.Nominees[i]); ok {
+			name = n.Name
+			if n.Unit != "" && n.Kind == model.KindIndividual {
+				name += " – " + n.Unit
+			}
+		}
+		box := "[" + padRight("", 12) + "]"
+		switch s.marks[i] {
+		case markAgree:
+			box = st.Good.Render("[" + padRight("Đồng ý", 12) + "]")
+		case markDisagree:
+			box = st.Bad.Render("[" + padRight("Không đồng ý", 12) + "]")
+		}
+		line := fmt.Sprintf("%3d. %s", i+1, truncate(name, w-24))
+		if i == s.cursor {
+			b.WriteString(st.Selected.Render("›") + " " + box + " " + st.Selected.Render(line) + "\n")
+		} else {
+			b.WriteString("  " + box + " " + line + "\n")
+		}
+	}
+	return b.String()
+}
+
+// help implements screen.
+func (s *boothScreen) help(c *shared) bindings {
+	k := c.keys
+	switch s.state {
+	case boothMarking:
+		return bindings{short: []key.Binding{k.Up, k.Down, k.Agree, k.Disagree, k.AgreeRest, k.Review, k.Secretary}}
+	case boothReview:
+		return bindings{short: []key.Binding{k.Cast, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "sửa lại")), k.Secretary}}
+	}
+	return bindings{short: []key.Binding{k.ConfirmIdentity, k.Skip, k.Secretary}}
+}

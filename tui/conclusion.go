@@ -1,0 +1,121 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"hoidong/model"
+	"hoidong/voting"
+)
+
+// conclusionScreen shows the recommended list per award, exports the
+// documents and closes the meeting.
+type conclusionScreen struct {
+	exportDir string
+	offset    int
+	written   []string
+}
+
+// title implements screen.
+func (s *conclusionScreen) title() string { return "Kết luận" }
+
+// lines renders the recommended list.
+func conclusionLines(rec *model.Record) []string {
+	var out []string
+	for _, l := range voting.Recommended(rec) {
+		out = append(out, l.Award.Name+":")
+		if len(l.Collective)+len(l.Individual) == 0 {
+			out = append(out, "    Không có.")
+			continue
+		}
+		for _, g := range []struct {
+			label string
+			ids   []int64
+		}{{"Tập thể", l.Collective}, {"Cá nhân", l.Individual}} {
+			if len(g.ids) == 0 {
+				continue
+			}
+			out = append(out, fmt.Sprintf("  %s (%d):", g.label, len(g.ids)))
+			for i, id := range g.ids {
+				if n, ok := voting.NomineeByID(rec, id); ok {
+					out = append(out, fmt.Sprintf("    %d. %s", i+1, n.Name))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// update implements screen.
+func (s *conclusionScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+	k := c.keys
+	rec := c.rec
+	st := c.st
+	switch {
+	case key.Matches(msg, k.Up):
+		s.offset = max(s.offset-1, 0)
+	case key.Matches(msg, k.Down):
+		s.offset++
+	case key.Matches(msg, k.Export):
+		snap := rec
+		return prompt("Thư mục ghi biên bản và kết quả:", s.exportDir, func(dir string) tea.Cmd {
+			if dir == "" {
+				return say("Chưa nhập thư mục.", true)
+			}
+			return exportTo(snap, dir)
+		})
+	case key.Matches(msg, k.CloseMeeting):
+		if rec.Meeting.Status == model.MeetingClosed {
+			return say("Phiên họp đã kết thúc từ trước.", true)
+		}
+		if _, open := voting.OpenRound(rec); open {
+			return say("Còn vòng bỏ phiếu đang mở: hãy đóng vòng (bước 4) trước khi kết thúc phiên họp.", true)
+		}
+		return ask("Chủ tọa xác nhận danh sách đề nghị khen thưởng và kết thúc phiên họp?\n\nSau khi kết thúc, biên bản bị khóa: không thể điểm danh, chấm tiêu chuẩn hay bỏ phiếu thêm.",
+			act(st, pageConclusion, "Phiên họp đã kết thúc. Nhấn x để xuất biên bản.", func(ctx context.Context) error {
+				return st.CloseMeeting(ctx)
+			}))
+	}
+	return nil
+}
+
+// view implements screen.
+func (s *conclusionScreen) view(c *shared) string {
+	rec := c.rec
+	st := c.styles
+	var b strings.Builder
+	b.WriteString(st.Subtitle.Render("Danh sách đề nghị khen thưởng") + "\n")
+	if rec.Meeting.Status == model.MeetingClosed {
+		b.WriteString(st.Warn.Render("Phiên họp đã kết thúc lúc "+clock(rec.Meeting.ClosedAt)+"; biên bản đã khóa.") + "\n")
+	} else {
+		b.WriteString(st.Muted.Render("Chủ tọa xác nhận danh sách rồi kết thúc phiên họp (e).") + "\n")
+	}
+	b.WriteString("\n")
+	lines := conclusionLines(rec)
+	room := c.height - 3
+	if len(s.written) > 0 {
+		room -= len(s.written) + 2
+	}
+	room = max(room, 3)
+	s.offset = min(s.offset, max(len(lines)-room, 0))
+	for i := s.offset; i < len(lines) && i < s.offset+room; i++ {
+		b.WriteString(truncate(lines[i], c.width) + "\n")
+	}
+	if len(s.written) > 0 {
+		b.WriteString("\n" + st.Good.Render("Đã ghi:") + "\n")
+		for _, p := range s.written {
+			b.WriteString("  " + truncate(p, c.width-2) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// help implements screen.
+func (s *conclusionScreen) help(c *shared) bindings {
+	k := c.keys
+	return bindings{short: []key.Binding{k.Up, k.Down, k.Export, k.CloseMeeting, k.Back, k.Help, k.Quit}}
+}

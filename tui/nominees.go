@@ -1,0 +1,214 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"hoidong/model"
+	"hoidong/voting"
+)
+
+// nomineesScreen lists every candidacy grouped by award and kind.
+type nomineesScreen struct {
+	rows   []nomineeRow
+	cursor int // index into rows; always on a candidacy row
+}
+
+// nomineeRow is a group heading or one candidacy.
+type nomineeRow struct {
+	heading   string
+	nominee   int64
+	award     string
+	name      string
+	check     string
+	status    voting.Status
+	statusTxt string
+}
+
+// focusMsg opens the review of one candidacy.
+type focusMsg struct {
+	nominee int64
+	award   string
+}
+
+// title implements screen.
+func (s *nomineesScreen) title() string { return "Danh sách đối tượng đề nghị" }
+
+// refresh rebuilds the rows from a new snapshot.
+func (s *nomineesScreen) refresh(c *shared, _ recordMsg) {
+	rec := c.rec
+	ix := voting.NewIndex(rec)
+	var cur nomineeRow
+	if s.cursor < len(s.rows) {
+		cur = s.rows[s.cursor]
+	}
+	s.rows = s.rows[:0]
+	byAward := map[string][2][]int{}
+	for i := range rec.Nominees {
+		n := &rec.Nominees[i]
+		for _, cd := range n.Candidacies {
+			g := byAward[cd.Award]
+			k := 0
+			if n.Kind == model.KindIndividual {
+				k = 1
+			}
+			g[k] = append(g[k], i)
+			byAward[cd.Award] = g
+		}
+	}
+	for _, a := range rec.Plan.Awards {
+		g := byAward[a.Code]
+		for k, kind := range []model.Kind{model.KindCollective, model.KindIndividual} {
+			if len(g[k]) == 0 {
+				continue
+			}
+			s.rows = append(s.rows, nomineeRow{heading: fmt.Sprintf("%s — %s (%d)", a.Name, kind.Label(), len(g[k]))})
+			for _, i := range g[k] {
+				n := &rec.Nominees[i]
+				cl := voting.ChecklistOf(&rec.Plan, n, a.Code)
+				st := ix.Status(n, a.Code)
+				s.rows = append(s.rows, nomineeRow{
+					nominee:   n.ID,
+					award:     a.Code,
+					name:      n.Name,
+					check:     fmt.Sprintf("%d/%d đạt", cl.Met, cl.Total),
+					status:    st,
+					statusTxt: st.Label(),
+				})
+			}
+		}
+	}
+	s.cursor = 0
+	for i, r := range s.rows {
+		if r.heading == "" && r.nominee == cur.nominee && r.award == cur.award {
+			s.cursor = i
+			break
+		}
+	}
+	s.skipHeading(1)
+}
+
+// skipHeading moves the cursor off a heading in direction dir.
+func (s *nomineesScreen) skipHeading(dir int) {
+	for s.cursor >= 0 && s.cursor < len(s.rows) && s.rows[s.cursor].heading != "" {
+		s.cursor += dir
+	}
+	if s.cursor < 0 || s.cursor >= len(s.rows) {
+		s.cursor = clamp(s.cursor, len(s.rows))
+		for s.cursor >= 0 && s.cursor < len(s.rows) && s.rows[s.cursor].heading != "" {
+			s.cursor -= dir
+		}
+		s.cursor = clamp(s.cursor, len(s.rows))
+	}
+}
+
+// move shifts the cursor by d candidacy rows.
+func (s *nomineesScreen) move(d int) {
+	dir := 1
+	if d < 0 {
+		dir, d = -1, -d
+	}
+	for ; d > 0; d-- {
+		next := s.cursor + dir
+		for next >= 0 && next < len(s.rows) && s.rows[next].heading != "" {
+			next += dir
+		}
+		if next < 0 || next >= len(s.rows) {
+			return
+		}
+		s.cursor = next
+	}
+}
+
+// update implements screen.
+func (s *nomineesScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+	if len(s.rows) == 0 {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, c.keys.Up):
+		s.move(-1)
+	case key.Matches(msg, c.keys.Down):
+		s.move(1)
+	case key.Matches(msg, c.keys.PageUp):
+		s.move(-(c.height - 3))
+	case key.Matches(msg, c.keys.PageDown):
+		s.move(c.height - 3)
+	case key.Matches(msg, c.keys.Enter):
+		r := s.rows[s.cursor]
+		if r.heading == "" {
+			return func() tea.Msg { return focusMsg{nominee: r.nominee, award: r.award} }
+		}
+	}
+	return nil
+}
+
+// statusStyle colours a status.
+func statusStyle(st styles, s voting.Status) func(...string) string {
+	switch s {
+	case voting.StatusPassed, voting.StatusApproved, voting.StatusReady:
+		return st.Good.Render
+	case voting.StatusExcluded, voting.StatusCriteriaFailed, voting.StatusFailed:
+		return st.Bad.Render
+	case voting.StatusDeferred, voting.StatusInRound:
+		return st.Warn.Render
+	}
+	return st.Muted.Render
+}
+
+// view implements screen.
+func (s *nomineesScreen) view(c *shared) string {
+	st := c.styles
+	var b strings.Builder
+	if len(s.rows) == 0 {
+		return "\nKế hoạch chưa có đối tượng đề nghị nào."
+	}
+	nameW, checkW := c.width-2-12-24, 12
+	b.WriteString(st.Header.Render(padRight("  Đối tượng", nameW+2)+padRight("Tiêu chuẩn", checkW)+padRight("Tình trạng", 24)) + "\n")
+	rows := c.height - 1
+	start := window(s.cursor, len(s.rows), rows)
+	for i := start; i < len(s.rows) && i < start+rows; i++ {
+		r := s.rows[i]
+		if r.heading != "" {
+			b.WriteString(st.Title.Render(truncate(r.heading, c.width)) + "\n")
+			continue
+		}
+		line := padRight(r.name, nameW) + padRight(r.check, checkW)
+		if i == s.cursor {
+			b.WriteString(st.Selected.Render("› "+line) + statusStyle(st, r.status)(r.statusTxt) + "\n")
+		} else {
+			b.WriteString("  " + line + statusStyle(st, r.status)(r.statusTxt) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// help implements screen.
+func (s *nomineesScreen) help(c *shared) bindings {
+	k := c.keys
+	return bindings{
+		short: []key.Binding{k.Up, k.Down, k.Enter, k.Back, k.Help},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Enter, k.Back, k.Help, k.Quit}},
+	}
+}
+
+// neighbour returns the candidacy before (dir -1) or after (dir +1) the
+// given one in the list.
+func (s *nomineesScreen) neighbour(nominee int64, award string, dir int) (int64, string, bool) {
+	for i, r := range s.rows {
+		if r.heading != "" || r.nominee != nominee || r.award != award {
+			continue
+		}
+		for j := i + dir; j >= 0 && j < len(s.rows); j += dir {
+			if s.rows[j].heading == "" {
+				s.cursor = j
+				return s.rows[j].nominee, s.rows[j].award, true
+			}
+		}
+		return 0, "", false
+	}
+	return 0, "", false
+}

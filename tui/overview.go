@@ -1,0 +1,176 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"hoidong/model"
+	"hoidong/voting"
+)
+
+// overviewScreen shows the agenda and the state of each step.
+type overviewScreen struct {
+	cursor int
+}
+
+// agendaStep is one line of the agenda.
+type agendaStep struct {
+	label string
+	to    page
+}
+
+// agenda is the meeting's order of business.
+func agenda() []agendaStep {
+	return []agendaStep{
+		{"Khai mạc, điểm danh thành viên", pageRollCall},
+		{"Bầu Ban kiểm phiếu", pageTellers},
+		{"Xét từng đối tượng: điều kiện, tiêu chuẩn", pageNominees},
+		{"Bỏ phiếu kín", pageRounds},
+		{"Kết quả kiểm phiếu", pageTally},
+		{"Kết luận, xuất biên bản, bế mạc", pageConclusion},
+	}
+}
+
+// title implements screen.
+func (s *overviewScreen) title() string { return "Chương trình phiên họp" }
+
+// update implements screen.
+func (s *overviewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+	steps := agenda()
+	switch {
+	case key.Matches(msg, c.keys.Up):
+		s.cursor = clamp(s.cursor-1, len(steps))
+	case key.Matches(msg, c.keys.Down):
+		s.cursor = clamp(s.cursor+1, len(steps))
+	case key.Matches(msg, c.keys.Enter):
+		return navigate(steps[s.cursor].to)
+	case key.Matches(msg, c.keys.Jump):
+		i := int(msg.Code - '1')
+		if i >= 0 && i < len(steps) {
+			s.cursor = i
+			return navigate(steps[i].to)
+		}
+	case key.Matches(msg, c.keys.Discussion):
+		rec := c.rec
+		st := c.st
+		return prompt("Ý kiến thảo luận của phiên họp (ghi vào biên bản):", rec.Meeting.Discussion, func(text string) tea.Cmd {
+			return act(st, pageOverview, "Đã ghi ý kiến thảo luận.", func(ctx context.Context) error { return st.SetDiscussion(ctx, text) })
+		})
+	}
+	return nil
+}
+
+// stepStates describes where each agenda step stands.
+func stepStates(rec *model.Record) []string {
+	ix := voting.NewIndex(rec)
+	q := voting.Quorum(rec)
+	out := make([]string, 6)
+
+	marked := 0
+	for _, m := range rec.Members {
+		if m.Attendance != model.AttendanceUnknown {
+			marked++
+		}
+	}
+	if marked == 0 {
+		out[0] = "Chưa điểm danh"
+	} else {
+		out[0] = q.Text()
+	}
+
+	head, tellers := "", 0
+	for _, m := range rec.Members {
+		if m.Teller {
+			tellers++
+		}
+		if m.TellerHead {
+			head = m.Name
+		}
+	}
+	switch {
+	case tellers == 0:
+		out[1] = "Chưa chọn"
+	case head == "":
+		out[1] = fmt.Sprintf("%d thành viên, chưa có trưởng ban", tellers)
+	default:
+		out[1] = fmt.Sprintf("Trưởng ban %s; %d thành viên", head, tellers)
+	}
+
+	total, done := 0, 0
+	for i := range rec.Nominees {
+		n := &rec.Nominees[i]
+		for _, cd := range n.Candidacies {
+			total++
+			if ix.Status(n, cd.Award) != voting.StatusPending {
+				done++
+			}
+		}
+	}
+	out[2] = fmt.Sprintf("Đã xét %d/%d lượt đề nghị", done, total)
+
+	closed := 0
+	for _, r := range rec.Rounds {
+		if r.Status == model.RoundClosed {
+			closed++
+		}
+	}
+	if r, ok := voting.OpenRound(rec); ok {
+		a, _ := rec.Plan.Award(r.Award)
+		out[3] = fmt.Sprintf("Đang mở vòng %d (%s): %d/%d đã bỏ phiếu", r.Seq, a.Name, len(r.Voters), r.Eligible)
+	} else if closed == 0 {
+		out[3] = "Chưa có vòng nào"
+	} else {
+		out[3] = fmt.Sprintf("Đã đóng %d vòng", closed)
+	}
+	if closed == 0 {
+		out[4] = "Chưa có kết quả"
+	} else {
+		out[4] = fmt.Sprintf("%d vòng đã kiểm phiếu", closed)
+	}
+	if rec.Meeting.Status == model.MeetingClosed {
+		out[5] = "Đã kết thúc lúc " + clock(rec.Meeting.ClosedAt)
+	} else {
+		out[5] = "Chưa kết thúc"
+	}
+	return out
+}
+
+// view implements screen.
+func (s *overviewScreen) view(c *shared) string {
+	rec := c.rec
+	st := c.styles
+	var b strings.Builder
+	p := rec.Plan
+	fmt.Fprintf(&b, "%s\n", st.Subtitle.Render(p.Council.Name))
+	fmt.Fprintf(&b, "%s\n", st.Muted.Render(fmt.Sprintf("Theo %s %s · Biên bản số %s · %s", "Kế hoạch", p.Ref.Number, p.Meeting.Number, p.Meeting.Place)))
+	b.WriteString("\n")
+	states := stepStates(rec)
+	labelW := 46
+	for i, step := range agenda() {
+		line := fmt.Sprintf(" %d. %s", i+1, padRight(step.label, labelW))
+		state := states[i]
+		if i == s.cursor {
+			b.WriteString(st.Selected.Render("›"+line) + " " + state + "\n")
+		} else {
+			b.WriteString(" " + line + " " + st.Muted.Render(state) + "\n")
+		}
+	}
+	b.WriteString("\n")
+	if d := rec.Meeting.Discussion; d != "" {
+		b.WriteString(st.Muted.Render("Ý kiến thảo luận: ") + truncate(strings.ReplaceAll(d, "\n", " "), c.width-20) + "\n")
+	}
+	return b.String()
+}
+
+// help implements screen.
+func (s *overviewScreen) help(c *shared) bindings {
+	k := c.keys
+	return bindings{
+		short: []key.Binding{k.Up, k.Down, k.Enter, k.Jump, k.Discussion, k.Help, k.Quit},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Enter, k.Jump}, {k.Discussion, k.Help, k.Quit}},
+	}
+}

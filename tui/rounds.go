@@ -1,0 +1,150 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"hoidong/model"
+	"hoidong/voting"
+)
+
+// roundsScreen opens a ballot round for an award, shows the progress of the
+// open round and closes it.
+type roundsScreen struct {
+	cursor int
+}
+
+// title implements screen.
+func (s *roundsScreen) title() string { return "Bỏ phiếu kín" }
+
+// ballotAwards lists the awards that need a ballot.
+func ballotAwards(rec *model.Record) []model.Award {
+	var out []model.Award
+	for _, a := range rec.Plan.Awards {
+		if a.Rule.BallotRequired {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// update implements screen.
+func (s *roundsScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+	rec := c.rec
+	st := c.st
+	k := c.keys
+	if r, open := voting.OpenRound(rec); open {
+		switch {
+		case key.Matches(msg, k.EnterBooth), key.Matches(msg, k.Enter):
+			return navigate(pageBooth)
+		case key.Matches(msg, k.CloseRound):
+			q := fmt.Sprintf("Đóng vòng %d và kiểm phiếu?", r.Seq)
+			if missing := r.Eligible - len(r.Voters); missing > 0 {
+				q += fmt.Sprintf("\n\nCòn %d thành viên có mặt chưa bỏ phiếu; họ sẽ không thể bỏ phiếu trong vòng này nữa.", missing)
+			}
+			id := r.ID
+			return ask(q, actThen(st, pageRounds, fmt.Sprintf("Đã đóng vòng %d và kiểm phiếu.", r.Seq), pageTally, func(ctx context.Context) error {
+				return st.CloseRound(ctx, id)
+			}))
+		}
+		return nil
+	}
+	awards := ballotAwards(rec)
+	if len(awards) == 0 {
+		return nil
+	}
+	s.cursor = clamp(s.cursor, len(awards))
+	switch {
+	case key.Matches(msg, k.Up):
+		s.cursor = clamp(s.cursor-1, len(awards))
+	case key.Matches(msg, k.Down):
+		s.cursor = clamp(s.cursor+1, len(awards))
+	case key.Matches(msg, k.OpenRound):
+		a := awards[s.cursor]
+		ids := voting.Candidates(rec, a.Code)
+		if len(ids) == 0 {
+			return say("Chưa có đối tượng nào sẵn sàng bỏ phiếu cho "+a.Name+": hãy xét điều kiện và tiêu chuẩn trước (bước 3).", true)
+		}
+		if q := voting.Quorum(rec); !q.Met {
+			return say("Chưa thể mở vòng bỏ phiếu: "+q.Text()+".", true)
+		}
+		var names []string
+		for i, id := range ids {
+			if i == 5 {
+				names = append(names, fmt.Sprintf("… và %d đối tượng khác", len(ids)-5))
+				break
+			}
+			if n, ok := voting.NomineeByID(rec, id); ok {
+				names = append(names, "– "+n.Name)
+			}
+		}
+		code := a.Code
+		question := fmt.Sprintf("Mở vòng bỏ phiếu kín cho %s với %d đối tượng?\n\n%s\n\nSau khi mở, danh sách và tiêu chuẩn của các đối tượng này bị khóa.", a.Name, len(ids), strings.Join(names, "\n"))
+		return ask(question, actThen(st, pageRounds, "Đã mở vòng bỏ phiếu cho "+a.Name+".", pageBooth, func(ctx context.Context) error {
+			_, err := st.OpenRound(ctx, code, ids)
+			return err
+		}))
+	}
+	return nil
+}
+
+// view implements screen.
+func (s *roundsScreen) view(c *shared) string {
+	rec := c.rec
+	st := c.styles
+	var b strings.Builder
+	q := voting.Quorum(rec)
+	if r, open := voting.OpenRound(rec); open {
+		a, _ := rec.Plan.Award(r.Award)
+		b.WriteString(st.Subtitle.Render(fmt.Sprintf("Vòng %d — %s", r.Seq, a.Name)) + "\n\n")
+		big := fmt.Sprintf("%d/%d đã bỏ phiếu", len(r.Voters), r.Eligible)
+		b.WriteString(st.Box.Render(st.Title.Render(big)) + "\n\n")
+		b.WriteString(fmt.Sprintf("%d đối tượng trên phiếu. Kết quả chỉ được công bố sau khi đóng vòng.\n\n", len(r.Nominees)))
+		b.WriteString("b hoặc enter: vào phòng bỏ phiếu   ·   o: đóng vòng và kiểm phiếu\n")
+		return b.String()
+	}
+	qs := st.Bad
+	if q.Met {
+		qs = st.Good
+	}
+	b.WriteString(qs.Render(q.Text()) + "\n\n")
+	awards := ballotAwards(rec)
+	if len(awards) == 0 {
+		b.WriteString("Kế hoạch không có danh hiệu, hình thức nào cần bỏ phiếu kín.\n")
+		return b.String()
+	}
+	nameW := c.width - 2 - 14 - 14
+	b.WriteString(st.Header.Render(padRight("  Danh hiệu / hình thức", nameW+2)+padRight("Sẵn sàng", 14)+"Đã bỏ phiếu") + "\n")
+	for i, a := range awards {
+		ready := len(voting.Candidates(rec, a.Code))
+		rounds := 0
+		for _, r := range rec.Rounds {
+			if r.Award == a.Code {
+				rounds++
+			}
+		}
+		line := padRight(a.Name, nameW) + padRight(fmt.Sprintf("%d đối tượng", ready), 14) + fmt.Sprintf("%d vòng", rounds)
+		if i == s.cursor {
+			b.WriteString(st.Selected.Render("› "+line) + "\n")
+		} else {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	if s.cursor < len(awards) {
+		b.WriteString("\n" + st.Muted.Render(truncate("Quy tắc: "+voting.RuleText(awards[s.cursor].Rule), c.width)) + "\n")
+	}
+	return b.String()
+}
+
+// help implements screen.
+func (s *roundsScreen) help(c *shared) bindings {
+	k := c.keys
+	if _, open := voting.OpenRound(c.rec); open {
+		return bindings{short: []key.Binding{k.EnterBooth, k.CloseRound, k.Back, k.Help}}
+	}
+	return bindings{short: []key.Binding{k.Up, k.Down, k.OpenRound, k.Back, k.Help}}
+}

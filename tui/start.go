@@ -1,0 +1,66 @@
+package tui
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"hoidong/model"
+)
+
+// startScreen offers to create a meeting in a new database file.
+type startScreen struct{}
+
+// title implements screen.
+func (s *startScreen) title() string { return "Tạo phiên họp mới" }
+
+// update implements screen.
+func (s *startScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+	if c.st == nil {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, c.keys.Sample):
+		return createMeeting(c, func() (model.Plan, error) { return model.SamplePlan(), nil })
+	case key.Matches(msg, c.keys.PlanFile):
+		return prompt("Đường dẫn tệp kế hoạch (TOML):", "", func(path string) tea.Cmd {
+			if path == "" {
+				return say("Chưa nhập đường dẫn tệp kế hoạch.", true)
+			}
+			return createMeeting(c, func() (model.Plan, error) { return model.LoadPlan(path) })
+		})
+	}
+	return nil
+}
+
+// createMeeting loads a plan and creates the meeting from it.
+func createMeeting(c *shared, plan func() (model.Plan, error)) tea.Cmd {
+	st := c.st
+	return act(st, pageStart, "Đã tạo phiên họp.", func(ctx context.Context) error {
+		p, err := plan()
+		if err != nil {
+			return err
+		}
+		return st.CreateMeeting(ctx, p)
+	})
+}
+
+// view implements screen.
+func (s *startScreen) view(c *shared) string {
+	st := c.styles
+	path := ""
+	if c.st != nil {
+		path = c.st.Path()
+	}
+	return "\n" + "Tệp " + st.Subtitle.Render(path) + " chưa có phiên họp nào.\n\n" +
+		"Chọn cách bắt đầu:\n\n" +
+		"  " + st.Title.Render("1") + "  Dùng kế hoạch mẫu (Kế hoạch 11/KH-UBND, thị trấn Như Quỳnh)\n" +
+		"  " + st.Title.Render("2") + "  Dùng tệp kế hoạch của cơ quan (tệp .toml)\n\n" +
+		st.Muted.Render("Tạo tệp kế hoạch từ mẫu: hoidong plan show > kehoach.toml, sửa rồi kiểm tra\nbằng: hoidong plan check kehoach.toml")
+}
+
+// help implements screen.
+func (s *startScreen) help(c *shared) bindings {
+	return bindings{short: []key.Binding{c.keys.Sample, c.keys.PlanFile, c.keys.Quit}}
+}

@@ -1,0 +1,107 @@
+package tui
+
+import (
+	"path/filepath"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// truncate cuts s to width display columns, with an ellipsis.
+func truncate(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// fit makes s exactly h lines, each at most w columns.
+func fit(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			lines[i] = truncate(l, w)
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// padRight pads s with spaces to width display columns, truncating if longer.
+func padRight(s string, width int) string {
+	sw := lipgloss.Width(s)
+	if sw > width {
+		return truncate(s, width)
+	}
+	return s + strings.Repeat(" ", width-sw)
+}
+
+// padLeft right-aligns s in width display columns.
+func padLeft(s string, width int) string {
+	sw := lipgloss.Width(s)
+	if sw >= width {
+		return s
+	}
+	return strings.Repeat(" ", width-sw) + s
+}
+
+// wrap breaks s into lines of at most width display columns.
+func wrap(s string, width int) []string {
+	if width <= 0 {
+		return nil
+	}
+	return strings.Split(ansi.Wordwrap(s, width, ""), "\n")
+}
+
+// dirOf returns the folder of the first path.
+func dirOf(paths []string) string {
+	if len(paths) == 0 {
+		return ""
+	}
+	return filepath.Dir(paths[0])
+}
+
+// window returns the first row to show so that cursor is visible in a list
+// of n rows shown height at a time.
+func window(cursor, n, height int) int {
+	if height <= 0 || n <= height {
+		return 0
+	}
+	start := cursor - height/2
+	if start < 0 {
+		start = 0
+	}
+	if start > n-height {
+		start = n - height
+	}
+	return start
+}
+
+// clamp keeps i within [0, n).
+func clamp(i, n int) int {
+	if i >= n {
+		i = n - 1
+	}
+	if i < 0 {
+		i = 0
+	}
+	return i
+}
+
+// vietnam is the time zone every displayed time is in, whatever the machine's.
+var vietnam = time.FixedZone("ICT", 7*3600)
+
+// clock formats t as "08:30" in Vietnam time, or "" for the zero time.
+func clock(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(vietnam).Format("15:04")
+}
