@@ -1,0 +1,337 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"hoidong/model"
+	"hoidong/voting"
+)
+
+// OpenRound opens an electronic ballot round for an award over the given
+// nominees, in ballot order, and returns its id. It is refused while another
+// round is open, without a quorum, for an empty list, for a nominee not ready
+// for a ballot on the award, and for an award that needs no ballot.
+func (s *Store) OpenRound(ctx context.Context, award string, nominees []int64) (int64, error) {
+	var roundID int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		rec, err := s.loadRecord(ctx, tx, false)
+		if err != nil {
+			return err
+		}
+		if rec.Meeting.Status != model.MeetingOpen {
+			return meetingClosed()
+		}
+		if r, open := voting.OpenRound(&rec); open {
+			return model.Errorf(model.EConflict, "Vòng bỏ phiếu %d (%s) đang mở; hãy kết thúc vòng đó trước.",
+				r.Seq, awardName(&rec.Plan, r.Award))
+		}
+		a, ok := rec.Plan.Award(award)
+		if !ok {
+			return model.Errorf(model.ENotFound, "Kế hoạch không có danh hiệu hay hình thức khen thưởng mã %q.", award)
+		}
+		name := awardName(&rec.Plan, award)
+		if !a.Rule.BallotRequired {
+			return model.Errorf(model.EInvalid, "%s không cần bỏ phiếu kín.", name)
+		}
+		if q := voting.Quorum(&rec); !q.Met {
+			return model.Errorf(model.EConflict, "Chưa thể mở vòng bỏ phiếu: %s.", q.Text())
+		}
+		if len(nominees) == 0 {
+			return model.Errorf(model.EInvalid, "Chưa chọn đối tượng nào cho vòng bỏ phiếu %s.", name)
+		}
+		ix := voting.NewIndex(&rec)
+		ready := make(map[int64]bool)
+		for _, id := range ix.Candidates(award) {
+			ready[id] = true
+		}
+		seen := make(map[int64]bool, len(nominees))
+		for _, id := range nominees {
+			n, ok := ix.Nominee(id)
+			if !ok {
+				return model.Errorf(model.ENotFound, "Không có đối tượng đề nghị mã %d.", id)
+			}
+			if seen[id] {
+				return model.Errorf(model.EInvalid, "%s có tên hai lần trong danh sách bỏ phiếu.", n.Name)
+			}
+			seen[id] = true
+			if !ready[id] {
+				return model.Errorf(model.EConflict, "%s chưa thể đưa ra bỏ phiếu %s (%s).",
+					n.Name, name, ix.Status(n, award).Label())
+			}
+		}
+		eligible, all := 0, 0
+		for _, m := range rec.Members {
+			if m.Votes {
+				all++
+				if m.Attendance == model.AttendancePresent {
+					eligible++
+				}
+			}
+		}
+		seq := 1
+		for _, r := range rec.Rounds {
+			seq = max(seq, r.Seq+1)
+		}
+		err = tx.QueryRowContext(ctx, `INSERT INTO rounds (seq, award, mode, status, opened_at, eligible, all_members)
+			VALUES (?, ?, 'electronic', 'open', ?, ?, ?) RETURNING id`,
+			seq, award, timeText(s.now()), eligible, all).Scan(&roundID)
+		if err != nil {
+			return fmt.Errorf("open round: %w", err)
+		}
+		rows := make([][]any, len(nominees))
+		for i, id := range nominees {
+			rows[i] = []any{roundID, i, id}
+		}
+		if err := insertRows(ctx, tx, "round_nominees (round_id, pos, nominee_id)", rows); err != nil {
+			return err
+		}
+		return s.event(ctx, tx, "round.open",
+			fmt.Sprintf("round %d: %s, %d nominees, %d of %d voting members present", seq, award, len(nominees), eligible, all))
+	})
+	if err != nil {
+		return 0, err
+	}
+	return roundID, nil
+}
+
+// insertRows inserts rows into table (written with its column list) with
+// multi-row INSERT statements, a few hundred rows at a time.
+func insertRows(ctx context.Context, tx *sql.Tx, table string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	width := len(rows[0])
+	per := max(1, 900/width)
+	tuple := "(" + strings.TrimSuffix(strings.Repeat("?,", width), ",") + ")"
+	for start := 0; start < len(rows); start += per {
+		chunk := rows[start:min(start+per, len(rows))]
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + table + " VALUES ")
+		args := make([]any, 0, len(chunk)*width)
+		for i, r := range chunk {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(tuple)
+			args = append(args, r...)
+		}
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return fmt.Errorf("insert into %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// roundRow is what casting and closing need to know about a round.
+type roundRow struct {
+	ID         int64
+	Seq        int
+	Award      string
+	Open       bool
+	Eligible   int
+	AllMembers int
+}
+
+func loadRoundRow(ctx context.Context, q querier, id int64) (roundRow, error) {
+	r := roundRow{ID: id}
+	var status string
+	err := q.QueryRowContext(ctx, `SELECT seq, award, status, eligible, all_members FROM rounds WHERE id = ?`, id).
+		Scan(&r.Seq, &r.Award, &status, &r.Eligible, &r.AllMembers)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, model.Errorf(model.ENotFound, "Không có vòng bỏ phiếu mã %d.", id)
+	}
+	if err != nil {
+		return r, fmt.Errorf("read round %d: %w", id, err)
+	}
+	r.Open = status == "open"
+	return r, nil
+}
+
+func roundNominees(ctx context.Context, q querier, roundID int64) ([]int64, error) {
+	var ids []int64
+	err := scanRows(ctx, q, "read round nominees",
+		`SELECT nominee_id FROM round_nominees WHERE round_id = ? ORDER BY pos`, []any{roundID},
+		func(rows *sql.Rows) error {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+			return nil
+		})
+	return ids, err
+}
+
+// CastBallot records one member's secret ballot in an open round, in one
+// transaction: the member joins the round's participation set and a ballot
+// with a random id and one choice per nominee is stored apart from it. A
+// second ballot from the same member is refused by the participation
+// table's primary key.
+func (s *Store) CastBallot(ctx context.Context, roundID, memberID int64, choices map[int64]bool) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.requireOpen(ctx, tx); err != nil {
+			return err
+		}
+		r, err := loadRoundRow(ctx, tx, roundID)
+		if err != nil {
+			return err
+		}
+		if !r.Open {
+			return model.Errorf(model.EConflict, "Vòng bỏ phiếu %d đã kết thúc; không nhận thêm phiếu.", r.Seq)
+		}
+		m, err := loadMember(ctx, tx, memberID)
+		if err != nil {
+			return err
+		}
+		if !m.Votes {
+			return model.Errorf(model.EConflict, "%s không có quyền biểu quyết nên không bỏ phiếu.", m.Name)
+		}
+		if m.Attendance != model.AttendancePresent {
+			return model.Errorf(model.EConflict, "%s không có mặt nên không thể bỏ phiếu trong vòng %d.", m.Name, r.Seq)
+		}
+		nominees, err := roundNominees(ctx, tx, roundID)
+		if err != nil {
+			return err
+		}
+		if err := checkChoices(r.Seq, nominees, choices); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO participation (round_id, member_id) VALUES (?, ?)`, roundID, memberID); err != nil {
+			if isPrimaryKeyViolation(err) {
+				return model.Errorf(model.EConflict, "Thành viên %s đã bỏ phiếu trong vòng %d.", m.Name, r.Seq)
+			}
+			return fmt.Errorf("record participation in round %d: %w", roundID, err)
+		}
+		id := make([]byte, 16)
+		if _, err := rand.Read(id); err != nil {
+			return fmt.Errorf("ballot id: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO ballots (id, round_id) VALUES (?, ?)`, id, roundID); err != nil {
+			return fmt.Errorf("store ballot in round %d: %w", roundID, err)
+		}
+		rows := make([][]any, len(nominees))
+		for i, n := range nominees {
+			rows[i] = []any{id, n, choices[n]}
+		}
+		if err := insertRows(ctx, tx, "ballot_choices (ballot_id, nominee_id, agree)", rows); err != nil {
+			return err
+		}
+		return s.event(ctx, tx, "ballot.cast", fmt.Sprintf("ballot cast in round %d", r.Seq))
+	})
+}
+
+// checkChoices makes sure a ballot marks exactly the round's nominees.
+func checkChoices(seq int, nominees []int64, choices map[int64]bool) error {
+	missing := 0
+	for _, n := range nominees {
+		if _, ok := choices[n]; !ok {
+			missing++
+		}
+	}
+	if missing > 0 {
+		return model.Errorf(model.EInvalid, "Phiếu bầu vòng %d còn %d đối tượng chưa đánh dấu.", seq, missing)
+	}
+	if len(choices) != len(nominees) {
+		return model.Errorf(model.EInvalid, "Phiếu bầu vòng %d có %d đối tượng không thuộc danh sách của vòng.",
+			seq, len(choices)-len(nominees))
+	}
+	return nil
+}
+
+// CloseRound closes an open round, tallies its ballots against the award's
+// rule and stores the results; afterwards it rewrites the file so that
+// nothing in it keeps the order in which ballots arrived.
+func (s *Store) CloseRound(ctx context.Context, roundID int64) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		plan, err := s.openPlan(ctx, tx)
+		if err != nil {
+			return err
+		}
+		r, err := loadRoundRow(ctx, tx, roundID)
+		if err != nil {
+			return err
+		}
+		if !r.Open {
+			return model.Errorf(model.EConflict, "Vòng bỏ phiếu %d đã kết thúc.", r.Seq)
+		}
+		award, ok := plan.Award(r.Award)
+		if !ok {
+			return fmt.Errorf("close round %d: award %q is not in the plan", roundID, r.Award)
+		}
+		nominees, err := roundNominees(ctx, tx, roundID)
+		if err != nil {
+			return err
+		}
+		ballots, err := roundBallots(ctx, tx, roundID, len(nominees))
+		if err != nil {
+			return err
+		}
+		n := len(ballots)
+		lines := voting.Tally(award.Rule, nominees, ballots,
+			voting.BaseCounts{AllMembers: r.AllMembers, Present: r.Eligible, Valid: n})
+		rows := make([][]any, len(lines))
+		for i, l := range lines {
+			rows[i] = []any{roundID, l.NomineeID, l.Agree, l.Disagree, l.Base, l.Pass}
+		}
+		if err := insertRows(ctx, tx, "results (round_id, nominee_id, agree, disagree, base, pass)", rows); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE rounds SET status = 'closed', closed_at = ?,
+			issued = ?, returned = ?, valid = ?, invalid = 0 WHERE id = ?`,
+			timeText(s.now()), n, n, n, roundID); err != nil {
+			return fmt.Errorf("close round %d: %w", roundID, err)
+		}
+		return s.event(ctx, tx, "round.close", fmt.Sprintf("round %d closed: %d ballots", r.Seq, n))
+	})
+	if err != nil {
+		return err
+	}
+	return s.scrub(ctx)
+}
+
+// roundBallots reads a round's ballots, sorted by id.
+func roundBallots(ctx context.Context, q querier, roundID int64, size int) ([]model.Ballot, error) {
+	var (
+		out    []model.Ballot
+		lastID []byte
+	)
+	err := scanRows(ctx, q, "read ballots",
+		`SELECT b.id, c.nominee_id, c.agree FROM ballots b JOIN ballot_choices c ON c.ballot_id = b.id
+		WHERE b.round_id = ? ORDER BY b.id, c.nominee_id`, []any{roundID},
+		func(rows *sql.Rows) error {
+			var (
+				id    []byte
+				nid   int64
+				agree bool
+			)
+			if err := rows.Scan(&id, &nid, &agree); err != nil {
+				return err
+			}
+			if len(out) == 0 || string(id) != string(lastID) {
+				out = append(out, model.Ballot{ID: fmt.Sprintf("%x", id), Choices: make(map[int64]bool, size)})
+				lastID = id
+			}
+			out[len(out)-1].Choices[nid] = agree
+			return nil
+		})
+	return out, err
+}
+
+// scrub rebuilds the database file and empties the WAL. Rows of a
+// WITHOUT ROWID table sit in key order, but inside a page SQLite places each
+// new cell where there is room, so the layout of the participation and
+// ballot pages would otherwise keep the order of arrival, which pairs voters
+// with ballots. VACUUM rewrites every table in key order; with
+// secure_delete on, the old pages are zeroed, and the TRUNCATE checkpoint
+// leaves no old page image in the WAL.
+func (s *Store) scrub(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `VACUUM`); err != nil {
+		return fmt.Errorf("vacuum %s after closing a round: %w", s.path, err)
+	}
+	return s.checkpoint(ctx)
+}

@@ -1,0 +1,301 @@
+// Package store keeps the record of a council meeting in one SQLite file:
+// the schema and its migrations, transactions, the secret ballot's tables and
+// the event log. It is the only package that speaks SQL.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/gofrs/flock"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"hoidong/model"
+)
+
+// dsnParams are applied by the driver to every pooled connection. busy_timeout
+// comes first so that switching to WAL waits for a booth that holds a lock;
+// temp_store(2) keeps VACUUM's copy of the file in memory, not in a temp file;
+// _txlock=immediate makes every write transaction take the write lock at
+// BEGIN, so a transaction that reads and then writes never fails with
+// SQLITE_BUSY half-way (read-only transactions still begin deferred).
+const dsnParams = "?_pragma=busy_timeout(5000)" +
+	"&_pragma=foreign_keys(1)" +
+	"&_pragma=journal_mode(WAL)" +
+	"&_pragma=synchronous(FULL)" +
+	"&_pragma=secure_delete(1)" +
+	"&_pragma=temp_store(2)" +
+	"&_txlock=immediate"
+
+// sqliteHeader starts every SQLite database file.
+const sqliteHeader = "SQLite format 3\x00"
+
+// Store is the record of one meeting in a SQLite file, opened either by the
+// secretary (holding the file's lock) or by a voting booth.
+type Store struct {
+	db   *sql.DB
+	lock *flock.Flock // nil for a booth
+	path string
+
+	// Now is the clock used for every timestamp; it defaults to time.Now.
+	Now func() time.Time
+}
+
+// Open opens or creates the database at path for the secretary: it applies
+// pending migrations and takes the file's lock, refusing with ELocked when
+// another secretary program holds it.
+func Open(path string) (*Store, error) {
+	return open(path, true)
+}
+
+// OpenBooth opens an existing database without the secretary's lock, for a
+// voting booth process that only casts ballots and reads the record.
+func OpenBooth(path string) (*Store, error) {
+	return open(path, false)
+}
+
+func open(path string, secretary bool) (_ *Store, err error) {
+	ctx := context.Background()
+	if err := checkPath(path, secretary); err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, Now: time.Now}
+	if secretary {
+		fl := flock.New(path + ".lock")
+		ok, err := fl.TryLock()
+		if err != nil {
+			return nil, fmt.Errorf("lock %s: %w", path, err)
+		}
+		if !ok {
+			return nil, model.Errorf(model.ELocked,
+				"Tệp %q đang được một chương trình thư ký khác mở. Hãy đóng chương trình đó rồi thử lại.", path)
+		}
+		s.lock = fl
+		defer func() {
+			if err != nil {
+				_ = fl.Unlock()
+			}
+		}()
+	}
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", path+dsnParams)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s.db = db
+	defer func() {
+		if err != nil {
+			_ = db.Close()
+		}
+	}()
+	if err := db.PingContext(ctx); err != nil {
+		return nil, s.openError(err)
+	}
+	if secretary {
+		err = s.migrate(ctx)
+	} else {
+		err = s.checkSchema(ctx)
+	}
+	if err != nil {
+		return nil, s.openError(err)
+	}
+	return s, nil
+}
+
+// checkPath refuses a path that cannot be a record file, before anything is
+// created: the lock file would otherwise be made beside it.
+func checkPath(path string, mayCreate bool) error {
+	if strings.TrimSpace(path) == "" {
+		return model.Errorf(model.EInvalid, "Chưa có đường dẫn tệp biên bản.")
+	}
+	if strings.ContainsRune(path, '?') {
+		return model.Errorf(model.EInvalid, "Đường dẫn tệp %q không được chứa dấu “?”.", path)
+	}
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return model.Errorf(model.ENotFound, "Không mở được tệp %q: thư mục %q không tồn tại.", path, dir)
+	case err != nil:
+		return model.Errorf(model.EInvalid, "Không mở được tệp %q: không truy cập được thư mục %q (%v).", path, dir, err)
+	case !fi.IsDir():
+		return model.Errorf(model.EInvalid, "Không mở được tệp %q: %q không phải là thư mục.", path, dir)
+	}
+	fi, err = os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if mayCreate {
+			return nil
+		}
+		return model.Errorf(model.ENotFound, "Không tìm thấy tệp %q. Hãy mở phiên họp bằng chương trình thư ký trước.", path)
+	case err != nil:
+		return model.Errorf(model.EInvalid, "Không mở được tệp %q (%v).", path, err)
+	case fi.IsDir():
+		return model.Errorf(model.EInvalid, "%q là một thư mục, không phải tệp biên bản.", path)
+	}
+	return nil
+}
+
+// checkHeader refuses an existing, non-empty file that is not a SQLite
+// database, so that SQLite never writes into it.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return model.Errorf(model.EInvalid, "Không đọc được tệp %q (%v).", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == nil) {
+		return nil // an empty file becomes a new database
+	}
+	if string(head[:n]) != sqliteHeader {
+		return notDatabase(path)
+	}
+	return nil
+}
+
+func notDatabase(path string) error {
+	return model.Errorf(model.EInvalid, "Tệp %q không phải là tệp biên bản của hoidong (không phải cơ sở dữ liệu SQLite).", path)
+}
+
+// openError turns SQLite's complaints about the file into user errors that
+// name it, and wraps anything else.
+func (s *Store) openError(err error) error {
+	var ue *model.Error
+	if errors.As(err, &ue) {
+		return err
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_NOTADB:
+			return notDatabase(s.path)
+		case sqlite3.SQLITE_CORRUPT:
+			return model.Errorf(model.EInvalid, "Tệp %q bị hỏng, không đọc được.", s.path)
+		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY:
+			return model.Errorf(model.EInvalid, "Không mở được tệp %q để ghi (%v).", s.path, err)
+		}
+	}
+	return fmt.Errorf("open %s: %w", s.path, err)
+}
+
+// Close checkpoints the WAL into the database file, closes it and releases
+// the secretary's lock.
+func (s *Store) Close() error {
+	if s.db == nil {
+		return nil
+	}
+	err := s.checkpoint(context.Background())
+	if cerr := s.db.Close(); cerr != nil && err == nil {
+		err = fmt.Errorf("close %s: %w", s.path, cerr)
+	}
+	s.db = nil
+	if s.lock != nil {
+		if uerr := s.lock.Unlock(); uerr != nil && err == nil {
+			err = fmt.Errorf("unlock %s: %w", s.path, uerr)
+		}
+		s.lock = nil
+	}
+	return err
+}
+
+// Path returns the path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// checkpoint copies the WAL into the database and truncates it, so that no
+// page image of an earlier state lingers beside the file. A checkpoint that a
+// booth's open read keeps from finishing is not an error.
+func (s *Store) checkpoint(ctx context.Context) error {
+	var busy, logFrames, done int
+	err := s.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done)
+	if err != nil {
+		return fmt.Errorf("checkpoint %s: %w", s.path, err)
+	}
+	return nil
+}
+
+func (s *Store) now() time.Time {
+	if s.Now == nil {
+		return time.Now().UTC()
+	}
+	return s.Now().UTC()
+}
+
+// querier is what both *sql.DB and *sql.Tx offer.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// write runs fn in one write transaction (BEGIN IMMEDIATE) and commits it;
+// with synchronous=FULL the change is durable when write returns nil.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	if s.db == nil {
+		return errors.New("store is closed")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// read runs fn in one read transaction so that it sees a single snapshot.
+func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.db == nil {
+		return errors.New("store is closed")
+	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	return fn(tx)
+}
+
+// event appends one entry to the event log. Every change goes through here,
+// which is where the hash chain will be computed.
+func (s *Store) event(ctx context.Context, q querier, kind, detail string) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO events (at, kind, detail) VALUES (?, ?, ?)`,
+		timeText(s.now()), kind, detail)
+	if err != nil {
+		return fmt.Errorf("log event %s: %w", kind, err)
+	}
+	return nil
+}
+
+// isPrimaryKeyViolation reports whether err is SQLite refusing a duplicate
+// primary key.
+func isPrimaryKeyViolation(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	return se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+}
