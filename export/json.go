@@ -1,0 +1,370 @@
+package export
+
+import (
+	"encoding/json"
+	"io"
+	"slices"
+	"strings"
+
+	"hoidong/model"
+	"hoidong/voting"
+)
+
+// SchemaVersion is the version of the JSON document's layout; it changes
+// whenever a field is renamed or removed.
+const SchemaVersion = 1
+
+// The JSON document's types: stable snake_case English names, independent of
+// the Go field names of model so a refactor cannot change the file.
+type (
+	jsonRecord struct {
+		SchemaVersion int               `json:"schema_version"`
+		Org           jsonOrg           `json:"org"`
+		Plan          jsonPlan          `json:"plan"`
+		Meeting       jsonMeeting       `json:"meeting"`
+		Awards        []jsonAward       `json:"awards"`
+		Criteria      []jsonCriteriaSet `json:"criteria"`
+		Eligibility   []jsonCheck       `json:"eligibility_checks"`
+		Members       []jsonMember      `json:"members"`
+		Nominees      []jsonNominee     `json:"nominees"`
+		Rounds        []jsonRound       `json:"rounds"`
+		Recommended   []jsonRecommended `json:"recommended"`
+	}
+	jsonOrg struct {
+		Name     string `json:"name"`
+		Superior string `json:"superior"`
+		Place    string `json:"place"`
+	}
+	jsonPlan struct {
+		Number  string `json:"number"`
+		Date    string `json:"date"`
+		Title   string `json:"title"`
+		Year    int    `json:"year"`
+		Council string `json:"council"`
+	}
+	jsonFraction struct {
+		Num  int64  `json:"num"`
+		Den  int64  `json:"den"`
+		Text string `json:"text"`
+	}
+	jsonQuorum struct {
+		Rule    jsonFraction `json:"rule"`
+		Present int          `json:"present"`
+		Total   int          `json:"total"`
+		Needed  int          `json:"needed"`
+		Met     bool         `json:"met"`
+		Text    string       `json:"text"`
+	}
+	jsonMeeting struct {
+		Number     string     `json:"number"`
+		Date       string     `json:"date"`
+		Place      string     `json:"place"`
+		Tellers    int        `json:"tellers"`
+		Status     string     `json:"status"`
+		StartedAt  string     `json:"started_at,omitempty"`
+		ClosedAt   string     `json:"closed_at,omitempty"`
+		Discussion string     `json:"discussion"`
+		Quorum     jsonQuorum `json:"quorum"`
+	}
+	jsonRule struct {
+		BallotRequired bool         `json:"ballot_required"`
+		Threshold      jsonFraction `json:"threshold"`
+		Comparison     string       `json:"comparison"`
+		Base           string       `json:"base"`
+		Text           string       `json:"text"`
+	}
+	jsonAward struct {
+		Code       string   `json:"code"`
+		Name       string   `json:"name"`
+		Authority  string   `json:"authority"`
+		Superior   bool     `json:"superior"`
+		Recipients string   `json:"recipients"`
+		Rule       jsonRule `json:"rule"`
+	}
+	jsonCriterion struct {
+		Text     string `json:"text"`
+		Required bool   `json:"required"`
+	}
+	jsonCriteriaSet struct {
+		Kind     string          `json:"kind"`
+		Award    string          `json:"award"`
+		Criteria []jsonCriterion `json:"criteria"`
+	}
+	jsonCheck struct {
+		Code   string `json:"code"`
+		Text   string `json:"text"`
+		Effect string `json:"effect"`
+	}
+	jsonMember struct {
+		ID           int64  `json:"id"`
+		Name         string `json:"name"`
+		Position     string `json:"position"`
+		Role         string `json:"role"`
+		RoleLabel    string `json:"role_label"`
+		Votes        bool   `json:"votes"`
+		Attendance   string `json:"attendance"`
+		AbsentReason string `json:"absent_reason"`
+		Teller       bool   `json:"teller"`
+		TellerHead   bool   `json:"teller_head"`
+	}
+	jsonCheckMark struct {
+		Code      string `json:"code"`
+		Confirmed bool   `json:"confirmed"`
+		Applies   bool   `json:"applies"`
+	}
+	jsonMark struct {
+		Criterion string `json:"criterion"`
+		Required  bool   `json:"required"`
+		Mark      string `json:"mark"`
+		Note      string `json:"note"`
+	}
+	jsonCandidacy struct {
+		Award       string     `json:"award"`
+		Status      string     `json:"status"`
+		Marks       []jsonMark `json:"marks"`
+		CriteriaMet int        `json:"criteria_met"`
+		Criteria    int        `json:"criteria_total"`
+	}
+	jsonNominee struct {
+		ID                int64           `json:"id"`
+		Kind              string          `json:"kind"`
+		KindLabel         string          `json:"kind_label"`
+		Name              string          `json:"name"`
+		Unit              string          `json:"unit"`
+		Position          string          `json:"position"`
+		Awards            []string        `json:"awards"`
+		Summary           string          `json:"summary"`
+		Facts             []string        `json:"facts"`
+		Eligibility       string          `json:"eligibility"`
+		EligibilityReason string          `json:"eligibility_reason"`
+		Checks            []jsonCheckMark `json:"checks"`
+		Candidacies       []jsonCandidacy `json:"candidacies"`
+		Note              string          `json:"note"`
+	}
+	jsonChoice struct {
+		NomineeID int64 `json:"nominee_id"`
+		Agree     bool  `json:"agree"`
+	}
+	jsonBallot struct {
+		ID      string       `json:"id"`
+		Choices []jsonChoice `json:"choices"`
+	}
+	jsonResult struct {
+		NomineeID int64  `json:"nominee_id"`
+		Agree     int    `json:"agree"`
+		Disagree  int    `json:"disagree"`
+		Base      int    `json:"base"`
+		Share     string `json:"share"`
+		Pass      bool   `json:"pass"`
+		Verdict   string `json:"verdict"`
+		Working   string `json:"working"`
+	}
+	jsonRound struct {
+		ID         int64        `json:"id"`
+		Seq        int          `json:"seq"`
+		Award      string       `json:"award"`
+		Mode       string       `json:"mode"`
+		Status     string       `json:"status"`
+		OpenedAt   string       `json:"opened_at,omitempty"`
+		ClosedAt   string       `json:"closed_at,omitempty"`
+		Nominees   []int64      `json:"nominees"`
+		Eligible   int          `json:"eligible"`
+		AllMembers int          `json:"all_members"`
+		Voters     []int64      `json:"voters"`
+		Issued     int          `json:"issued"`
+		Returned   int          `json:"returned"`
+		Valid      int          `json:"valid"`
+		Invalid    int          `json:"invalid"`
+		Ballots    []jsonBallot `json:"ballots"`
+		Results    []jsonResult `json:"results"`
+	}
+	jsonRecommended struct {
+		Award      string  `json:"award"`
+		Collective []int64 `json:"collective"`
+		Individual []int64 `json:"individual"`
+	}
+)
+
+// JSON writes the whole record as indented JSON with "schema_version": 1,
+// stable snake_case field names and times in RFC 3339 at +07:00.
+func JSON(w io.Writer, rec *model.Record) error {
+	if rec == nil {
+		return errNoRecord()
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(buildJSON(rec))
+}
+
+// fraction converts a threshold.
+func fraction(f model.Fraction) jsonFraction {
+	return jsonFraction{Num: f.Num, Den: f.Den, Text: voting.FormatFraction(f)}
+}
+
+// orEmpty returns s, or an empty non-nil slice so JSON shows [] not null.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// buildJSON maps the record onto the JSON document.
+func buildJSON(rec *model.Record) jsonRecord {
+	p := &rec.Plan
+	ix := voting.NewIndex(rec)
+	q := voting.Quorum(rec)
+	out := jsonRecord{
+		SchemaVersion: SchemaVersion,
+		Org:           jsonOrg{Name: p.Org.Name, Superior: p.Org.Superior, Place: p.Org.Place},
+		Plan:          jsonPlan{Number: p.Ref.Number, Date: p.Ref.Date, Title: p.Ref.Title, Year: p.Ref.Year, Council: p.Council.Name},
+		Meeting: jsonMeeting{
+			Number: p.Meeting.Number, Date: p.Meeting.Date, Place: p.Meeting.Place, Tellers: p.Meeting.Tellers,
+			Status:     meetingStatusCode(rec.Meeting.Status),
+			StartedAt:  rfc3339(rec.Meeting.StartedAt),
+			ClosedAt:   rfc3339(rec.Meeting.ClosedAt),
+			Discussion: rec.Meeting.Discussion,
+			Quorum:     jsonQuorum{Rule: fraction(q.Rule), Present: q.Present, Total: q.Total, Needed: q.Needed(), Met: q.Met, Text: q.Text()},
+		},
+		Awards:      []jsonAward{},
+		Criteria:    []jsonCriteriaSet{},
+		Eligibility: []jsonCheck{},
+		Members:     []jsonMember{},
+		Nominees:    []jsonNominee{},
+		Rounds:      []jsonRound{},
+		Recommended: []jsonRecommended{},
+	}
+	for _, a := range p.Awards {
+		out.Awards = append(out.Awards, jsonAward{
+			Code: a.Code, Name: a.Name, Authority: a.Authority, Superior: a.Superior,
+			Recipients: a.Recipients.String(),
+			Rule: jsonRule{
+				BallotRequired: a.Rule.BallotRequired, Threshold: fraction(a.Rule.Threshold),
+				Comparison: comparisonCode(a.Rule.Comparison), Base: a.Rule.Base.String(),
+				Text: voting.RuleText(a.Rule),
+			},
+		})
+	}
+	for _, s := range p.Criteria {
+		cs := jsonCriteriaSet{Kind: s.Kind.String(), Award: s.Award, Criteria: []jsonCriterion{}}
+		for _, c := range s.Criteria {
+			cs.Criteria = append(cs.Criteria, jsonCriterion{Text: c.Text, Required: c.Required})
+		}
+		out.Criteria = append(out.Criteria, cs)
+	}
+	for _, c := range p.Eligibility {
+		out.Eligibility = append(out.Eligibility, jsonCheck{Code: c.Code, Text: c.Text, Effect: c.Effect.String()})
+	}
+	for _, m := range rec.Members {
+		out.Members = append(out.Members, jsonMember{
+			ID: m.ID, Name: m.Name, Position: m.Position, Role: m.Role.String(), RoleLabel: m.Role.Label(),
+			Votes: m.Votes, Attendance: attendanceCode(m.Attendance), AbsentReason: m.AbsentReason,
+			Teller: m.Teller, TellerHead: m.TellerHead,
+		})
+	}
+	for i := range rec.Nominees {
+		out.Nominees = append(out.Nominees, nomineeJSON(p, ix, &rec.Nominees[i]))
+	}
+	for _, r := range (&minutes{rec: rec}).rounds() {
+		out.Rounds = append(out.Rounds, roundJSON(p, r))
+	}
+	for _, l := range ix.Recommended() {
+		out.Recommended = append(out.Recommended, jsonRecommended{
+			Award: l.Award.Code, Collective: orEmpty(l.Collective), Individual: orEmpty(l.Individual),
+		})
+	}
+	return out
+}
+
+// nomineeJSON maps one nominee with the council's review.
+func nomineeJSON(p *model.Plan, ix *voting.Index, n *model.NomineeRecord) jsonNominee {
+	jn := jsonNominee{
+		ID: n.ID, Kind: n.Kind.String(), KindLabel: n.Kind.Label(), Name: n.Name, Unit: n.Unit,
+		Position: n.Position, Awards: orEmpty(slices.Clone(n.Awards)), Summary: n.Summary,
+		Facts:             orEmpty(slices.Clone(n.Facts)),
+		Eligibility:       eligibilityCode(voting.EligibilityOf(p, n)),
+		EligibilityReason: voting.EligibilityReason(p, n),
+		Checks:            []jsonCheckMark{},
+		Candidacies:       []jsonCandidacy{},
+		Note:              n.Note,
+	}
+	for _, c := range n.Checks {
+		jn.Checks = append(jn.Checks, jsonCheckMark{Code: c.Code, Confirmed: c.Confirmed, Applies: c.Applies})
+	}
+	for _, c := range n.Candidacies {
+		criteria := p.CriteriaFor(n.Kind, c.Award)
+		cl := voting.ChecklistOf(p, n, c.Award)
+		jc := jsonCandidacy{
+			Award: c.Award, Status: ix.Status(n, c.Award).Label(), Marks: []jsonMark{},
+			CriteriaMet: cl.Met, Criteria: cl.Total,
+		}
+		for i, mk := range c.Marks {
+			jm := jsonMark{Mark: markCode(mk.Mark), Note: mk.Note}
+			if i < len(criteria) {
+				jm.Criterion, jm.Required = criteria[i].Text, criteria[i].Required
+			}
+			jc.Marks = append(jc.Marks, jm)
+		}
+		jn.Candidacies = append(jn.Candidacies, jc)
+	}
+	return jn
+}
+
+// roundJSON maps one round; ballots and results appear only once it is
+// closed, as nothing about the votes may show while a round is open.
+func roundJSON(p *model.Plan, r model.Round) jsonRound {
+	rule := model.Rule{BallotRequired: true}
+	if a, ok := p.Award(r.Award); ok {
+		rule = a.Rule
+	}
+	jr := jsonRound{
+		ID: r.ID, Seq: r.Seq, Award: r.Award, Mode: roundModeCode(r.Mode), Status: roundStatusCode(r.Status),
+		OpenedAt: rfc3339(r.OpenedAt), ClosedAt: rfc3339(r.ClosedAt),
+		Nominees: orEmpty(slices.Clone(r.Nominees)), Eligible: r.Eligible, AllMembers: r.AllMembers,
+		Voters:  orEmpty(slices.Clone(r.Voters)),
+		Ballots: []jsonBallot{}, Results: []jsonResult{},
+	}
+	if r.Status != model.RoundClosed {
+		return jr
+	}
+	jr.Issued, jr.Returned, jr.Valid, jr.Invalid = figures(r)
+	ballots := slices.Clone(r.Ballots)
+	slices.SortFunc(ballots, func(a, b model.Ballot) int { return strings.Compare(a.ID, b.ID) })
+	for _, b := range ballots {
+		jb := jsonBallot{ID: b.ID, Choices: []jsonChoice{}}
+		for _, id := range choiceOrder(r.Nominees, b.Choices) {
+			jb.Choices = append(jb.Choices, jsonChoice{NomineeID: id, Agree: b.Choices[id]})
+		}
+		jr.Ballots = append(jr.Ballots, jb)
+	}
+	for _, l := range r.Results {
+		jr.Results = append(jr.Results, jsonResult{
+			NomineeID: l.NomineeID, Agree: l.Agree, Disagree: l.Disagree, Base: l.Base,
+			Share: voting.FormatShare(l.Agree, l.Base), Pass: l.Pass, Verdict: voting.VerdictLabel(l.Pass),
+			Working: voting.Explain(l, rule),
+		})
+	}
+	return jr
+}
+
+// choiceOrder lists the nominee ids of a ballot's choices in ballot order,
+// then any others sorted, so a map never decides the order of the file.
+func choiceOrder(order []int64, choices map[int64]bool) []int64 {
+	ids := make([]int64, 0, len(choices))
+	seen := make(map[int64]bool, len(order))
+	for _, id := range order {
+		if _, ok := choices[id]; ok && !seen[id] {
+			ids = append(ids, id)
+			seen[id] = true
+		}
+	}
+	var rest []int64
+	for id := range choices {
+		if !seen[id] {
+			rest = append(rest, id)
+		}
+	}
+	slices.Sort(rest)
+	return append(ids, rest...)
+}

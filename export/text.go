@@ -1,0 +1,189 @@
+package export
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// pageWidth is the width of a plain-text page in display columns.
+const pageWidth = 80
+
+// width returns the display width of s in terminal cells: Vietnamese letters
+// with diacritics count one cell however many bytes or code points they use.
+func width(s string) int { return ansi.StringWidth(s) }
+
+// padRight pads s with spaces on the right to display width w.
+func padRight(s string, w int) string {
+	if d := w - width(s); d > 0 {
+		return s + strings.Repeat(" ", d)
+	}
+	return s
+}
+
+// padLeft pads s with spaces on the left to display width w.
+func padLeft(s string, w int) string {
+	if d := w - width(s); d > 0 {
+		return strings.Repeat(" ", d) + s
+	}
+	return s
+}
+
+// center centres s in display width w, the odd space going to the right;
+// the result is exactly w wide unless s is wider.
+func center(s string, w int) string {
+	d := w - width(s)
+	if d <= 0 {
+		return s
+	}
+	left := d / 2
+	return strings.Repeat(" ", left) + s + strings.Repeat(" ", d-left)
+}
+
+// rule returns a horizontal line of n cells.
+func rule(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("─", n)
+}
+
+// wrap breaks s into lines of at most w display cells, at spaces where it
+// can and inside a word only when the word alone is wider than w. Runs of
+// white space collapse to one space. It returns at least one line.
+func wrap(s string, w int) []string {
+	if w < 1 {
+		w = 1
+	}
+	var lines []string
+	var cur strings.Builder
+	curW := 0
+	flush := func() {
+		lines = append(lines, cur.String())
+		cur.Reset()
+		curW = 0
+	}
+	for _, word := range strings.Fields(s) {
+		ww := width(word)
+		if curW > 0 && curW+1+ww <= w {
+			cur.WriteByte(' ')
+			cur.WriteString(word)
+			curW += 1 + ww
+			continue
+		}
+		if curW > 0 {
+			flush()
+		}
+		for ww > w {
+			head := ansi.Truncate(word, w, "")
+			if head == "" { // a single grapheme wider than w
+				break
+			}
+			lines = append(lines, head)
+			word = ansi.TruncateLeft(word, width(head), "")
+			ww = width(word)
+		}
+		cur.WriteString(word)
+		curW = ww
+	}
+	if curW > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
+}
+
+// wrapText wraps each paragraph (line) of s separately, keeping blank lines.
+func wrapText(s string, w int) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if strings.TrimSpace(p) == "" {
+			out = append(out, "")
+			continue
+		}
+		out = append(out, wrap(p, w)...)
+	}
+	return out
+}
+
+// sideBySide joins two columns line by line, padding the left one to width
+// lw; the shorter column is extended with blank lines at the bottom.
+func sideBySide(left, right []string, lw int) []string {
+	n := max(len(left), len(right))
+	out := make([]string, n)
+	for i := range n {
+		var l, r string
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = strings.TrimRight(padRight(l, lw)+r, " ")
+	}
+	return out
+}
+
+// column is one column of a plain-text table.
+type column struct {
+	title string
+	width int  // display cells
+	right bool // right-aligned, for numbers
+}
+
+// table is a plain-text table whose cells wrap inside their column.
+type table struct {
+	indent string
+	cols   []column
+	rows   [][]string
+}
+
+// colGap separates the columns of a table.
+const colGap = "  "
+
+// render lays the table out: a header, a rule under each column, then the
+// rows; a cell wider than its column wraps onto more lines of the same row.
+func (t table) render() []string {
+	titles := make([]string, len(t.cols))
+	rules := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		titles[i] = c.title
+		rules[i] = rule(c.width)
+	}
+	out := t.row(titles)
+	out = append(out, t.indent+strings.Join(rules, colGap))
+	for _, r := range t.rows {
+		out = append(out, t.row(r)...)
+	}
+	return out
+}
+
+// row lays out one row, possibly over several lines.
+func (t table) row(cells []string) []string {
+	wrapped := make([][]string, len(t.cols))
+	height := 1
+	for i, c := range t.cols {
+		var s string
+		if i < len(cells) {
+			s = cells[i]
+		}
+		wrapped[i] = wrap(s, c.width)
+		height = max(height, len(wrapped[i]))
+	}
+	out := make([]string, height)
+	for l := range height {
+		parts := make([]string, len(t.cols))
+		for i, c := range t.cols {
+			var s string
+			if l < len(wrapped[i]) {
+				s = wrapped[i][l]
+			}
+			if c.right {
+				parts[i] = padLeft(s, c.width)
+			} else {
+				parts[i] = padRight(s, c.width)
+			}
+		}
+		out[l] = strings.TrimRight(t.indent+strings.Join(parts, colGap), " ")
+	}
+	return out
+}
