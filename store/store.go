@@ -70,9 +70,9 @@ func open(path string, secretary bool) (_ *Store, err error) {
 	s := &Store{path: path, Now: time.Now}
 	if secretary {
 		fl := flock.New(path + ".lock")
-		ok, err := fl.TryLock()
-		if err != nil {
-			return nil, fmt.Errorf("lock %s: %w", path, err)
+		ok, lerr := fl.TryLock()
+		if lerr != nil {
+			return nil, fmt.Errorf("lock %s: %w", path, lerr)
 		}
 		if !ok {
 			return nil, model.Errorf(model.ELocked,
