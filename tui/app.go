@@ -333,7 +333,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if c, ok := m.screens[pageConclusion].(*conclusionScreen); ok {
 			c.written = msg.paths
 		}
-		m.status, m.statusErr = fmt.Sprintf("Đã xuất %d tệp vào %s", len(msg.paths), dirOf(msg.paths)), false
+		m.status, m.statusErr = fmt.Sprintf("Đã xuất %d tệp.", len(msg.paths)), false
 		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.onKey(msg)

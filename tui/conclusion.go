@@ -108,7 +108,7 @@ func (s *conclusionScreen) view(c *shared) string {
 	if len(s.written) > 0 {
 		b.WriteString("\n" + st.Good.Render("Đã ghi:") + "\n")
 		for _, p := range s.written {
-			b.WriteString("  " + truncate(p, c.width-2) + "\n")
+			b.WriteString("  " + truncateLeft(p, c.width-2) + "\n")
 		}
 	}
 	return b.String()

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -60,13 +59,6 @@ func wrap(s string, width int) []string {
 	return strings.Split(ansi.Wordwrap(s, width, ""), "\n")
 }
 
-// dirOf returns the folder of the first path.
-func dirOf(paths []string) string {
-	if len(paths) == 0 {
-		return ""
-	}
-	return filepath.Dir(paths[0])
-}
 
 // window returns the first row to show so that cursor is visible in a list
 // of n rows shown height at a time.
@@ -104,4 +96,16 @@ func clock(t time.Time) string {
 		return ""
 	}
 	return t.In(vietnam).Format("15:04")
+}
+
+// truncateLeft keeps the last width display columns of s, with an ellipsis
+// in front: for paths, whose end is what matters.
+func truncateLeft(s string, width int) string {
+	if lipgloss.Width(s) <= width {
+		return s
+	}
+	if width <= 1 {
+		return truncate("…", width)
+	}
+	return "…" + ansi.TruncateLeft(s, lipgloss.Width(s)-width+1, "")
 }
