@@ -1,11 +1,13 @@
 package export
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -28,22 +30,19 @@ func ResultsCSV(w io.Writer, rec *model.Record) error {
 	if rec == nil {
 		return errNoRecord()
 	}
-	bw := bufio.NewWriter(w)
-	if _, err := bw.WriteString(bom); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(bw)
+	var buf bytes.Buffer
+	buf.WriteString(bom)
+	cw := csv.NewWriter(&buf)
 	cw.UseCRLF = true
 	if err := cw.Write(csvHeader()); err != nil {
 		return err
 	}
 	ix := voting.NewIndex(rec)
-	m := &minutes{rec: rec, ix: ix}
-	for _, r := range m.rounds() {
+	for _, r := range sortedRounds(rec) {
 		if r.Status != model.RoundClosed {
 			continue // no figures may show while a round is open
 		}
-		a := m.award(r.Award)
+		a := awardOf(&rec.Plan, r.Award)
 		for _, l := range r.Results {
 			var kind, name, unit string
 			if n, ok := ix.Nominee(l.NomineeID); ok {
@@ -63,7 +62,8 @@ func ResultsCSV(w io.Writer, rec *model.Record) error {
 	if err := cw.Error(); err != nil {
 		return err
 	}
-	return bw.Flush()
+	_, err := w.Write(norm.NFC.Bytes(buf.Bytes()))
+	return err
 }
 
 // cell guards a text cell against being read as a formula by a spreadsheet

@@ -364,11 +364,9 @@ func TestJSON_MatchesRecord(t *testing.T) {
 			Valid   int `json:"valid"`
 			Invalid int `json:"invalid"`
 			Ballots []struct {
-				ID      string `json:"id"`
-				Choices []struct {
-					NomineeID int64 `json:"nominee_id"`
-					Agree     bool  `json:"agree"`
-				} `json:"choices"`
+				ID       string  `json:"id"`
+				Agree    []int64 `json:"agree"`
+				Disagree []int64 `json:"disagree"`
 			} `json:"ballots"`
 			Results []struct {
 				NomineeID int64  `json:"nominee_id"`
@@ -415,15 +413,17 @@ func TestJSON_MatchesRecord(t *testing.T) {
 			t.Errorf("round %d: %d ballots, want %d", r.Seq, len(got.Ballots), len(r.Ballots))
 		}
 		for bi, b := range r.Ballots {
-			gb := got.Ballots[bi]
-			if gb.ID != b.ID || len(gb.Choices) != len(b.Choices) {
-				t.Errorf("round %d ballot %d = %+v", r.Seq, bi, gb)
-				continue
-			}
-			for ci, c := range gb.Choices {
-				if c.NomineeID != r.Nominees[ci] || c.Agree != b.Choices[c.NomineeID] {
-					t.Errorf("round %d ballot %s choice %d = %+v", r.Seq, b.ID, ci, c)
+			var agree, disagree []int64
+			for _, id := range r.Nominees {
+				if a, ok := b.Choices[id]; ok && a {
+					agree = append(agree, id)
+				} else if ok {
+					disagree = append(disagree, id)
 				}
+			}
+			gb := got.Ballots[bi]
+			if gb.ID != b.ID || !slices.Equal(gb.Agree, agree) || !slices.Equal(gb.Disagree, disagree) {
+				t.Errorf("round %d ballot %d = %+v, want agree %v disagree %v", r.Seq, bi, gb, agree, disagree)
 			}
 		}
 		for li, l := range r.Results {

@@ -1,10 +1,13 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"slices"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -141,13 +144,12 @@ type (
 		Candidacies       []jsonCandidacy `json:"candidacies"`
 		Note              string          `json:"note"`
 	}
-	jsonChoice struct {
-		NomineeID int64 `json:"nominee_id"`
-		Agree     bool  `json:"agree"`
-	}
+	// jsonBallot lists the nominees a ballot agrees and disagrees with, in
+	// ballot order; a nominee in neither list was left unmarked.
 	jsonBallot struct {
-		ID      string       `json:"id"`
-		Choices []jsonChoice `json:"choices"`
+		ID       string  `json:"id"`
+		Agree    []int64 `json:"agree"`
+		Disagree []int64 `json:"disagree"`
 	}
 	jsonResult struct {
 		NomineeID int64  `json:"nominee_id"`
@@ -191,10 +193,15 @@ func JSON(w io.Writer, rec *model.Record) error {
 	if rec == nil {
 		return errNoRecord()
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(buildJSON(rec))
+	if err := enc.Encode(buildJSON(rec)); err != nil {
+		return err
+	}
+	_, err := w.Write(norm.NFC.Bytes(buf.Bytes()))
+	return err
 }
 
 // fraction converts a threshold.
@@ -266,7 +273,7 @@ func buildJSON(rec *model.Record) jsonRecord {
 	for i := range rec.Nominees {
 		out.Nominees = append(out.Nominees, nomineeJSON(p, ix, &rec.Nominees[i]))
 	}
-	for _, r := range (&minutes{rec: rec}).rounds() {
+	for _, r := range sortedRounds(rec) {
 		out.Rounds = append(out.Rounds, roundJSON(p, r))
 	}
 	for _, l := range ix.Recommended() {
@@ -332,9 +339,13 @@ func roundJSON(p *model.Plan, r model.Round) jsonRound {
 	ballots := slices.Clone(r.Ballots)
 	slices.SortFunc(ballots, func(a, b model.Ballot) int { return strings.Compare(a.ID, b.ID) })
 	for _, b := range ballots {
-		jb := jsonBallot{ID: b.ID, Choices: []jsonChoice{}}
+		jb := jsonBallot{ID: b.ID, Agree: []int64{}, Disagree: []int64{}}
 		for _, id := range choiceOrder(r.Nominees, b.Choices) {
-			jb.Choices = append(jb.Choices, jsonChoice{NomineeID: id, Agree: b.Choices[id]})
+			if b.Choices[id] {
+				jb.Agree = append(jb.Agree, id)
+			} else {
+				jb.Disagree = append(jb.Disagree, id)
+			}
 		}
 		jr.Ballots = append(jr.Ballots, jb)
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"hoidong/model"
 	"hoidong/voting"
 )
@@ -23,7 +25,7 @@ func Minutes(w io.Writer, rec *model.Record) error {
 	if rec == nil {
 		return errNoRecord()
 	}
-	m := &minutes{rec: rec, ix: voting.NewIndex(rec)}
+	m := newMinutes(rec)
 	m.header()
 	m.title()
 	m.timePlace()
@@ -34,7 +36,7 @@ func Minutes(w io.Writer, rec *model.Record) error {
 	m.conclusion()
 	m.closing()
 	m.signatures()
-	_, err := io.WriteString(w, m.b.String())
+	_, err := io.WriteString(w, norm.NFC.String(m.b.String()))
 	return err
 }
 
@@ -45,9 +47,30 @@ func errNoRecord() error {
 
 // minutes builds the text of the minutes line by line.
 type minutes struct {
-	rec *model.Record
-	ix  *voting.Index
-	b   strings.Builder
+	rec    *model.Record
+	ix     *voting.Index
+	rounds []model.Round       // by sequence number
+	seqs   map[candidacy][]int // rounds each candidacy was put to, in order
+	b      strings.Builder
+}
+
+// candidacy identifies a nominee proposed for one award.
+type candidacy struct {
+	nominee int64
+	award   string
+}
+
+// newMinutes indexes rec once so that every lookup while writing is cheap,
+// even for a sitting with thousands of nominees.
+func newMinutes(rec *model.Record) *minutes {
+	m := &minutes{rec: rec, ix: voting.NewIndex(rec), rounds: sortedRounds(rec), seqs: map[candidacy][]int{}}
+	for _, r := range m.rounds {
+		for _, id := range r.Nominees {
+			k := candidacy{id, r.Award}
+			m.seqs[k] = append(m.seqs[k], r.Seq)
+		}
+	}
+	return m
 }
 
 // line writes one line without trailing spaces.
@@ -160,8 +183,8 @@ func (m *minutes) title() {
 	if t := trimEnd(ref.Title); t != "" {
 		ctx = append(ctx, "về việc "+lowerFirst(t))
 	}
-	if len(ctx) > 0 {
-		m.centred(strings.Join(ctx, " "), 70)
+	for _, c := range ctx {
+		m.centred(c, 70)
 	}
 	m.line(center(rule(12), pageWidth))
 	m.blank()
@@ -339,9 +362,9 @@ func (m *minutes) awardsInOrder() []model.Award {
 	return awards
 }
 
-// award returns the plan's award with code, or a stand-in named by its code.
-func (m *minutes) award(code string) model.Award {
-	if a, ok := m.rec.Plan.Award(code); ok {
+// awardOf returns the plan's award with code, or a stand-in named by its code.
+func awardOf(p *model.Plan, code string) model.Award {
+	if a, ok := p.Award(code); ok {
 		return a
 	}
 	return model.Award{Code: code, Name: code, Recipients: model.ForBoth, Rule: model.Rule{BallotRequired: true}}
@@ -473,14 +496,12 @@ func (m *minutes) nominee(no int, n *model.NomineeRecord, a model.Award) {
 
 // outcome says in a sentence what the review decided for n and award a.
 func (m *minutes) outcome(n *model.NomineeRecord, a model.Award) string {
-	if m.ix.Frozen(n.ID, a.Code) {
-		var seqs []string
-		for _, r := range m.rounds() {
-			if r.Award == a.Code && slices.Contains(r.Nominees, n.ID) {
-				seqs = append(seqs, fmt.Sprint(r.Seq))
-			}
+	if seqs := m.seqs[candidacy{n.ID, a.Code}]; len(seqs) > 0 {
+		strs := make([]string, len(seqs))
+		for i, q := range seqs {
+			strs[i] = fmt.Sprint(q)
 		}
-		return "đủ điều kiện, đưa ra bỏ phiếu (vòng " + strings.Join(seqs, ", ") + ")."
+		return "đủ điều kiện, đưa ra bỏ phiếu (vòng " + strings.Join(strs, ", ") + ")."
 	}
 	switch st := m.ix.Status(n, a.Code); st {
 	case voting.StatusExcluded:
@@ -505,18 +526,27 @@ func (m *minutes) discussion() {
 	if d == "" {
 		m.line(ind(1) + "Không có ý kiến khác.")
 	}
-	for _, l := range wrapText(d, pageWidth-indentStep) {
-		if d == "" {
-			break
+	for _, p := range strings.Split(d, "\n") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
 		}
-		m.line(ind(1) + l)
+		// A paragraph typed as a list item keeps its bullet hanging.
+		lead := ""
+		for _, b := range []string{"- ", "+ ", "* ", "• "} {
+			if strings.HasPrefix(p, b) {
+				lead, p = b, strings.TrimSpace(p[len(b):])
+				break
+			}
+		}
+		m.para(ind(1)+lead, p)
 	}
 	m.blank()
 }
 
-// rounds returns the record's rounds ordered by sequence number.
-func (m *minutes) rounds() []model.Round {
-	rs := slices.Clone(m.rec.Rounds)
+// sortedRounds returns the record's rounds ordered by sequence number.
+func sortedRounds(rec *model.Record) []model.Round {
+	rs := slices.Clone(rec.Rounds)
 	slices.SortStableFunc(rs, func(a, b model.Round) int { return cmp.Compare(a.Seq, b.Seq) })
 	return rs
 }
@@ -535,12 +565,12 @@ func figures(r model.Round) (issued, returned, valid, invalid int) {
 // votes writes section III.3: the result of every closed round.
 func (m *minutes) votes() {
 	m.line("3. Kết quả bỏ phiếu")
-	rs := m.rounds()
+	rs := m.rounds
 	if len(rs) == 0 {
 		m.line(ind(1) + "Không có vòng bỏ phiếu nào.")
 	}
 	for _, r := range rs {
-		a := m.award(r.Award)
+		a := awardOf(&m.rec.Plan, r.Award)
 		head := fmt.Sprintf("Vòng %d – %s – bỏ phiếu kín (%s)", r.Seq, a.Name, roundModeLabel(r.Mode))
 		m.blank()
 		m.para(ind(1), head)

@@ -11,7 +11,26 @@ const pageWidth = 80
 
 // width returns the display width of s in terminal cells: Vietnamese letters
 // with diacritics count one cell however many bytes or code points they use.
-func width(s string) int { return ansi.StringWidth(s) }
+func width(s string) int {
+	// Fast path for the common case, text made only of precomposed Latin
+	// letters (Vietnamese in NFC included), each one cell wide; grapheme
+	// segmentation dominates the cost of laying out a long document.
+	n := 0
+	for _, r := range s {
+		if !narrowLatin(r) {
+			return ansi.StringWidth(s)
+		}
+		n++
+	}
+	return n
+}
+
+// narrowLatin reports whether r is a precomposed Latin letter, digit or
+// punctuation mark that takes exactly one cell and never joins with its
+// neighbours into one grapheme.
+func narrowLatin(r rune) bool {
+	return (r >= 0x20 && r <= 0x7e) || (r >= 0xc0 && r <= 0x24f && r != 0xd7 && r != 0xf7) || (r >= 0x1e00 && r <= 0x1eff)
+}
 
 // padRight pads s with spaces on the right to display width w.
 func padRight(s string, w int) string {
@@ -90,19 +109,6 @@ func wrap(s string, w int) []string {
 		flush()
 	}
 	return lines
-}
-
-// wrapText wraps each paragraph (line) of s separately, keeping blank lines.
-func wrapText(s string, w int) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		if strings.TrimSpace(p) == "" {
-			out = append(out, "")
-			continue
-		}
-		out = append(out, wrap(p, w)...)
-	}
-	return out
 }
 
 // sideBySide joins two columns line by line, padding the left one to width
