@@ -306,9 +306,10 @@ func (s *boothScreen) viewMarking(c *shared, r model.Round, head, notice string)
 	var b strings.Builder
 	agree, disagree := s.counts()
 	b.WriteString(head + "\n")
-	b.WriteString(fmt.Sprintf("Đánh dấu từng đối tượng: d = đồng ý, k = không đồng ý. Đã đánh dấu %d/%d (đồng ý %d, không đồng ý %d).\n", agree+disagree, len(s.marks), agree, disagree))
+	b.WriteString("d: đồng ý · k: không đồng ý · a: đồng ý mọi dòng chưa đánh dấu\n")
+	b.WriteString(st.Muted.Render(fmt.Sprintf("Đã đánh dấu %d/%d: đồng ý %d, không đồng ý %d. Xong thì nhấn enter để xem lại.", agree+disagree, len(s.marks), agree, disagree)) + "\n")
 	b.WriteString(notice + "\n")
-	rows := c.height - 4
+	rows := c.height - 5
 	start := window(s.cursor, len(r.Nominees), rows)
 	for i := start; i < len(r.Nominees) && i < start+rows; i++ {
 		name := "?"
@@ -340,7 +341,7 @@ func (s *boothScreen) help(c *shared) bindings {
 	k := c.keys
 	switch s.state {
 	case boothMarking:
-		return bindings{short: []key.Binding{k.Up, k.Down, k.Agree, k.Disagree, k.AgreeRest, k.Review, k.Secretary}}
+		return bindings{short: []key.Binding{k.Agree, k.Disagree, k.AgreeRest, k.Review, k.Secretary}}
 	case boothReview:
 		return bindings{short: []key.Binding{k.Cast, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "sửa lại")), k.Secretary}}
 	}

@@ -102,7 +102,12 @@ func (s *conclusionScreen) view(c *shared) string {
 	}
 	room = max(room, 3)
 	s.offset = min(s.offset, max(len(lines)-room, 0))
-	for i := s.offset; i < len(lines) && i < s.offset+room; i++ {
+	end := min(s.offset+room, len(lines))
+	for i := s.offset; i < end; i++ {
+		if i == end-1 && end < len(lines) {
+			b.WriteString(st.Muted.Render(fmt.Sprintf("… còn %d dòng (↓ để xem tiếp)", len(lines)-end+1)) + "\n")
+			break
+		}
 		b.WriteString(truncate(lines[i], c.width) + "\n")
 	}
 	if len(s.written) > 0 {

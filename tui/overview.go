@@ -170,7 +170,7 @@ func (s *overviewScreen) view(c *shared) string {
 func (s *overviewScreen) help(c *shared) bindings {
 	k := c.keys
 	return bindings{
-		short: []key.Binding{k.Up, k.Down, k.Enter, k.Jump, k.Discussion, k.Help, k.Quit},
+		short: []key.Binding{k.Enter, k.Jump, k.Discussion, k.Help, k.Quit},
 		full:  [][]key.Binding{{k.Up, k.Down, k.Enter, k.Jump}, {k.Discussion, k.Help, k.Quit}},
 	}
 }

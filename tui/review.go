@@ -265,7 +265,7 @@ func (s *reviewScreen) help(c *shared) bindings {
 		{k.Note, k.NomineeNote, k.Back, k.Help, k.Quit},
 	}
 	if s.cursor < len(c.rec.Plan.Eligibility) {
-		return bindings{short: []key.Binding{k.Up, k.Down, k.CheckYes, k.CheckNo, k.NextNominee, k.Back, k.Help}, full: full}
+		return bindings{short: []key.Binding{k.CheckYes, k.CheckNo, k.NextNominee, k.Back, k.Help}, full: full}
 	}
-	return bindings{short: []key.Binding{k.Up, k.Down, k.Met, k.NotMet, k.Note, k.NextNominee, k.Back, k.Help}, full: full}
+	return bindings{short: []key.Binding{k.Met, k.NotMet, k.Note, k.NextNominee, k.Back, k.Help}, full: full}
 }

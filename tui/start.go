@@ -53,7 +53,7 @@ func (s *startScreen) view(c *shared) string {
 	if c.st != nil {
 		path = c.st.Path()
 	}
-	return "\n" + "Tệp " + st.Subtitle.Render(path) + " chưa có phiên họp nào.\n\n" +
+	return "\nTệp phiên họp:\n  " + st.Subtitle.Render(truncateLeft(path, c.width-2)) + "\nchưa có phiên họp nào.\n\n" +
 		"Chọn cách bắt đầu:\n\n" +
 		"  " + st.Title.Render("1") + "  Dùng kế hoạch mẫu (Kế hoạch 11/KH-UBND, thị trấn Như Quỳnh)\n" +
 		"  " + st.Title.Render("2") + "  Dùng tệp kế hoạch của cơ quan (tệp .toml)\n\n" +

@@ -59,7 +59,6 @@ func wrap(s string, width int) []string {
 	return strings.Split(ansi.Wordwrap(s, width, ""), "\n")
 }
 
-
 // window returns the first row to show so that cursor is visible in a list
 // of n rows shown height at a time.
 func window(cursor, n, height int) int {

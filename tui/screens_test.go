@@ -1,0 +1,188 @@
+package tui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+)
+
+// TestScreens_StartOnEmptyFile offers the sample plan or a plan file and
+// creates the meeting from the sample.
+func TestScreens_StartOnEmptyFile(t *testing.T) {
+	h := newHarness(t, false)
+	h.expectPage(pageStart)
+	h.snap("start")
+	h.press("1")
+	h.expectPage(pageOverview)
+	if !h.fresh().Meeting.StartedAt.IsZero() {
+		t.Fatal("meeting started before roll call")
+	}
+}
+
+// TestScreens_StartFromMissingPlanFile names the file and changes nothing.
+func TestScreens_StartFromMissingPlanFile(t *testing.T) {
+	h := newHarness(t, false)
+	h.press("2")
+	h.snap("plan-prompt")
+	missing := filepath.Join(h.dir, "khong-co.toml")
+	h.typeText(missing)
+	h.press("enter")
+	h.expectPage(pageStart)
+	if !h.m.statusErr || !strings.Contains(h.m.status, "khong-co.toml") {
+		t.Fatalf("status = %q", h.m.status)
+	}
+}
+
+// TestScreens_RollCallReviewAndHelp covers the roll call, a nominee review
+// with a note, and the full help.
+func TestScreens_RollCallReviewAndHelp(t *testing.T) {
+	h := newHarness(t, true)
+	h.press("1", "c", "c", "c", "c")
+	h.snap("rollcall-partial")
+	h.press("v")
+	h.snap("absent-prompt")
+	h.press("esc")
+	h.press("?")
+	h.snap("rollcall-full-help")
+	h.press("?", "esc")
+
+	h.press("3")
+	h.press("enter")
+	h.expectPage(pageReview)
+	h.snap("review-checks")
+	h.press("k", "k", "k", "k", "d")
+	h.press("n")
+	h.typeText("Có xác nhận của thủ trưởng đơn vị")
+	h.press("enter")
+	h.snap("review-criteria")
+	n := h.fresh().Nominees
+	var found bool
+	for _, nr := range n {
+		for _, cd := range nr.Candidacies {
+			if len(cd.Marks) > 1 && cd.Marks[1].Note == "Có xác nhận của thủ trưởng đơn vị" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Fatal("criterion note not stored")
+	}
+}
+
+// TestScreens_TooSmall asks for more room instead of a broken layout.
+func TestScreens_TooSmall(t *testing.T) {
+	h := newHarness(t, true)
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	h.expect("Cửa sổ quá nhỏ (60×20)", "80×24")
+	h.snap("too-small")
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.expect("Chương trình phiên họp")
+}
+
+// TestScreens_Large lays out at 120×40 too.
+func TestScreens_Large(t *testing.T) {
+	h := newHarness(t, true)
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.snap("overview")
+	h.press("3")
+	h.snap("nominees")
+}
+
+// openSampleRound takes the roll call, reviews every nominee and opens the
+// first round, leaving the program in the booth.
+func openSampleRound(t *testing.T) *harness {
+	t.Helper()
+	h := newHarness(t, true)
+	h.rollCall()
+	h.reviewAll()
+	h.press("4", "enter", "c")
+	h.expectPage(pageBooth)
+	return h
+}
+
+// TestBooth_OffersNoWayOut keeps every other key inside the booth; only the
+// secretary's key with a confirmation leaves it.
+func TestBooth_OffersNoWayOut(t *testing.T) {
+	h := openSampleRound(t)
+	for _, k := range []string{"1", "5", "6", "esc", "q", "?", "o", "x", "e"} {
+		h.press(k)
+		h.expectPage(pageBooth)
+	}
+	h.press("ctrl+x")
+	h.expect("Thư ký rời phòng bỏ phiếu?")
+	h.press("k")
+	h.expectPage(pageBooth)
+	h.press("ctrl+c")
+	h.expect("Thư ký rời phòng bỏ phiếu?")
+	h.press("esc")
+	h.expectPage(pageBooth)
+	h.press("ctrl+x", "c")
+	h.expectPage(pageRounds)
+}
+
+// TestBooth_EveryNomineeNeedsAMark refuses an incomplete ballot and stores
+// nothing.
+func TestBooth_EveryNomineeNeedsAMark(t *testing.T) {
+	h := openSampleRound(t)
+	h.press("enter", "d", "enter")
+	h.expect("Còn 4 đối tượng chưa đánh dấu")
+	h.snap("incomplete")
+	if v := h.fresh().Rounds[0].Voters; len(v) != 0 {
+		t.Fatalf("voters = %v", v)
+	}
+	// Leaving mid-ballot forgets the marks.
+	h.press("ctrl+x", "c", "b")
+	h.expectPage(pageBooth)
+	h.expect("Mời")
+}
+
+// TestBooth_ClearsBetweenVoters shows nothing of the previous voter's ballot
+// or name once the ballot is cast.
+func TestBooth_ClearsBetweenVoters(t *testing.T) {
+	h := openSampleRound(t)
+	rec := h.rec()
+	first := rec.Members[0].Name
+	h.press("enter", "a", "up", "up", "k", "enter")
+	h.expect("Không đồng ý 1")
+	h.press("enter")
+	s := h.screen()
+	for _, leak := range []string{first, "Không đồng ý", "Đồng ý 4"} {
+		if strings.Contains(s, leak) {
+			t.Fatalf("booth still shows %q after the ballot:\n%s", leak, s)
+		}
+	}
+	h.expect("Phiếu đã được ghi nhận", rec.Members[1].Name)
+	if got := h.fresh().Rounds[0].Voters; len(got) != 1 || got[0] != rec.Members[0].ID {
+		t.Fatalf("voters = %v", got)
+	}
+}
+
+// TestBooth_SkipCallsTheNextMember lets a member who is not ready wait.
+func TestBooth_SkipCallsTheNextMember(t *testing.T) {
+	h := openSampleRound(t)
+	rec := h.rec()
+	h.expect(rec.Members[0].Name)
+	h.press("s")
+	h.expect(rec.Members[1].Name)
+	h.press("enter", "a", "enter", "enter")
+	// The skipped member is called again in turn.
+	h.press("s", "s", "s", "s", "s")
+	h.expect(rec.Members[0].Name)
+}
+
+// TestRounds_OpenRefusedWithoutQuorum explains why no round opens.
+func TestRounds_OpenRefusedWithoutQuorum(t *testing.T) {
+	h := newHarness(t, true)
+	h.press("1", "c", "c", "esc")
+	h.press("4", "enter")
+	h.expectPage(pageRounds)
+	if !h.m.statusErr {
+		t.Fatalf("status = %q", h.m.status)
+	}
+	if len(h.fresh().Rounds) != 0 {
+		t.Fatal("a round was opened")
+	}
+}
