@@ -75,7 +75,7 @@ func newMinutes(rec *model.Record) *minutes {
 
 // line writes one line without trailing spaces.
 func (m *minutes) line(s string) {
-	m.b.WriteString(strings.TrimRight(s, " "))
+	m.b.WriteString(strings.TrimRight(strings.ReplaceAll(s, glue, " "), " "))
 	m.b.WriteByte('\n')
 }
 
@@ -88,11 +88,16 @@ func (m *minutes) para(prefix, text string) {
 	m.hang(prefix, strings.Repeat(" ", width(prefix)), text)
 }
 
+// item writes a list item "- label text" wrapped to the page, its following
+// lines hanging under the text after the dash.
+func (m *minutes) item(indent, label, text string) {
+	m.hang(indent+"- "+label, indent+"  ", text)
+}
+
 // hang writes text wrapped to the page after first on the first line and
 // after rest on the following lines.
 func (m *minutes) hang(first, rest, text string) {
-	avail := pageWidth - max(width(first), width(rest))
-	for i, l := range wrap(text, avail) {
+	for i, l := range wrapN(text, pageWidth-width(first), pageWidth-width(rest)) {
 		if i == 0 {
 			m.line(first + l)
 		} else {
@@ -180,8 +185,8 @@ func (m *minutes) title() {
 		}
 		ctx = append(ctx, s)
 	}
-	if t := trimEnd(ref.Title); t != "" {
-		ctx = append(ctx, "về việc "+lowerFirst(t))
+	if t := planSubject(ref.Title); t != "" {
+		ctx = append(ctx, "về việc "+t)
 	}
 	for _, c := range ctx {
 		m.centred(c, 70)
@@ -196,17 +201,17 @@ func (m *minutes) timePlace() {
 	started := m.rec.Meeting.StartedAt
 	switch {
 	case !started.IsZero():
-		m.para("- Thời gian: ", "bắt đầu lúc "+clockWords(started)+", "+dateWords(started.In(vietnam()))+".")
+		m.item("", "Thời gian: ", "bắt đầu lúc "+clockWords(started)+", "+dateWords(started.In(vietnam()))+".")
 	case !m.date().IsZero():
-		m.para("- Thời gian: ", dateWords(m.date())+".")
+		m.item("", "Thời gian: ", dateWords(m.date())+".")
 	default:
-		m.para("- Thời gian: ", "chưa ghi nhận.")
+		m.item("", "Thời gian: ", "chưa ghi nhận.")
 	}
 	place := trimEnd(m.rec.Plan.Meeting.Place)
 	if place == "" {
 		place = "chưa ghi nhận"
 	}
-	m.para("- Địa điểm: ", place+".")
+	m.item("", "Địa điểm: ", place+".")
 	m.blank()
 }
 
@@ -323,8 +328,8 @@ func (m *minutes) composition() {
 		m.para("4. Ban kiểm phiếu: ", "chưa lập.")
 	} else {
 		m.line("4. Ban kiểm phiếu:")
-		m.para(ind(1)+"- Trưởng ban: ", orNone(strings.Join(head, ", "))+".")
-		m.para(ind(1)+"- Ủy viên: ", orNone(strings.Join(tellers, ", "))+".")
+		m.item(ind(1), "Trưởng ban: ", orNone(strings.Join(head, ", "))+".")
+		m.item(ind(1), "Ủy viên: ", orNone(strings.Join(tellers, ", "))+".")
 	}
 	m.blank()
 }
@@ -401,7 +406,12 @@ func (m *minutes) review() {
 	}
 	m.line("1. Xem xét hồ sơ đề nghị khen thưởng")
 	m.para(ind(1), fmt.Sprintf("Hội đồng đã xem xét hồ sơ của %d tập thể và %d cá nhân được đề nghị khen thưởng, theo từng hình thức khen thưởng, như sau:", coll, indiv))
-	for ai, a := range m.awardsInOrder() {
+	no := 0
+	for _, a := range m.awardsInOrder() {
+		if len(m.proposedFor(a.Code, model.KindCollective))+len(m.proposedFor(a.Code, model.KindIndividual)) == 0 {
+			continue // an award nobody was proposed for has nothing to record
+		}
+		no++
 		m.blank()
 		heading := a.Name
 		if a.Superior && a.Authority != "" {
@@ -409,7 +419,7 @@ func (m *minutes) review() {
 		} else if a.Authority != "" {
 			heading += " (" + a.Authority + " tặng)"
 		}
-		m.para(fmt.Sprintf("1.%d. ", ai+1), heading)
+		m.para(fmt.Sprintf("1.%d. ", no), heading)
 		li := 0
 		for _, k := range kinds() {
 			ns := m.proposedFor(a.Code, k)
@@ -418,15 +428,33 @@ func (m *minutes) review() {
 			}
 			m.line(fmt.Sprintf("%s%s) %s:", ind(1), letter(li), k.Label()))
 			li++
+			m.criteria(m.rec.Plan.CriteriaFor(k, a.Code))
 			for i, n := range ns {
 				m.nominee(i+1, n, a)
 			}
 		}
-		if li == 0 {
-			m.line(ind(1) + "Không có tập thể, cá nhân nào được đề nghị.")
-		}
+	}
+	if no == 0 {
+		m.line(ind(1) + "Không có tập thể, cá nhân nào được đề nghị.")
 	}
 	m.blank()
+}
+
+// criteria lists, once per award and kind, the criteria each nominee's
+// marks below refer to by number.
+func (m *minutes) criteria(cs []model.Criterion) {
+	if len(cs) == 0 {
+		m.line(ind(2) + "Kế hoạch không quy định tiêu chuẩn xét.")
+		return
+	}
+	m.line(ind(2) + "Tiêu chuẩn xét:")
+	for i, c := range cs {
+		text := trimEnd(c.Text)
+		if c.Required {
+			text += " (bắt buộc)"
+		}
+		m.para(fmt.Sprintf("%s(%d) ", ind(2), i+1), text+".")
+	}
 }
 
 // nominee writes one nominee's review for award a.
@@ -445,7 +473,7 @@ func (m *minutes) nominee(no int, n *model.NomineeRecord, a model.Award) {
 	m.para(fmt.Sprintf("%s%d) ", ind(2), no), name)
 	sub := ind(3)
 	if s := strings.TrimSpace(n.Summary); s != "" {
-		m.para(sub+"- Thành tích: ", s)
+		m.item(sub, "Thành tích: ", s)
 	}
 
 	elig := voting.EligibilityOf(p, n)
@@ -460,38 +488,33 @@ func (m *minutes) nominee(no int, n *model.NomineeRecord, a model.Award) {
 	case model.EligibilityDeferred:
 		eligText = "Thuộc trường hợp chưa xét khen thưởng: " + checksApplying(p, n) + "."
 	}
-	m.para(sub+"- Điều kiện khen thưởng: ", eligText)
+	m.item(sub, "Điều kiện khen thưởng: ", eligText)
 
 	criteria := p.CriteriaFor(n.Kind, a.Code)
 	cand := voting.Candidacy(n, a.Code)
 	cl := voting.ChecklistOf(p, n, a.Code)
 	switch {
 	case len(criteria) == 0:
-		m.para(sub+"- Tiêu chuẩn: ", "Kế hoạch không quy định tiêu chuẩn.")
 	case cl.Marked == 0 && (elig == model.EligibilityExcluded || elig == model.EligibilityDeferred):
-		m.para(sub+"- Tiêu chuẩn: ", "không xem xét.")
+		m.item(sub, "Tiêu chuẩn: ", "không xem xét.")
 	default:
-		m.line(sub + fmt.Sprintf("- Tiêu chuẩn (đạt %d/%d):", cl.Met, cl.Total))
-		for i, c := range criteria {
+		marks := make([]string, len(criteria))
+		for i := range criteria {
 			var mark model.CriterionMark
 			if cand != nil && i < len(cand.Marks) {
 				mark = cand.Marks[i]
 			}
-			text := trimEnd(c.Text)
-			if c.Required && mark.Mark == model.MarkNotMet {
-				text += " (tiêu chuẩn bắt buộc)"
-			}
-			text += ": " + markLabel(mark.Mark)
+			marks[i] = fmt.Sprintf("(%d)%s%s", i+1, glue, markLabel(mark.Mark))
 			if note := trimEnd(mark.Note); note != "" {
-				text += " – " + note
+				marks[i] += " – " + note
 			}
-			m.hang(sub+ind(1)+"+ ", sub+ind(1)+"  ", text+".")
 		}
+		m.item(sub, fmt.Sprintf("Tiêu chuẩn (đạt %d/%d): ", cl.Met, cl.Total), strings.Join(marks, "; ")+".")
 	}
 	if note := strings.TrimSpace(n.Note); note != "" {
-		m.para(sub+"- Ý kiến: ", note)
+		m.item(sub, "Ý kiến: ", note)
 	}
-	m.para(sub+"- Kết quả xem xét: ", m.outcome(n, a))
+	m.item(sub, "Kết quả xem xét: ", m.outcome(n, a))
 }
 
 // outcome says in a sentence what the review decided for n and award a.
@@ -575,15 +598,15 @@ func (m *minutes) votes() {
 		m.blank()
 		m.para(ind(1), head)
 		if r.Status != model.RoundClosed {
-			m.para(ind(1)+"- ", "Vòng bỏ phiếu chưa kết thúc; chưa có kết quả.")
+			m.item(ind(1), "", "Vòng bỏ phiếu chưa kết thúc; chưa có kết quả.")
 			continue
 		}
 		issued, returned, valid, invalid := figures(r)
-		m.para(ind(1)+"- Quy tắc: ", voting.RuleText(a.Rule)+".")
-		m.para(ind(1)+"- ", fmt.Sprintf("Số phiếu phát ra: %d; số phiếu thu về: %d.", issued, returned))
-		m.para(ind(1)+"- ", fmt.Sprintf("Số phiếu hợp lệ: %d; số phiếu không hợp lệ: %d.", valid, invalid))
+		m.item(ind(1), "Quy tắc: ", voting.RuleText(a.Rule)+".")
+		m.item(ind(1), "", fmt.Sprintf("Số phiếu phát ra: %d; số phiếu thu về: %d.", issued, returned))
+		m.item(ind(1), "", fmt.Sprintf("Số phiếu hợp lệ: %d; số phiếu không hợp lệ: %d.", valid, invalid))
 		t := table{
-			indent: ind(1),
+			indent: ind(1) + "  ",
 			cols: []column{
 				{title: "STT", width: 3, right: true},
 				{title: "Tập thể, cá nhân", width: 26},
@@ -605,7 +628,7 @@ func (m *minutes) votes() {
 		}
 		m.table(t)
 		if len(r.Results) > 0 {
-			m.para(ind(1)+"- ", fmt.Sprintf("Cách tính (tỷ lệ = số phiếu đồng ý / %s):", a.Rule.Base.Label()))
+			m.item(ind(1), "", fmt.Sprintf("Cách tính (tỷ lệ = số phiếu đồng ý / %s):", a.Rule.Base.Label()))
 			for i, l := range r.Results {
 				m.para(fmt.Sprintf("%s%d) ", ind(2), i+1), voting.Explain(l, a.Rule)+".")
 			}
@@ -618,13 +641,18 @@ func (m *minutes) votes() {
 func (m *minutes) conclusion() {
 	m.line("IV. KẾT LUẬN")
 	m.para("", "Căn cứ kết quả xem xét và bỏ phiếu, Hội đồng Thi đua – Khen thưởng thống nhất đề nghị khen thưởng như sau:")
-	for ai, l := range m.ix.Recommended() {
+	no := 0
+	for _, l := range m.ix.Recommended() {
 		a := l.Award
+		if len(l.Collective)+len(l.Individual) == 0 && !m.proposed(a.Code) {
+			continue
+		}
+		no++
 		heading := a.Name
 		if a.Superior && a.Authority != "" {
 			heading += " (đề nghị " + a.Authority + " xét tặng)"
 		}
-		m.para(fmt.Sprintf("%d. ", ai+1), heading+":")
+		m.para(fmt.Sprintf("%d. ", no), heading+":")
 		li := 0
 		for _, k := range kinds() {
 			ids := l.Collective
@@ -657,7 +685,20 @@ func (m *minutes) conclusion() {
 			}
 		}
 	}
+	if no == 0 {
+		m.line(ind(1) + "Không có tập thể, cá nhân nào được đề nghị khen thưởng.")
+	}
 	m.blank()
+}
+
+// proposed reports whether anyone was proposed for award code.
+func (m *minutes) proposed(code string) bool {
+	for i := range m.rec.Nominees {
+		if slices.Contains(m.rec.Nominees[i].Awards, code) {
+			return true
+		}
+	}
+	return false
 }
 
 // nonEmpty returns the non-blank strings among ss.
@@ -722,4 +763,18 @@ func checksApplying(p *model.Plan, n *model.NomineeRecord) string {
 		reason = tail
 	}
 	return lowerFirst(reason)
+}
+
+// planSubject turns a plan's title into the subject of "về việc …": without
+// a leading "Kế hoạch" (the sentence already names the plan), lower-cased at
+// the start, without final punctuation.
+func planSubject(title string) string {
+	t := trimEnd(title)
+	for _, lead := range []string{"Kế hoạch về việc ", "Kế hoạch về ", "Kế hoạch "} {
+		if len(t) > len(lead) && strings.EqualFold(t[:len(lead)], lead) {
+			t = strings.TrimSpace(t[len(lead):])
+			break
+		}
+	}
+	return lowerFirst(t)
 }

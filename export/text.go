@@ -29,7 +29,7 @@ func width(s string) int {
 // punctuation mark that takes exactly one cell and never joins with its
 // neighbours into one grapheme.
 func narrowLatin(r rune) bool {
-	return (r >= 0x20 && r <= 0x7e) || (r >= 0xc0 && r <= 0x24f && r != 0xd7 && r != 0xf7) || (r >= 0x1e00 && r <= 0x1eff)
+	return (r >= 0x20 && r <= 0x7e) || r == 0xa0 || (r >= 0xc0 && r <= 0x24f && r != 0xd7 && r != 0xf7) || (r >= 0x1e00 && r <= 0x1eff)
 }
 
 // padRight pads s with spaces on the right to display width w.
@@ -67,13 +67,18 @@ func rule(n int) string {
 	return strings.Repeat("─", n)
 }
 
+// glue is a no-break space: the wrapper never breaks a line there, and the
+// document writes it as an ordinary space.
+const glue = "\u00a0"
+
 // wrap breaks s into lines of at most w display cells, at spaces where it
 // can and inside a word only when the word alone is wider than w. Runs of
 // white space collapse to one space. It returns at least one line.
-func wrap(s string, w int) []string {
-	if w < 1 {
-		w = 1
-	}
+func wrap(s string, w int) []string { return wrapN(s, w, w) }
+
+// wrapN is wrap with the first line first cells wide and the others w.
+func wrapN(s string, first, w int) []string {
+	limit := max(first, 1)
 	var lines []string
 	var cur strings.Builder
 	curW := 0
@@ -81,10 +86,12 @@ func wrap(s string, w int) []string {
 		lines = append(lines, cur.String())
 		cur.Reset()
 		curW = 0
+		limit = max(w, 1)
 	}
-	for _, word := range strings.Fields(s) {
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' })
+	for _, word := range words {
 		ww := width(word)
-		if curW > 0 && curW+1+ww <= w {
+		if curW > 0 && curW+1+ww <= limit {
 			cur.WriteByte(' ')
 			cur.WriteString(word)
 			curW += 1 + ww
@@ -93,12 +100,13 @@ func wrap(s string, w int) []string {
 		if curW > 0 {
 			flush()
 		}
-		for ww > w {
-			head := ansi.Truncate(word, w, "")
-			if head == "" { // a single grapheme wider than w
+		for ww > limit {
+			head := ansi.Truncate(word, limit, "")
+			if head == "" { // a single grapheme wider than the line
 				break
 			}
-			lines = append(lines, head)
+			cur.WriteString(head)
+			flush()
 			word = ansi.TruncateLeft(word, width(head), "")
 			ww = width(word)
 		}
