@@ -353,7 +353,7 @@ func (m *minutes) awardsInOrder() []model.Award {
 	add := func(code string) {
 		if !known[code] {
 			known[code] = true
-			awards = append(awards, model.Award{Code: code, Name: code, Recipients: model.ForBoth, Rule: model.Rule{BallotRequired: true}})
+			awards = append(awards, awardOf(&m.rec.Plan, code))
 		}
 	}
 	for i := range m.rec.Nominees {
