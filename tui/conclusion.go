@@ -122,5 +122,8 @@ func (s *conclusionScreen) view(c *shared) string {
 // help implements screen.
 func (s *conclusionScreen) help(c *shared) bindings {
 	k := c.keys
-	return bindings{short: []key.Binding{k.Up, k.Down, k.Export, k.CloseMeeting, k.Back, k.Help, k.Quit}}
+	return bindings{
+		short: []key.Binding{k.Export, k.CloseMeeting, k.Back, k.Help, k.Quit},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Export, k.CloseMeeting}, {k.Back, k.Help, k.Quit}},
+	}
 }

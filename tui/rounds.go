@@ -135,7 +135,7 @@ func (s *roundsScreen) view(c *shared) string {
 		}
 	}
 	if s.cursor < len(awards) {
-		b.WriteString("\n" + st.Muted.Render(truncate("Quy tắc: "+voting.RuleText(awards[s.cursor].Rule), c.width)) + "\n")
+		b.WriteString("\n" + st.Muted.Render(strings.Join(wrap("Quy tắc: "+voting.RuleText(awards[s.cursor].Rule), c.width), "\n")) + "\n")
 	}
 	return b.String()
 }

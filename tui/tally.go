@@ -75,10 +75,11 @@ func (s *tallyScreen) view(c *shared) string {
 	var b strings.Builder
 	b.WriteString(st.Subtitle.Render(truncate(fmt.Sprintf("Vòng %d — %s", r.Seq, a.Name), w-16)) + st.Muted.Render(fmt.Sprintf("  (%d/%d vòng)", s.round+1, len(rs))) + "\n")
 	b.WriteString(fmt.Sprintf("Phiếu phát ra %d · thu về %d · hợp lệ %d · không hợp lệ %d · thành viên %d\n", r.Issued, r.Returned, r.Valid, r.Invalid, r.AllMembers))
-	b.WriteString(st.Muted.Render(truncate("Quy tắc: "+voting.RuleText(a.Rule), w)) + "\n\n")
+	rule := wrap("Quy tắc: "+voting.RuleText(a.Rule), w)
+	b.WriteString(st.Muted.Render(strings.Join(rule, "\n")) + "\n\n")
 	nameW := w - 2 - 8 - 10 - 8 - 10 - 12
 	b.WriteString(st.Header.Render(padRight("  Đối tượng", nameW+2)+padLeft("Đồng ý", 8)+padLeft("Không ĐY", 10)+padLeft("Cơ sở", 8)+padLeft("Tỷ lệ", 10)+"  Kết quả   ") + "\n")
-	rows := c.height - 8
+	rows := c.height - 7 - len(rule)
 	start := window(s.cursor, len(r.Results), rows)
 	for i := start; i < len(r.Results) && i < start+rows; i++ {
 		l := r.Results[i]
