@@ -24,7 +24,7 @@ func at(hh, mm int) time.Time {
 // fixturePlan is a small plan after the seed: Như Quỳnh, 2023.
 func fixturePlan() model.Plan {
 	members := []model.Member{
-		{ID: memChair, Name: "Lê Thế Am", Position: "Chủ tịch UBND thị trấn", Role: model.RoleChair, Votes: true},
+		{ID: memChair, Name: "Lê Văn Mẫu Tâm", Position: "Chủ tịch UBND thị trấn", Role: model.RoleChair, Votes: true},
 		{ID: memVice, Name: "Nguyễn Văn Bình", Position: "Phó Chủ tịch UBND thị trấn", Role: model.RoleViceChair, Votes: true},
 		{ID: memMTTQ, Name: "Trần Thị Cúc", Position: "Chủ tịch Ủy ban MTTQ Việt Nam thị trấn", Role: model.RoleMember, Votes: true},
 		{ID: memTuPhap, Name: "Phạm Đức Dũng", Position: "Công chức Tư pháp - Hộ tịch", Role: model.RoleMember, Votes: true},
