@@ -537,7 +537,8 @@ func (r *planReader) plan(raw map[string]any) Plan {
 	return p
 }
 
-// parsePlanFraction reads "70%", "70,5%", "70.5%" or "2/3" exactly; msg is
+// parsePlanFraction reads "70%", "70,5%", "70.5%" or "2/3" exactly, without
+// reducing it; msg is
 // a Vietnamese explanation when s is malformed. Range is not checked.
 func parsePlanFraction(s string) (f Fraction, msg string) {
 	const malformed = "tỷ lệ %q viết sai; ghi theo dạng \"70%%\", \"70,5%%\" hoặc \"2/3\""
@@ -569,9 +570,8 @@ func parsePlanFraction(s string) (f Fraction, msg string) {
 	default:
 		return Fraction{}, fmt.Sprintf(malformed, s)
 	}
-	if g := planGCD(f.Num, f.Den); g > 1 {
-		f.Num, f.Den = f.Num/g, f.Den/g
-	}
+	// Kept as written ("70%" stays 70/100) so that documents show the
+	// threshold the way the plan states it.
 	if f.Num == 0 {
 		f.Den = 1
 	}
@@ -591,18 +591,6 @@ func planDigits(s string, max int) bool {
 	return true
 }
 
-func planGCD(a, b int64) int64 {
-	if a < 0 {
-		a = -a
-	}
-	if b < 0 {
-		b = -b
-	}
-	for b != 0 {
-		a, b = b, a%b
-	}
-	return a
-}
 
 // planFractionText shows f the Vietnamese way: "70%", "70,5%", or "2/3"
 // when it is not a short decimal percentage.

@@ -152,7 +152,7 @@ func TestPlanDefaults(t *testing.T) {
 		t.Errorf("votes = %v %v %v, want true true false", p.Council.Members[0].Votes, p.Council.Members[1].Votes, p.Council.Members[2].Votes)
 	}
 	gk := p.Awards[0].Rule
-	want := Rule{BallotRequired: true, Threshold: Fraction{7, 10}, Comparison: AtLeast, Base: BaseAllMembers}
+	want := Rule{BallotRequired: true, Threshold: Fraction{70, 100}, Comparison: AtLeast, Base: BaseAllMembers}
 	if gk != want {
 		t.Errorf("GK rule = %+v, want %+v", gk, want)
 	}
@@ -176,7 +176,7 @@ func TestPlanTOMLDatesAndComparisons(t *testing.T) {
 	if p.Meeting.Date != "2024-12-20" {
 		t.Errorf("date = %q", p.Meeting.Date)
 	}
-	want := Rule{BallotRequired: true, Threshold: Fraction{141, 200}, Comparison: AtLeast, Base: BaseValid}
+	want := Rule{BallotRequired: true, Threshold: Fraction{705, 1000}, Comparison: AtLeast, Base: BaseValid}
 	if p.Awards[0].Rule != want {
 		t.Errorf("rule = %+v, want %+v", p.Awards[0].Rule, want)
 	}
@@ -187,15 +187,15 @@ func TestParsePlanFraction(t *testing.T) {
 		in   string
 		want Fraction
 	}{
-		{"70%", Fraction{7, 10}},
-		{"70,5%", Fraction{141, 200}},
-		{"70.5%", Fraction{141, 200}},
-		{" 90 % ", Fraction{9, 10}},
+		{"70%", Fraction{70, 100}},
+		{"70,5%", Fraction{705, 1000}},
+		{"70.5%", Fraction{705, 1000}},
+		{" 90 % ", Fraction{90, 100}},
 		{"2/3", Fraction{2, 3}},
-		{"4/6", Fraction{2, 3}},
+		{"4/6", Fraction{4, 6}},
 		{"66,67%", Fraction{6667, 10000}},
-		{"100%", Fraction{1, 1}},
-		{"150%", Fraction{3, 2}},
+		{"100%", Fraction{100, 100}},
+		{"150%", Fraction{150, 100}},
 	} {
 		got, msg := parsePlanFraction(tc.in)
 		if msg != "" || got != tc.want {
@@ -518,16 +518,16 @@ func TestSamplePlan(t *testing.T) {
 	}
 
 	wantRules := map[string]Rule{
-		"GK_TT":       {true, Fraction{1, 2}, MoreThan, BasePresent},
-		"GK_HUYEN":    {true, Fraction{7, 10}, AtLeast, BaseAllMembers},
+		"GK_TT":       {true, Fraction{50, 100}, MoreThan, BasePresent},
+		"GK_HUYEN":    {true, Fraction{70, 100}, AtLeast, BaseAllMembers},
 		"HTNV":        {false, Fraction{}, AtLeast, BaseAllMembers},
 		"LDTT":        {false, Fraction{}, AtLeast, BaseAllMembers},
-		"CSTDCS":      {true, Fraction{7, 10}, AtLeast, BaseAllMembers},
-		"CSTD_TINH":   {true, Fraction{9, 10}, AtLeast, BaseAllMembers},
-		"CSTD_TQ":     {true, Fraction{9, 10}, AtLeast, BaseAllMembers},
-		"BK_TINH":     {true, Fraction{7, 10}, AtLeast, BaseAllMembers},
-		"BK_TTG":      {true, Fraction{9, 10}, AtLeast, BaseAllMembers},
-		"HUAN_CHUONG": {true, Fraction{9, 10}, AtLeast, BaseAllMembers},
+		"CSTDCS":      {true, Fraction{70, 100}, AtLeast, BaseAllMembers},
+		"CSTD_TINH":   {true, Fraction{90, 100}, AtLeast, BaseAllMembers},
+		"CSTD_TQ":     {true, Fraction{90, 100}, AtLeast, BaseAllMembers},
+		"BK_TINH":     {true, Fraction{70, 100}, AtLeast, BaseAllMembers},
+		"BK_TTG":      {true, Fraction{90, 100}, AtLeast, BaseAllMembers},
+		"HUAN_CHUONG": {true, Fraction{90, 100}, AtLeast, BaseAllMembers},
 	}
 	if len(p.Awards) != len(wantRules) {
 		t.Errorf("%d awards, want %d", len(p.Awards), len(wantRules))
