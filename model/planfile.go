@@ -591,7 +591,6 @@ func planDigits(s string, max int) bool {
 	return true
 }
 
-
 // planFractionText shows f the Vietnamese way: "70%", "70,5%", or "2/3"
 // when it is not a short decimal percentage.
 func planFractionText(f Fraction) string {
