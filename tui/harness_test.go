@@ -17,7 +17,7 @@ import (
 // harness drives the root model with messages, running every command it
 // returns synchronously, against a real database in a temporary folder.
 type harness struct {
-	t   *testing.T
+	t   testing.TB
 	m   *Model
 	st  *store.Store
 	dir string
