@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-
 )
 
 // TestScreens_StartOnEmptyFile offers the sample plan or a plan file and
