@@ -385,3 +385,22 @@ func TestCloseMeeting(t *testing.T) {
 		t.Error("the record changed after the meeting closed")
 	}
 }
+
+func TestNominee_MatchesRecord(t *testing.T) {
+	ctx := context.Background()
+	s := newMeeting(t)
+	ready(t, s)
+	must(t, s.SetMark(ctx, 2, "LDTT", 1, model.MarkNotMet, "thiếu hồ sơ"))
+	must(t, s.SetCheck(ctx, 2, "review", true))
+	must(t, s.SetNomineeNote(ctx, 2, "hoãn"))
+	rec := record(t, s)
+	for _, want := range rec.Nominees {
+		got, err := s.Nominee(ctx, want.ID)
+		must(t, err)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Nominee(%d) = %+v\nRecord has %+v", want.ID, got, want)
+		}
+	}
+	_, err := s.Nominee(ctx, 99)
+	wantCode(t, err, model.ENotFound)
+}

@@ -267,7 +267,7 @@ func (s *Store) CloseRound(ctx context.Context, roundID int64) error {
 		if err != nil {
 			return err
 		}
-		ballots, err := roundBallots(ctx, tx, roundID, len(nominees))
+		ballots, err := roundBallots(ctx, tx, roundID)
 		if err != nil {
 			return err
 		}
@@ -295,30 +295,12 @@ func (s *Store) CloseRound(ctx context.Context, roundID int64) error {
 }
 
 // roundBallots reads a round's ballots, sorted by id.
-func roundBallots(ctx context.Context, q querier, roundID int64, size int) ([]model.Ballot, error) {
-	var (
-		out    []model.Ballot
-		lastID []byte
-	)
-	err := scanRows(ctx, q, "read ballots",
-		`SELECT b.id, c.nominee_id, c.agree FROM ballots b JOIN ballot_choices c ON c.ballot_id = b.id
-		WHERE b.round_id = ? ORDER BY b.id, c.nominee_id`, []any{roundID},
-		func(rows *sql.Rows) error {
-			var (
-				id    []byte
-				nid   int64
-				agree bool
-			)
-			if err := rows.Scan(&id, &nid, &agree); err != nil {
-				return err
-			}
-			if len(out) == 0 || string(id) != string(lastID) {
-				out = append(out, model.Ballot{ID: fmt.Sprintf("%x", id), Choices: make(map[int64]bool, size)})
-				lastID = id
-			}
-			out[len(out)-1].Choices[nid] = agree
-			return nil
-		})
+func roundBallots(ctx context.Context, q querier, roundID int64) ([]model.Ballot, error) {
+	var out []model.Ballot
+	err := loadBallots(ctx, q, `r.id = ?`, []any{roundID}, func(_ int64, b model.Ballot) error {
+		out = append(out, b)
+		return nil
+	})
 	return out, err
 }
 
