@@ -46,7 +46,7 @@ func latestVersion(p *goose.Provider) int64 {
 }
 
 // schemaVersion returns the newest migration recorded in the file, whether
-// the file holds any table that is not ours' version table, and whether it
+// the file holds any table besides goose's version table, and whether it
 // has the version table at all.
 func (s *Store) schemaVersion(ctx context.Context) (version int64, hasTables, hasVersions bool, err error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)

@@ -229,6 +229,9 @@ func loadNominees(ctx context.Context, q querier, plan *model.Plan, only int64) 
 		checkArena arena[model.CheckMark]
 		markArena  arena[model.CriterionMark]
 	)
+	if only == 0 {
+		checkArena.size, markArena.size = 4096, 4096
+	}
 	err := scanRows(ctx, q, "read nominees",
 		`SELECT id, kind, name, unit, position, summary, facts, note FROM nominees`+where("WHERE", "id")+` ORDER BY pos`, args,
 		func(rows *sql.Rows) error {
@@ -356,11 +359,12 @@ func loadNominees(ctx context.Context, q querier, plan *model.Plan, only int64) 
 // its neighbour.
 type arena[T any] struct {
 	block []T
+	size  int // the size of a new block; smaller requests share it
 }
 
 func (a *arena[T]) take(n int) []T {
 	if n > len(a.block) {
-		a.block = make([]T, max(n, 4096))
+		a.block = make([]T, max(n, a.size))
 	}
 	s := a.block[:n:n]
 	a.block = a.block[n:]
