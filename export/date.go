@@ -3,12 +3,9 @@ package export
 import (
 	"fmt"
 	"time"
-)
 
-// vietnam returns the zone every time in the documents is written in:
-// Vietnam has no daylight saving, so a fixed offset is exact and does not
-// depend on the machine's zone database.
-func vietnam() *time.Location { return time.FixedZone("ICT", 7*3600) }
+	"hoidong/model"
+)
 
 // DateLine writes the place and date line of an administrative document,
 // e.g. "Như Quỳnh, ngày 05 tháng 02 năm 2024", using d's calendar date as given.
@@ -32,7 +29,7 @@ func dateWords(d time.Time) string {
 
 // clockWords writes the time of day as "08 giờ 30 phút" in Vietnam time.
 func clockWords(t time.Time) string {
-	t = t.In(vietnam())
+	t = t.In(model.Vietnam())
 	return fmt.Sprintf("%02d giờ %02d phút", t.Hour(), t.Minute())
 }
 
@@ -44,7 +41,7 @@ func meetingDate(date string, started time.Time) (time.Time, bool) {
 		return d, true
 	}
 	if !started.IsZero() {
-		return started.In(vietnam()), true
+		return started.In(model.Vietnam()), true
 	}
 	return time.Time{}, false
 }
@@ -54,7 +51,7 @@ func rfc3339(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(vietnam()).Format(time.RFC3339)
+	return t.In(model.Vietnam()).Format(time.RFC3339)
 }
 
 // shortDate writes a plan-file date "2023-01-15" as "15/01/2023", or returns

@@ -201,7 +201,7 @@ func (m *minutes) timePlace() {
 	started := m.rec.Meeting.StartedAt
 	switch {
 	case !started.IsZero():
-		m.item("", "Thời gian: ", "bắt đầu lúc "+clockWords(started)+", "+dateWords(started.In(vietnam()))+".")
+		m.item("", "Thời gian: ", "bắt đầu lúc "+clockWords(started)+", "+dateWords(started.In(model.Vietnam()))+".")
 	case !m.date().IsZero():
 		m.item("", "Thời gian: ", dateWords(m.date())+".")
 	default:
@@ -719,9 +719,9 @@ func (m *minutes) closing() {
 		m.para("", "Phiên họp chưa kết thúc.")
 		return
 	}
-	end := mi.ClosedAt.In(vietnam())
+	end := mi.ClosedAt.In(model.Vietnam())
 	when := "Phiên họp kết thúc lúc " + clockWords(end)
-	if s := mi.StartedAt.In(vietnam()); !mi.StartedAt.IsZero() && s.YearDay() == end.YearDay() && s.Year() == end.Year() {
+	if s := mi.StartedAt.In(model.Vietnam()); !mi.StartedAt.IsZero() && s.YearDay() == end.YearDay() && s.Year() == end.Year() {
 		when += " cùng ngày."
 	} else {
 		when += ", " + dateWords(end) + "."

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"hoidong/model"
 	"strings"
 	"time"
 
@@ -86,15 +87,12 @@ func clamp(i, n int) int {
 	return i
 }
 
-// vietnam is the time zone every displayed time is in, whatever the machine's.
-var vietnam = time.FixedZone("ICT", 7*3600)
-
 // clock formats t as "08:30" in Vietnam time, or "" for the zero time.
 func clock(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(vietnam).Format("15:04")
+	return t.In(model.Vietnam()).Format("15:04")
 }
 
 // truncateLeft keeps the last width display columns of s, with an ellipsis
