@@ -1,12 +1,13 @@
 package tui
 
 import (
-	"hoidong/model"
 	"strings"
 	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"hoidong/model"
 )
 
 // truncate cuts s to width display columns, with an ellipsis.
