@@ -495,7 +495,7 @@ func TestSamplePlan(t *testing.T) {
 	if p.Ref != (PlanRef{"11/KH-UBND", "2023-01-15", "Kế hoạch phát động phong trào thi đua cải cách hành chính năm 2023", 2023}) {
 		t.Errorf("ref = %+v", p.Ref)
 	}
-	if p.Meeting != (MeetingSettings{"01/BB-HĐTĐKT", "2023-12-15", "Hội trường UBND thị trấn Như Quỳnh", Fraction{2, 3}, 3}) {
+	if p.Meeting != (MeetingSettings{"01/BB-HĐTĐKT", "2023-12-15", "Hội trường UBND thị trấn Như Quỳnh", Fraction{2, 3}, 3, false}) {
 		t.Errorf("meeting = %+v", p.Meeting)
 	}
 

@@ -218,6 +218,30 @@ type Council struct {
 	Members []Member
 }
 
+// Quota limits how many nominees may receive an award.
+type Quota struct {
+	Count   int      // a fixed number of places; 0 when ShareOf is set
+	ShareOf string   // award code whose passing nominees the share is taken of
+	Share   Fraction // share of ShareOf's winners, rounded down
+}
+
+// TieBreak is what a tie at the quota line leads to.
+type TieBreak int
+
+// Ways to settle a tie at the quota line.
+const (
+	TieRevote TieBreak = iota + 1 // a new round among exactly the tied nominees
+	TieChair                      // the chair decides, and the decision is recorded
+)
+
+// String returns the plan-file spelling.
+func (t TieBreak) String() string {
+	if t == TieChair {
+		return "chair"
+	}
+	return "revote"
+}
+
 // Award is an emulation title or a form of commendation.
 type Award struct {
 	Code       string
@@ -226,6 +250,8 @@ type Award struct {
 	Superior   bool   // granted by the superior level: the council proposes it
 	Recipients Recipients
 	Rule       Rule
+	Quota      *Quota   // nil: no limit
+	TieBreak   TieBreak // how a tie at the quota line is settled; default revote
 }
 
 // Criterion is one line of a criteria checklist.
@@ -256,6 +282,7 @@ type MeetingSettings struct {
 	Place   string   // Hội trường UBND thị trấn
 	Quorum  Fraction // default 2/3 of all voting members, compared with ≥
 	Tellers int      // size of the counting committee, default 3
+	Secret  bool     // each member needs a personal code to cast a ballot
 }
 
 // Nominee is a collective or an individual proposed for one or more awards.
@@ -375,6 +402,8 @@ type MemberRecord struct {
 	AbsentReason string
 	Teller       bool
 	TellerHead   bool
+	HasSecret    bool // a personal voting code has been issued
+	Locked       bool // locked after wrong codes until the secretary unlocks
 }
 
 // CheckMark records whether an eligibility check applies to a nominee.
@@ -423,7 +452,8 @@ type ResultLine struct {
 type Round struct {
 	ID         int64
 	Award      string
-	Seq        int // 1, 2, … per meeting
+	Seq        int   // 1, 2, … per meeting
+	Parent     int64 // the round whose tie this round re-votes; 0 for none
 	Mode       RoundMode
 	Status     RoundStatus
 	OpenedAt   time.Time
@@ -440,6 +470,32 @@ type Round struct {
 	Results    []ResultLine
 }
 
+// ChairDecision records the chair settling a tie at an award's quota line.
+type ChairDecision struct {
+	Award  string
+	Round  int64   // the round whose tie is settled
+	Tied   []int64 // the nominees tied at the line
+	Chosen []int64 // those the chair chose, within the remaining places
+	Chair  string  // the chair's name, as recorded
+	At     time.Time
+	Note   string
+}
+
+// Event is one entry of the append-only, hash-chained log of the record.
+type Event struct {
+	Seq    int64
+	At     time.Time
+	Kind   string
+	Detail string
+	Hash   string // hex SHA-256 over the previous hash and this event
+}
+
+// Correction is a change made after the meeting closed, shown as such.
+type Correction struct {
+	At   time.Time
+	Text string
+}
+
 // MeetingInfo is the meeting's own state.
 type MeetingInfo struct {
 	Status     MeetingStatus
@@ -451,9 +507,13 @@ type MeetingInfo struct {
 // Record is a read-only snapshot of one meeting: everything the documents
 // and screens need.
 type Record struct {
-	Plan     Plan
-	Meeting  MeetingInfo
-	Members  []MemberRecord
-	Nominees []NomineeRecord
-	Rounds   []Round
+	Plan        Plan
+	Meeting     MeetingInfo
+	Members     []MemberRecord
+	Nominees    []NomineeRecord
+	Rounds      []Round
+	Decisions   []ChairDecision
+	Corrections []Correction
+	Events      []Event
+	Head        string // hash of the last event: pins the record
 }
