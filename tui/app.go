@@ -41,11 +41,15 @@ const (
 	pageBooth
 	pageTally
 	pageConclusion
+	pageImport  // import registrations (importscreen.go)
+	pagePreview // preview and write documents (preview.go)
+	pagePaper   // enter the counts of a paper round (paper.go)
+	pageCodes   // issue and manage members' voting codes (codes.go)
 )
 
 // String returns the page's name for logs and tests.
 func (p page) String() string {
-	return [...]string{"loading", "start", "overview", "rollcall", "tellers", "nominees", "review", "rounds", "booth", "tally", "conclusion"}[p]
+	return [...]string{"loading", "start", "overview", "rollcall", "tellers", "nominees", "review", "rounds", "booth", "tally", "conclusion", "import", "preview", "paper", "codes"}[p]
 }
 
 // Options configure the program.
