@@ -36,8 +36,9 @@ func (s *Store) CreateMeeting(ctx context.Context, p model.Plan) error {
 		if err := insertNominees(ctx, tx, p.Nominees); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "meeting.create",
-			fmt.Sprintf("plan %s: %d members, %d nominees", p.Ref.Number, len(p.Council.Members), len(p.Nominees)))
+		return s.record(ctx, tx, "meeting.create",
+			fmt.Sprintf("plan %s: %d members, %d nominees", p.Ref.Number, len(p.Council.Members), len(p.Nominees)),
+			row("meeting"), row("members"), row("nominees"), row("candidacies"))
 	})
 }
 
@@ -262,15 +263,22 @@ func (s *Store) SetAttendance(ctx context.Context, memberID int64, a model.Atten
 		if err != nil {
 			return fmt.Errorf("set attendance of member %d: %w", memberID, err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE meeting SET started_at = ? WHERE id = 1 AND started_at IS NULL`,
-			timeText(s.now())); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE meeting SET started_at = ? WHERE id = 1 AND started_at IS NULL`,
+			timeText(s.now()))
+		if err != nil {
 			return fmt.Errorf("start meeting: %w", err)
+		}
+		changed := []rowRef{row("members", memberID)}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("start meeting: %w", err)
+		} else if n > 0 {
+			changed = append(changed, row("meeting", 1))
 		}
 		detail := fmt.Sprintf("member %d: %s", memberID, word)
 		if reason != "" {
 			detail += " (" + reason + ")"
 		}
-		return s.event(ctx, tx, "attendance", detail)
+		return s.record(ctx, tx, "attendance", detail, changed...)
 	})
 }
 
@@ -292,7 +300,7 @@ func (s *Store) SetTeller(ctx context.Context, memberID int64, on bool) error {
 			on, memberID); err != nil {
 			return fmt.Errorf("set teller %d: %w", memberID, err)
 		}
-		return s.event(ctx, tx, "teller", fmt.Sprintf("member %d: teller %t", memberID, on))
+		return s.record(ctx, tx, "teller", fmt.Sprintf("member %d: teller %t", memberID, on), row("members", memberID))
 	})
 }
 
@@ -316,7 +324,7 @@ func (s *Store) SetTellerHead(ctx context.Context, memberID int64) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE members SET teller = 1, teller_head = 1 WHERE id = ?`, memberID); err != nil {
 			return fmt.Errorf("set teller head %d: %w", memberID, err)
 		}
-		return s.event(ctx, tx, "teller", fmt.Sprintf("member %d: teller head", memberID))
+		return s.record(ctx, tx, "teller", fmt.Sprintf("member %d: teller head", memberID), row("members"))
 	})
 }
 
@@ -351,7 +359,8 @@ func (s *Store) SetCheck(ctx context.Context, nomineeID int64, code string, appl
 			ON CONFLICT (nominee_id, code) DO UPDATE SET applies = ?3`, nomineeID, code, applies); err != nil {
 			return fmt.Errorf("set check %s of nominee %d: %w", code, nomineeID, err)
 		}
-		return s.event(ctx, tx, "check", fmt.Sprintf("nominee %d: %s applies %t", nomineeID, code, applies))
+		return s.record(ctx, tx, "check", fmt.Sprintf("nominee %d: %s applies %t", nomineeID, code, applies),
+			row("checks", nomineeID, code))
 	})
 }
 
@@ -402,7 +411,8 @@ func (s *Store) SetMark(ctx context.Context, nomineeID int64, award string, idx 
 		if err != nil {
 			return fmt.Errorf("set mark %d/%s/%d: %w", nomineeID, award, idx, err)
 		}
-		return s.event(ctx, tx, "mark", fmt.Sprintf("nominee %d, %s, criterion %d: %s", nomineeID, award, idx+1, word))
+		return s.record(ctx, tx, "mark", fmt.Sprintf("nominee %d, %s, criterion %d: %s", nomineeID, award, idx+1, word),
+			row("marks", nomineeID, award, idx))
 	})
 }
 
@@ -418,7 +428,7 @@ func (s *Store) SetNomineeNote(ctx context.Context, nomineeID int64, note string
 		if _, err := tx.ExecContext(ctx, `UPDATE nominees SET note = ? WHERE id = ?`, note, nomineeID); err != nil {
 			return fmt.Errorf("set note of nominee %d: %w", nomineeID, err)
 		}
-		return s.event(ctx, tx, "note", fmt.Sprintf("nominee %d", nomineeID))
+		return s.record(ctx, tx, "note", fmt.Sprintf("nominee %d", nomineeID), row("nominees", nomineeID))
 	})
 }
 
@@ -431,7 +441,7 @@ func (s *Store) SetDiscussion(ctx context.Context, text string) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE meeting SET discussion = ? WHERE id = 1`, text); err != nil {
 			return fmt.Errorf("set discussion: %w", err)
 		}
-		return s.event(ctx, tx, "discussion", "")
+		return s.record(ctx, tx, "discussion", "", row("meeting", 1))
 	})
 }
 
@@ -451,6 +461,6 @@ func (s *Store) CloseMeeting(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE meeting SET status = 'closed', closed_at = ? WHERE id = 1`, now); err != nil {
 			return fmt.Errorf("close meeting: %w", err)
 		}
-		return s.event(ctx, tx, "meeting.close", "")
+		return s.record(ctx, tx, "meeting.close", "", row("meeting", 1))
 	})
 }

@@ -90,8 +90,9 @@ func (s *Store) OpenRound(ctx context.Context, award string, nominees []int64) (
 		if err := insertRows(ctx, tx, "round_nominees (round_id, pos, nominee_id)", rows); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "round.open",
-			fmt.Sprintf("round %d: %s, %d nominees, %d of %d voting members present", seq, award, len(nominees), eligible, all))
+		return s.record(ctx, tx, "round.open",
+			fmt.Sprintf("round %d: %s, %d nominees, %d of %d voting members present", seq, award, len(nominees), eligible, all),
+			row("rounds", roundID), row("round_nominees", roundID))
 	})
 	if err != nil {
 		return 0, err
@@ -221,7 +222,7 @@ func (s *Store) CastBallot(ctx context.Context, roundID, memberID int64, choices
 		if err := insertRows(ctx, tx, "ballot_choices (ballot_id, nominee_id, agree)", rows); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "ballot.cast", fmt.Sprintf("ballot cast in round %d", r.Seq))
+		return s.recordCast(ctx, tx, roundID, r.Seq)
 	})
 }
 
@@ -286,7 +287,8 @@ func (s *Store) CloseRound(ctx context.Context, roundID int64) error {
 			timeText(s.now()), n, n, n, roundID); err != nil {
 			return fmt.Errorf("close round %d: %w", roundID, err)
 		}
-		return s.event(ctx, tx, "round.close", fmt.Sprintf("round %d closed: %d ballots", r.Seq, n))
+		return s.recordSealed(ctx, tx, "round.close", fmt.Sprintf("round %d closed: %d ballots", r.Seq, n), roundID,
+			row("rounds", roundID), row("results", roundID))
 	})
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"reflect"
 	"slices"
@@ -287,7 +288,7 @@ func TestEvents_CastingNamesNeitherMemberNorBallot(t *testing.T) {
 		last = seq
 		if kind == "ballot.cast" {
 			casts++
-			if detail != "ballot cast in round 1" {
+			if detail != fmt.Sprintf(`{"note":"ballot cast in round 1","cast":%d}`, id) {
 				t.Errorf("cast event detail %q", detail)
 			}
 		}

@@ -279,17 +279,6 @@ func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return fn(tx)
 }
 
-// event appends one entry to the event log. Every change goes through here,
-// which is where the hash chain will be computed.
-func (s *Store) event(ctx context.Context, q querier, kind, detail string) error {
-	_, err := q.ExecContext(ctx, `INSERT INTO events (at, kind, detail) VALUES (?, ?, ?)`,
-		timeText(s.now()), kind, detail)
-	if err != nil {
-		return fmt.Errorf("log event %s: %w", kind, err)
-	}
-	return nil
-}
-
 // isPrimaryKeyViolation reports whether err is SQLite refusing a duplicate
 // primary key.
 func isPrimaryKeyViolation(err error) bool {

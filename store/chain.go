@@ -1,0 +1,474 @@
+package store
+
+// The event log is append-only and hash-chained, and every write leaves in
+// it exactly what it stored, so that Verify can rebuild the record from the
+// log and compare it with the tables.
+//
+// How to log a change (every write method must, inside its transaction,
+// after its last statement):
+//
+//	return s.record(ctx, tx, "mark", fmt.Sprintf("nominee %d ...", id),
+//		row("marks", nomineeID, award, idx))
+//
+// Each rowRef names an audited table and a key, or a leading part of the
+// key: row("members", 3) is member 3; row("round_nominees", roundID) is
+// every ballot line of that round; row("members") is the whole table.
+// record reads the named rows back from the table (so the log holds exactly
+// what is stored) and the log then says "the rows under this key are now
+// exactly these": a row that is gone is logged as gone. Name every row the
+// write inserted, updated or deleted; naming more is harmless.
+//
+// A new table that is part of the record is added to auditedTables below,
+// with its key columns, its value columns and Vietnamese labels for Verify's
+// messages, and gets the closed-meeting triggers (see migration 00002) in
+// its own migration. Columns that must never be logged (a voting code's
+// hash, anything that could identify a ballot) are simply left out of the
+// spec, or the table is left out entirely.
+//
+// The secret ballot is the exception: participation, ballots and
+// ballot_choices are never logged row by row. Casting logs recordCast (the
+// round only: neither the member nor the ballot), and closing an electronic
+// round logs recordSealed, which adds the round's seal: the sorted voter set
+// and one commitment over the sorted ballot hashes.
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// tableSpec describes one table whose rows the log carries.
+type tableSpec struct {
+	name    string
+	key     []string // primary key columns, in order
+	columns []string // logged value columns, after the key
+	labels  map[string]string
+	// describe names a row for a Vietnamese message, e.g. "thành viên số 3
+	// (Lê Văn Cường)"; key has one value per key column.
+	describe func(n *names, key []any) string
+}
+
+// auditedTables lists the tables of the record in the order Verify compares
+// them. Add new record tables here.
+func auditedTables() []tableSpec {
+	return []tableSpec{
+		{name: "meeting", key: []string{"id"},
+			columns: []string{"plan", "status", "started_at", "closed_at", "discussion"},
+			labels: map[string]string{"plan": "kế hoạch", "status": "trạng thái", "started_at": "giờ bắt đầu",
+				"closed_at": "giờ kết thúc", "discussion": "ý kiến thảo luận"},
+			describe: func(*names, []any) string { return "phiên họp" }},
+		{name: "members", key: []string{"id"},
+			columns: []string{"pos", "name", "position", "role", "votes", "attendance", "absent_reason", "teller", "teller_head"},
+			labels: map[string]string{"pos": "số thứ tự", "name": "họ tên", "position": "chức vụ", "role": "vai trò",
+				"votes": "quyền biểu quyết", "attendance": "điểm danh", "absent_reason": "lý do vắng",
+				"teller": "thành viên Ban kiểm phiếu", "teller_head": "Trưởng ban kiểm phiếu"},
+			describe: func(n *names, k []any) string { return n.member(k[0]) }},
+		{name: "nominees", key: []string{"id"},
+			columns: []string{"pos", "kind", "name", "unit", "position", "summary", "facts", "note"},
+			labels: map[string]string{"pos": "số thứ tự", "kind": "loại", "name": "tên", "unit": "đơn vị",
+				"position": "chức vụ", "summary": "tóm tắt thành tích", "facts": "điều kiện đã biết", "note": "ghi chú thảo luận"},
+			describe: func(n *names, k []any) string { return n.nominee(k[0]) }},
+		{name: "candidacies", key: []string{"nominee_id", "award"},
+			columns: []string{"pos"},
+			labels:  map[string]string{"pos": "thứ tự đề nghị"},
+			describe: func(n *names, k []any) string {
+				return n.nominee(k[0]) + ", đề nghị " + n.award(k[1])
+			}},
+		{name: "checks", key: []string{"nominee_id", "code"},
+			columns: []string{"applies"},
+			labels:  map[string]string{"applies": "áp dụng"},
+			describe: func(n *names, k []any) string {
+				return n.nominee(k[0]) + ", điều kiện " + valueText(k[1])
+			}},
+		{name: "marks", key: []string{"nominee_id", "award", "idx"},
+			columns: []string{"mark", "note"},
+			labels:  map[string]string{"mark": "kết quả", "note": "ghi chú"},
+			describe: func(n *names, k []any) string {
+				idx, _ := k[2].(int64)
+				return fmt.Sprintf("%s, %s, tiêu chí %d", n.nominee(k[0]), n.award(k[1]), idx+1)
+			}},
+		{name: "rounds", key: []string{"id"},
+			columns: []string{"seq", "award", "mode", "status", "opened_at", "closed_at", "eligible", "all_members",
+				"issued", "returned", "valid", "invalid"},
+			labels: map[string]string{"seq": "số vòng", "award": "danh hiệu", "mode": "hình thức", "status": "trạng thái",
+				"opened_at": "giờ mở", "closed_at": "giờ đóng", "eligible": "số thành viên có mặt",
+				"all_members": "tổng số thành viên", "issued": "số phiếu phát ra", "returned": "số phiếu thu về",
+				"valid": "số phiếu hợp lệ", "invalid": "số phiếu không hợp lệ"},
+			describe: func(n *names, k []any) string { return n.round(k[0]) }},
+		{name: "round_nominees", key: []string{"round_id", "pos"},
+			columns: []string{"nominee_id"},
+			labels:  map[string]string{"nominee_id": "đối tượng"},
+			describe: func(n *names, k []any) string {
+				pos, _ := k[1].(int64)
+				return fmt.Sprintf("%s, dòng %d của phiếu", n.round(k[0]), pos+1)
+			}},
+		{name: "results", key: []string{"round_id", "nominee_id"},
+			columns: []string{"agree", "disagree", "base", "pass"},
+			labels: map[string]string{"agree": "số đồng ý", "disagree": "số không đồng ý", "base": "cơ sở tính",
+				"pass": "kết quả đạt"},
+			describe: func(n *names, k []any) string { return n.round(k[0]) + ", " + n.nominee(k[1]) }},
+		{name: "corrections", key: []string{"seq"},
+			columns:  []string{"at", "text"},
+			labels:   map[string]string{"at": "thời điểm", "text": "nội dung"},
+			describe: func(_ *names, k []any) string { return "đính chính số " + valueText(k[0]) }},
+	}
+}
+
+// specOf returns the audited table called name.
+func specOf(name string) (tableSpec, bool) {
+	for _, t := range auditedTables() {
+		if t.name == name {
+			return t, true
+		}
+	}
+	return tableSpec{}, false
+}
+
+// rowRef names the rows of an audited table under a key or a leading part
+// of it.
+type rowRef struct {
+	table string
+	key   []any
+}
+
+// row names the rows of table whose key starts with key: one row for a full
+// key, a group for a part of it, the whole table for none.
+func row(table string, key ...any) rowRef {
+	return rowRef{table: table, key: key}
+}
+
+// eventDetail is the JSON stored in events.detail.
+type eventDetail struct {
+	Note    string      `json:"note,omitempty"`
+	Cast    int64       `json:"cast,omitempty"` // the round a ballot was cast in
+	Seals   []roundSeal `json:"seals,omitempty"`
+	Changes []rowChange `json:"changes,omitempty"`
+}
+
+// rowChange says that the rows of Table under Key are now exactly Rows,
+// each holding the values of Cols in order.
+type rowChange struct {
+	Table string   `json:"table"`
+	Key   []any    `json:"key"`
+	Cols  []string `json:"cols"`
+	Rows  [][]any  `json:"rows"`
+}
+
+// roundSeal is what closing an electronic round pins: who voted and, without
+// saying which ballot is whose, what the ballots were.
+type roundSeal struct {
+	Round      int64   `json:"round"`
+	Voters     []int64 `json:"voters"`
+	Ballots    int     `json:"ballots"`
+	Commitment string  `json:"commitment"`
+}
+
+// record appends an event of kind with a short English note, carrying the
+// current content of the named rows, to the log.
+func (s *Store) record(ctx context.Context, tx *sql.Tx, kind, note string, rows ...rowRef) error {
+	d := eventDetail{Note: note}
+	for _, r := range rows {
+		c, err := readChange(ctx, tx, r)
+		if err != nil {
+			return fmt.Errorf("log %s: %w", kind, err)
+		}
+		d.Changes = append(d.Changes, c)
+	}
+	return s.appendEvent(ctx, tx, kind, d)
+}
+
+// recordCast logs that a ballot was cast in a round, and nothing else: no
+// member, no ballot, no row.
+func (s *Store) recordCast(ctx context.Context, tx *sql.Tx, roundID int64, seq int) error {
+	return s.appendEvent(ctx, tx, "ballot.cast",
+		eventDetail{Note: fmt.Sprintf("ballot cast in round %d", seq), Cast: roundID})
+}
+
+// recordSealed is record for closing an electronic round: it adds the
+// round's seal, read from the participation and ballot tables.
+func (s *Store) recordSealed(ctx context.Context, tx *sql.Tx, kind, note string, roundID int64, rows ...rowRef) error {
+	seal, _, err := readSeal(ctx, tx, roundID, false)
+	if err != nil {
+		return err
+	}
+	d := eventDetail{Note: note, Seals: []roundSeal{seal}}
+	for _, r := range rows {
+		c, err := readChange(ctx, tx, r)
+		if err != nil {
+			return fmt.Errorf("log %s: %w", kind, err)
+		}
+		d.Changes = append(d.Changes, c)
+	}
+	return s.appendEvent(ctx, tx, kind, d)
+}
+
+// appendEvent chains and inserts one event.
+func (s *Store) appendEvent(ctx context.Context, tx *sql.Tx, kind string, d eventDetail) error {
+	b, err := json.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("log %s: %w", kind, err)
+	}
+	detail := string(b)
+	seq, prev, err := lastEvent(ctx, tx)
+	if err != nil {
+		return err
+	}
+	seq++
+	at := timeText(s.now())
+	_, err = tx.ExecContext(ctx, `INSERT INTO events (seq, at, kind, detail, hash) VALUES (?, ?, ?, ?, ?)`,
+		seq, at, kind, detail, eventHash(prev, seq, at, kind, detail))
+	if err != nil {
+		return fmt.Errorf("log event %s: %w", kind, err)
+	}
+	return nil
+}
+
+// lastEvent returns the seq and hash of the newest event, or 0 and "".
+func lastEvent(ctx context.Context, q querier) (int64, string, error) {
+	var (
+		seq  int64
+		hash sql.NullString
+	)
+	err := q.QueryRowContext(ctx, `SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1`).Scan(&seq, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", nil
+	}
+	if err != nil {
+		return 0, "", fmt.Errorf("read last event: %w", err)
+	}
+	return seq, hash.String, nil
+}
+
+// eventHash is the chain's link: hex SHA-256 over the previous event's hash
+// (empty for the first event) and this event's seq, time, kind and detail,
+// each field on its own line and kind and detail prefixed with their length
+// in bytes, so that no two events hash the same text:
+//
+//	prev "\n" seq "\n" at "\n" len(kind) ":" kind "\n" len(detail) ":" detail
+func eventHash(prev string, seq int64, at, kind, detail string) string {
+	h := sha256.New()
+	h.Write([]byte(prev))
+	h.Write([]byte("\n" + strconv.FormatInt(seq, 10) + "\n" + at + "\n" +
+		strconv.Itoa(len(kind)) + ":" + kind + "\n" + strconv.Itoa(len(detail)) + ":"))
+	h.Write([]byte(detail))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// readChange reads the rows r names, as they are stored now.
+func readChange(ctx context.Context, q querier, r rowRef) (rowChange, error) {
+	spec, ok := specOf(r.table)
+	if !ok {
+		return rowChange{}, fmt.Errorf("table %q is not audited", r.table)
+	}
+	if len(r.key) > len(spec.key) {
+		return rowChange{}, fmt.Errorf("table %s: key %v is longer than %v", r.table, r.key, spec.key)
+	}
+	c := rowChange{Table: r.table, Key: make([]any, len(r.key)), Cols: spec.allColumns(), Rows: [][]any{}}
+	for i, v := range r.key {
+		nv, err := keyValue(v)
+		if err != nil {
+			return rowChange{}, fmt.Errorf("table %s: %w", r.table, err)
+		}
+		c.Key[i] = nv
+	}
+	err := spec.scan(ctx, q, c.Key, func(vals []any) error {
+		for i, v := range vals {
+			vals[i] = jsonValue(v)
+		}
+		c.Rows = append(c.Rows, vals)
+		return nil
+	})
+	if err != nil {
+		return rowChange{}, err
+	}
+	for i, v := range c.Key {
+		c.Key[i] = jsonValue(v)
+	}
+	return c, nil
+}
+
+// allColumns returns the key columns then the value columns.
+func (t tableSpec) allColumns() []string {
+	return append(slices.Clone(t.key), t.columns...)
+}
+
+// scan reads the table's rows whose key starts with prefix, in key order,
+// each as the values of allColumns.
+func (t tableSpec) scan(ctx context.Context, q querier, prefix []any, fn func([]any) error) error {
+	cols := t.allColumns()
+	var b strings.Builder
+	b.WriteString("SELECT " + strings.Join(cols, ", ") + " FROM " + t.name)
+	for i := range prefix {
+		if i == 0 {
+			b.WriteString(" WHERE ")
+		} else {
+			b.WriteString(" AND ")
+		}
+		b.WriteString(t.key[i] + " = ?")
+	}
+	b.WriteString(" ORDER BY " + strings.Join(t.key, ", "))
+	return scanRows(ctx, q, "read "+t.name, b.String(), prefix, func(rows *sql.Rows) error {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		return fn(vals)
+	})
+}
+
+// keyValue normalises a key value given by a caller to what SQLite returns.
+func keyValue(v any) (any, error) {
+	switch x := v.(type) {
+	case int:
+		return int64(x), nil
+	case int64:
+		return x, nil
+	case int32:
+		return int64(x), nil
+	case string:
+		return x, nil
+	case bool:
+		return int64(boolInt(x)), nil
+	}
+	return nil, fmt.Errorf("unsupported key value %T", v)
+}
+
+// jsonValue turns a SQLite value into what the log's JSON holds: numbers and
+// text as themselves, a blob as {"blob": hex}, a real as {"real": text} so
+// that it never reads back as an integer.
+func jsonValue(v any) any {
+	switch x := v.(type) {
+	case []byte:
+		return map[string]string{"blob": hex.EncodeToString(x)}
+	case float64:
+		return map[string]string{"real": strconv.FormatFloat(x, 'g', -1, 64)}
+	}
+	return v
+}
+
+// sqlValue is the inverse of jsonValue for a value decoded with UseNumber.
+func sqlValue(v any) (any, error) {
+	switch x := v.(type) {
+	case nil, string:
+		return x, nil
+	case json.Number:
+		if n, err := x.Int64(); err == nil {
+			return n, nil
+		}
+		return nil, fmt.Errorf("bad number %s", x)
+	case map[string]any:
+		if h, ok := x["blob"].(string); ok && len(x) == 1 {
+			b, err := hex.DecodeString(h)
+			return b, err
+		}
+		if r, ok := x["real"].(string); ok && len(x) == 1 {
+			return strconv.ParseFloat(r, 64)
+		}
+	}
+	return nil, fmt.Errorf("bad value %v", v)
+}
+
+// readSeal reads a round's seal from the participation and ballot tables,
+// and with withBallots the ballots themselves, sorted by id.
+//
+// A ballot's hash is hex SHA-256 of its id (32 hex digits) followed, for
+// each of its choices in ascending nominee id, by "\n" nominee "=" 1 or 0.
+// The commitment is hex SHA-256 of the ballot hashes, sorted, each followed
+// by "\n". Anyone can recompute both from the file with any SQLite tool.
+func readSeal(ctx context.Context, q querier, roundID int64, withBallots bool) (roundSeal, []ballotRow, error) {
+	seal := roundSeal{Round: roundID, Voters: []int64{}}
+	err := scanRows(ctx, q, "read voters", `SELECT member_id FROM participation WHERE round_id = ? ORDER BY member_id`,
+		[]any{roundID}, func(rows *sql.Rows) error {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			seal.Voters = append(seal.Voters, id)
+			return nil
+		})
+	if err != nil {
+		return seal, nil, err
+	}
+	var (
+		ballots []ballotRow
+		cur     *ballotRow
+		h       = sha256.New()
+		hashes  []string
+	)
+	finish := func() {
+		if cur == nil {
+			return
+		}
+		hashes = append(hashes, hex.EncodeToString(h.Sum(nil)))
+		if withBallots {
+			ballots = append(ballots, *cur)
+		}
+	}
+	err = scanRows(ctx, q, "read ballots",
+		`SELECT b.id, c.nominee_id, c.agree FROM ballots b LEFT JOIN ballot_choices c ON c.ballot_id = b.id
+		WHERE b.round_id = ? ORDER BY b.id, c.nominee_id`, []any{roundID},
+		func(rows *sql.Rows) error {
+			var (
+				id      []byte
+				nominee sql.NullInt64
+				agree   sql.NullInt64
+			)
+			if err := rows.Scan(&id, &nominee, &agree); err != nil {
+				return err
+			}
+			idHex := hex.EncodeToString(id)
+			if cur == nil || cur.id != idHex {
+				finish()
+				cur = &ballotRow{id: idHex}
+				h.Reset()
+				h.Write([]byte(idHex))
+			}
+			if nominee.Valid {
+				h.Write([]byte("\n" + strconv.FormatInt(nominee.Int64, 10) + "=" + strconv.FormatInt(agree.Int64, 10)))
+				if withBallots {
+					cur.choices = append(cur.choices, ballotChoice{nominee.Int64, agree.Int64})
+				}
+			}
+			return nil
+		})
+	if err != nil {
+		return seal, nil, err
+	}
+	finish()
+	seal.Ballots = len(hashes)
+	seal.Commitment = commitment(hashes)
+	return seal, ballots, nil
+}
+
+// commitment hashes the sorted ballot hashes.
+func commitment(hashes []string) string {
+	slices.Sort(hashes)
+	h := sha256.New()
+	for _, b := range hashes {
+		h.Write([]byte(b + "\n"))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ballotRow is one stored ballot as Verify reads it.
+type ballotRow struct {
+	id      string
+	choices []ballotChoice
+}
+
+// ballotChoice is one stored choice; agree is what the column holds.
+type ballotChoice struct {
+	nominee int64
+	agree   int64
+}
