@@ -399,8 +399,9 @@ func (r *planReader) plan(raw map[string]any) Plan {
 	p.Meeting.Quorum = Fraction{Num: 2, Den: 3}
 	p.Meeting.Tellers = 3
 	if t := r.table(raw, "", "meeting"); t != nil {
-		r.known(t, "meeting", "number", "date", "place", "quorum", "tellers")
+		r.known(t, "meeting", "number", "date", "place", "quorum", "tellers", "secret")
 		p.Meeting.Number = r.str(t, "meeting", "number")
+		p.Meeting.Secret = r.boolean(t, "meeting", "secret", false)
 		p.Meeting.Date = r.date(t, "meeting", "date")
 		p.Meeting.Place = r.str(t, "meeting", "place")
 		if f, ok := r.fraction(t, "meeting", "quorum"); ok {
@@ -453,7 +454,8 @@ func (r *planReader) plan(raw map[string]any) Plan {
 
 	for i, at := range r.tables(raw, "", "awards") {
 		path := planIndex("awards", i)
-		r.known(at, path, "code", "name", "authority", "superior", "for", "ballot", "threshold", "comparison", "base")
+		r.known(at, path, "code", "name", "authority", "superior", "for", "ballot", "threshold", "comparison", "base",
+			"quota", "quota_of", "tie")
 		a := Award{
 			Code:      r.str(at, path, "code"),
 			Name:      r.str(at, path, "name"),
@@ -480,6 +482,7 @@ func (r *planReader) plan(raw map[string]any) Plan {
 		if k := r.choice(at, path, "base", "cơ sở tính tỷ lệ", "all-members", "present", "valid-ballots"); k >= 0 {
 			a.Rule.Base = Base(k + 1)
 		}
+		a.Quota, a.TieBreak = r.quota(at, path)
 		p.Awards = append(p.Awards, a)
 	}
 

@@ -20,6 +20,7 @@ func validatePlan(p *Plan, skipChairCount bool) Problems {
 	v.header()
 	v.council(skipChairCount)
 	v.awards()
+	v.quotas()
 	v.criteria()
 	v.eligibility()
 	v.nominees()
