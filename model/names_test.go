@@ -1,0 +1,87 @@
+package model
+
+import (
+	"slices"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestFold_DropsDiacritics(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Nguyễn Văn An", "nguyen van an"},
+		{"ĐẶNG  Thị\tHỒNG", "dang thi hong"},
+		{norm.NFD.String("Trần Thị Ánh"), "tran thi anh"},
+		{"  Bộ phận tiếp nhận ", "bo phan tiep nhan"},
+		{"", ""},
+	} {
+		if got := Fold(c.in); got != c.want {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestContainsFold_FindsWithoutDiacritics(t *testing.T) {
+	if !ContainsFold("Nguyễn Văn An", "nguyen") {
+		t.Error(`"nguyen" does not find "Nguyễn"`)
+	}
+	if !ContainsFold("Đỗ Văn Khánh", "do van") {
+		t.Error(`"do van" does not find "Đỗ Văn"`)
+	}
+	if !ContainsFold("Nguyễn Văn An", "NGUYỄN") {
+		t.Error("case is not ignored")
+	}
+	if ContainsFold("Nguyễn Văn An", "nguyet") {
+		t.Error(`"nguyet" finds "Nguyễn"`)
+	}
+}
+
+func TestGivenName_LastWord(t *testing.T) {
+	g, r := GivenName(" Nguyễn  Văn An ")
+	if g != "An" || r != "Nguyễn Văn" {
+		t.Fatalf("GivenName = %q, %q", g, r)
+	}
+	if g, r := GivenName("An"); g != "An" || r != "" {
+		t.Fatalf("one word: %q, %q", g, r)
+	}
+}
+
+func TestSortNominees_VietnameseOrder(t *testing.T) {
+	names := []string{
+		"Trần Đức", "Lê Văn Dũng", "Phạm Thị Ánh", "Nguyễn Văn An", "Hoàng Ăn",
+		"Vũ Thị Âu", "Đỗ Văn An", "Bùi Em", "Ngô Hùng", "Lý Hưng", "Hồ Hứa",
+		"Đinh Thị Yến", "Mai Ý",
+	}
+	ns := []Nominee{{Kind: KindCollective, Name: "Thôn Ấp"}, {Kind: KindCollective, Name: "Bộ phận một cửa"}}
+	for _, n := range names {
+		ns = append(ns, Nominee{Kind: KindIndividual, Name: n})
+	}
+	SortNominees(ns)
+	var got []string
+	for _, n := range ns {
+		got = append(got, n.Name)
+	}
+	// Given names: An < Ánh < Ăn < Âu < Dũng < Đức < Em < Hùng < Hứa < Hưng < Ý < Yến.
+	want := []string{
+		"Thôn Ấp", "Bộ phận một cửa", // collectives first, as given
+		"Đỗ Văn An", "Nguyễn Văn An",
+		"Phạm Thị Ánh", "Hoàng Ăn", "Vũ Thị Âu", "Lê Văn Dũng", "Trần Đức", "Bùi Em",
+		"Ngô Hùng", "Hồ Hứa", "Lý Hưng", "Mai Ý", "Đinh Thị Yến",
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("order:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestNameOrder_DBeforeĐ(t *testing.T) {
+	o := NewNameOrder()
+	if o.CompareText("Dũng", "Đức") >= 0 || o.CompareText("Đức", "Em") >= 0 {
+		t.Fatal("đ is not between d and e")
+	}
+	if o.ComparePersons("Nguyễn Văn Bình", "Trần An") <= 0 {
+		t.Fatal("given name does not come first")
+	}
+	if o.ComparePersons(norm.NFD.String("Lê Thị Ánh"), "Lê Thị Ánh") != 0 {
+		t.Fatal("NFD and NFC differ")
+	}
+}
