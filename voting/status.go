@@ -16,6 +16,9 @@ const (
 	StatusPassed                       // the vote reached the threshold
 	StatusFailed                       // the vote did not reach the threshold
 	StatusApproved                     // award without ballot: eligible and all required criteria met
+	StatusOverQuota                    // passed, but beyond the award's quota
+	StatusTieRevote                    // passed, tied at the quota line; waits for a re-vote
+	StatusTieChair                     // passed, tied at the quota line; waits for the chair's decision
 )
 
 // Label returns the Vietnamese name of the status.
@@ -39,13 +42,19 @@ func (s Status) Label() string {
 		return "Không đạt"
 	case StatusApproved:
 		return "Đủ điều kiện"
+	case StatusOverQuota:
+		return "Đạt nhưng ngoài chỉ tiêu"
+	case StatusTieRevote:
+		return "Hòa ở ranh giới chỉ tiêu — chờ bỏ phiếu lại"
+	case StatusTieChair:
+		return "Hòa ở ranh giới chỉ tiêu — chờ chủ tọa quyết định"
 	}
 	return "?"
 }
 
 // Final reports whether the status is a conclusion that the review can no longer change.
 func (s Status) Final() bool {
-	return s == StatusPassed || s == StatusFailed || s == StatusExcluded
+	return s == StatusPassed || s == StatusFailed || s == StatusExcluded || s == StatusOverQuota
 }
 
 // candKey identifies a candidacy inside an Index: nominee id and award number.
@@ -64,6 +73,7 @@ type roundMark struct {
 
 // awardInfo is what an Index keeps about one award code.
 type awardInfo struct {
+	award    model.Award // as the plan gives it, with its quota
 	rule     model.Rule
 	known    bool                 // the plan defines it
 	criteria [3][]model.Criterion // by model.Kind
@@ -77,6 +87,7 @@ type Index struct {
 	awards   map[string]int
 	info     []awardInfo
 	rounds   map[candKey]roundMark
+	quota    *quotaIndex // nil when no award of the plan has a quota
 }
 
 // NewIndex builds an Index over rec in one pass over its nominees, members and rounds.
@@ -142,6 +153,9 @@ func newStatusIndex(rec *model.Record) *Index {
 			}
 		}
 	}
+	if ix.quota = ix.newQuotaIndex(); ix.quota != nil {
+		ix.fillStandings()
+	}
 	return ix
 }
 
@@ -161,7 +175,7 @@ func (ix *Index) awardNo(code string, add bool) int {
 
 // newAwardInfo gathers an award's rule and its criteria for each kind.
 func (ix *Index) newAwardInfo(a model.Award, known bool) awardInfo {
-	inf := awardInfo{rule: a.Rule, known: known}
+	inf := awardInfo{award: a, rule: a.Rule, known: known}
 	for _, k := range []model.Kind{model.KindCollective, model.KindIndividual} {
 		inf.criteria[k] = ix.rec.Plan.CriteriaFor(k, a.Code)
 	}
@@ -197,6 +211,8 @@ func (ix *Index) Status(n *model.NomineeRecord, award string) Status {
 			switch {
 			case m.inOpen:
 				return StatusInRound
+			case m.latest >= 0 && ix.quota != nil && ix.limited(award):
+				return ix.standingAt(m.latest).statusOf(n.ID)
 			case m.pass:
 				return StatusPassed
 			case m.latest >= 0:
@@ -314,6 +330,9 @@ func (ix *Index) Recommended() []AwardList {
 
 // StatusOf returns the status of nominee n's candidacy for award; for many calls over one record, use an Index.
 func StatusOf(rec *model.Record, n *model.NomineeRecord, award string) Status {
+	if a, ok := rec.Plan.Award(award); ok && a.Quota != nil {
+		return newStatusIndex(rec).Status(n, award) // the quota ranks the award's other nominees too
+	}
 	return newRoundIndex(rec, n.ID, award).Status(n, award)
 }
 

@@ -2,6 +2,8 @@ package voting
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"hoidong/model"
 )
@@ -79,40 +81,81 @@ type PaperCounts struct {
 	Agree                            map[int64]int
 }
 
-// CheckPaper checks that paper counts add up for a round with the given nominees and number of members present; it returns nil when they do.
+// CheckPaper checks that paper counts add up for a round with the given
+// nominees (in ballot order) and number of voting members present; it
+// returns nil when they do. Each problem names the figure that is wrong;
+// a nominee's figure is named by its line on the ballot.
 func CheckPaper(c PaperCounts, nominees []int64, present int) model.Problems {
+	return CheckPaperNamed(c, nominees, present, nil)
+}
+
+// CheckPaperNamed is CheckPaper naming each nominee's figure by name(id)
+// instead of by its line on the ballot; name may be nil.
+//
+// The counts add up when returned ≤ issued ≤ present, no figure is
+// negative, at least one ballot was issued, valid + invalid = returned,
+// and every nominee of the ballot, and no one else, has an agree count of
+// at most the valid ballots.
+func CheckPaperNamed(c PaperCounts, nominees []int64, present int, name func(id int64) string) model.Problems {
 	var ps model.Problems
 	add := func(where, format string, args ...any) {
 		ps = append(ps, model.Problem{Where: where, What: fmt.Sprintf(format, args...)})
 	}
+	const (
+		issued   = "Số phiếu phát ra"
+		returned = "Số phiếu thu về"
+		valid    = "Số phiếu hợp lệ"
+		invalid  = "Số phiếu không hợp lệ"
+	)
+	negative := false
 	for _, f := range []struct {
 		where string
 		n     int
-	}{{"Số phiếu phát ra", c.Issued}, {"Số phiếu thu về", c.Returned}, {"Số phiếu hợp lệ", c.Valid}, {"Số phiếu không hợp lệ", c.Invalid}} {
+	}{{issued, c.Issued}, {returned, c.Returned}, {valid, c.Valid}, {invalid, c.Invalid}} {
 		if f.n < 0 {
-			add(f.where, "không được là số âm (%d)", f.n)
+			add(f.where, "không được là số âm (đang ghi %d)", f.n)
+			negative = true
 		}
 	}
-	if c.Issued > present {
-		add("Số phiếu phát ra", "%d lớn hơn số thành viên có mặt (%d)", c.Issued, present)
+	switch {
+	case c.Issued > present:
+		add(issued, "%d lớn hơn số thành viên có mặt được biểu quyết (%d)", c.Issued, present)
+	case c.Issued == 0 && !negative:
+		add(issued, "chưa nhập (đang ghi 0); vòng bỏ phiếu giấy phải có phiếu phát ra")
 	}
-	if c.Returned > c.Issued {
-		add("Số phiếu thu về", "%d lớn hơn số phiếu phát ra (%d)", c.Returned, c.Issued)
+	if c.Returned > c.Issued && c.Issued >= 0 {
+		add(returned, "%d lớn hơn số phiếu phát ra (%d)", c.Returned, c.Issued)
 	}
-	if c.Valid+c.Invalid != c.Returned {
-		add("Số phiếu hợp lệ", "%d hợp lệ + %d không hợp lệ = %d, khác số phiếu thu về (%d)", c.Valid, c.Invalid, c.Valid+c.Invalid, c.Returned)
+	if !negative && c.Valid+c.Invalid != c.Returned {
+		add(valid+" và "+strings.ToLower(invalid[:1])+invalid[1:], "%d hợp lệ + %d không hợp lệ = %d, không bằng số phiếu thu về (%d)",
+			c.Valid, c.Invalid, c.Valid+c.Invalid, c.Returned)
 	}
+	onBallot := make(map[int64]bool, len(nominees))
 	for i, id := range nominees {
+		onBallot[id] = true
+		where := fmt.Sprintf("Số phiếu đồng ý, dòng %d", i+1)
+		if name != nil {
+			where = "Số phiếu đồng ý của " + name(id)
+		}
 		a, ok := c.Agree[id]
-		where := fmt.Sprintf("Dòng %d", i+1)
 		switch {
 		case !ok:
-			add(where, "chưa nhập số phiếu đồng ý")
+			add(where, "chưa nhập")
 		case a < 0:
-			add(where, "số phiếu đồng ý không được là số âm (%d)", a)
+			add(where, "không được là số âm (đang ghi %d)", a)
 		case a > c.Valid:
-			add(where, "số phiếu đồng ý %d lớn hơn số phiếu hợp lệ (%d)", a, c.Valid)
+			add(where, "%d lớn hơn số phiếu hợp lệ (%d)", a, c.Valid)
 		}
+	}
+	var extra []int64
+	for id := range c.Agree {
+		if !onBallot[id] {
+			extra = append(extra, id)
+		}
+	}
+	slices.Sort(extra)
+	for _, id := range extra {
+		add("Số phiếu đồng ý", "đối tượng mã %d không có trong danh sách của vòng này", id)
 	}
 	if len(ps) == 0 {
 		return nil
