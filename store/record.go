@@ -77,12 +77,19 @@ func (s *Store) HasMeeting(ctx context.Context) (bool, error) {
 	return n > 0, nil
 }
 
-// Record returns a full snapshot of the meeting in one read transaction.
+// Record returns a full snapshot of the meeting in one read transaction,
+// with its corrections and its event log up to the head.
 func (s *Store) Record(ctx context.Context) (model.Record, error) {
 	var rec model.Record
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		rec, err = s.loadRecord(ctx, tx, true)
+		if rec, err = s.loadRecord(ctx, tx, true); err != nil {
+			return err
+		}
+		if rec.Corrections, err = loadCorrections(ctx, tx); err != nil {
+			return err
+		}
+		rec.Events, rec.Head, err = loadEvents(ctx, tx)
 		return err
 	})
 	return rec, err

@@ -44,6 +44,8 @@ type Store struct {
 	db   *sql.DB
 	lock *flock.Flock // nil for a booth
 	path string
+	// readOnly is set by OpenReadOnly: Close then leaves the WAL alone.
+	readOnly bool
 
 	// Now is the clock used for every timestamp; it defaults to time.Now.
 	Now func() time.Time
@@ -199,7 +201,10 @@ func (s *Store) Close() error {
 	if s.db == nil {
 		return nil
 	}
-	err := s.checkpoint(context.Background())
+	var err error
+	if !s.readOnly {
+		err = s.checkpoint(context.Background())
+	}
 	if cerr := s.db.Close(); cerr != nil && err == nil {
 		err = fmt.Errorf("close %s: %w", s.path, cerr)
 	}

@@ -1,12 +1,18 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"hoidong/model"
+	"hoidong/voting"
 )
 
 // names turns ids into the words a Vietnamese message uses for them.
@@ -110,4 +116,603 @@ func valueText(v any) string {
 		return fmt.Sprintf("x'%x'", x)
 	}
 	return fmt.Sprint(v)
+}
+
+// VerifyReport is what Verify found: the head of the event chain and, when
+// the record does not prove itself, the first record that does not match.
+type VerifyReport struct {
+	Head    string // hash of the last event: the value printed in the minutes
+	Events  int    // number of events in the log
+	Problem string // empty when the record is intact; else Vietnamese, naming the record
+}
+
+// OK reports whether the record proved itself.
+func (r VerifyReport) OK() bool { return r.Problem == "" }
+
+// Verify recomputes the event chain, replays the log into the record it
+// describes and compares that with every audited table in both directions,
+// checks each closed round's voters and ballots against the seal logged at
+// its close, and recounts every result from the ballots. It reads one
+// snapshot and writes nothing, so it can run on a file another program has
+// open.
+func (s *Store) Verify(ctx context.Context) (VerifyReport, error) {
+	var rep VerifyReport
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		v := &verifier{ctx: ctx, q: tx, state: map[string]map[string]*expRow{},
+			casts: map[int64]int{}, seals: map[int64]roundSeal{}}
+		var err error
+		if v.names, err = loadNames(ctx, tx); err != nil {
+			return err
+		}
+		problem, err := v.run()
+		if err != nil {
+			return err
+		}
+		rep = VerifyReport{Head: v.head, Events: v.events, Problem: problem}
+		return nil
+	})
+	return rep, err
+}
+
+// verifier holds what Verify has rebuilt from the log.
+type verifier struct {
+	ctx    context.Context
+	q      querier
+	names  *names
+	head   string
+	events int
+	state  map[string]map[string]*expRow // table -> key text -> row
+	casts  map[int64]int                 // round id -> ballots cast, by the log
+	seals  map[int64]roundSeal           // round id -> seal logged at close
+}
+
+// expRow is one row as the log says it should be.
+type expRow struct {
+	key  []any
+	vals map[string]any
+}
+
+// errStop ends a scan early once a problem is found.
+var errStop = errors.New("stop")
+
+// run does every check in order and returns the first problem.
+func (v *verifier) run() (string, error) {
+	for _, step := range []func() (string, error){v.chain, v.tables, v.rounds, v.triggers} {
+		p, err := step()
+		if err != nil || p != "" {
+			return p, err
+		}
+	}
+	return "", nil
+}
+
+// chain recomputes every event's hash and replays the log.
+func (v *verifier) chain() (string, error) {
+	var start sql.NullInt64 // the last chain.start: earlier events are only hashed
+	if err := v.q.QueryRowContext(v.ctx, `SELECT MAX(seq) FROM events WHERE kind = 'chain.start'`).Scan(&start); err != nil {
+		return "", fmt.Errorf("read events: %w", err)
+	}
+	if err := v.q.QueryRowContext(v.ctx, `SELECT COUNT(*) FROM events`).Scan(&v.events); err != nil {
+		return "", fmt.Errorf("read events: %w", err)
+	}
+	var (
+		problem string
+		prevSeq int64
+		prev    string
+	)
+	err := scanRows(v.ctx, v.q, "read events", `SELECT seq, at, kind, detail, hash FROM events ORDER BY seq`, nil,
+		func(rows *sql.Rows) error {
+			var (
+				seq              int64
+				at, kind, detail string
+				hash             sql.NullString
+			)
+			if err := rows.Scan(&seq, &at, &kind, &detail, &hash); err != nil {
+				return err
+			}
+			where := fmt.Sprintf("Sự kiện số %d (ghi lúc %s)", seq, eventTime(at))
+			switch {
+			case seq != prevSeq+1:
+				problem = fmt.Sprintf("Sự kiện số %d bị thiếu: sau sự kiện số %d là sự kiện số %d; nhật ký đã bị xóa bớt.", prevSeq+1, prevSeq, seq)
+			case !hash.Valid:
+				problem = where + ": chưa có mã băm."
+			case hash.String != eventHash(prev, seq, at, kind, detail):
+				problem = where + ": mã băm không khớp; sự kiện này hoặc sự kiện trước nó đã bị sửa, xóa hay chèn thêm."
+			}
+			if problem != "" {
+				return errStop
+			}
+			prevSeq, prev = seq, hash.String
+			v.head = prev
+			if start.Valid && seq < start.Int64 {
+				return nil
+			}
+			if problem = v.replay(where, detail); problem != "" {
+				return errStop
+			}
+			return nil
+		})
+	if errors.Is(err, errStop) {
+		err = nil
+	}
+	return problem, err
+}
+
+// eventTime shows an event's stored time in Vietnam's time zone.
+func eventTime(at string) string {
+	t, err := parseTime(sql.NullString{String: at, Valid: true})
+	if err != nil {
+		return at
+	}
+	return t.In(model.Vietnam()).Format("15:04:05 ngày 02/01/2006")
+}
+
+// replay applies one event's detail to the rebuilt record.
+func (v *verifier) replay(where, detail string) string {
+	if detail == "" {
+		return ""
+	}
+	var d eventDetail
+	dec := json.NewDecoder(strings.NewReader(detail))
+	dec.UseNumber()
+	if err := dec.Decode(&d); err != nil {
+		return where + ": nội dung không đọc được."
+	}
+	if d.Cast != 0 {
+		v.casts[d.Cast]++
+	}
+	for _, seal := range d.Seals {
+		v.seals[seal.Round] = seal
+	}
+	for _, c := range d.Changes {
+		if p := v.apply(c); p != "" {
+			return where + ": " + p
+		}
+	}
+	return ""
+}
+
+// apply replaces the rows under a change's key with its rows.
+func (v *verifier) apply(c rowChange) string {
+	spec, ok := specOf(c.Table)
+	if !ok {
+		return fmt.Sprintf("ghi thay đổi ở bảng lạ %q.", c.Table)
+	}
+	prefix := make([]any, len(c.Key))
+	for i, k := range c.Key {
+		var err error
+		if prefix[i], err = sqlValue(k); err != nil || i >= len(spec.key) {
+			return fmt.Sprintf("khóa của bảng %s không đọc được.", c.Table)
+		}
+	}
+	table := v.state[spec.name]
+	switch {
+	case table == nil || len(prefix) == 0:
+		table = map[string]*expRow{}
+		v.state[spec.name] = table
+	case len(prefix) == len(spec.key):
+		delete(table, keyText(prefix))
+	default:
+		for k, r := range table {
+			if hasPrefix(r.key, prefix) {
+				delete(table, k)
+			}
+		}
+	}
+	keyAt := make([]int, len(spec.key))
+	for i, name := range spec.key {
+		keyAt[i] = slices.Index(c.Cols, name)
+		if keyAt[i] < 0 {
+			return fmt.Sprintf("thay đổi ở bảng %s thiếu cột khóa %s.", c.Table, name)
+		}
+	}
+	for _, raw := range c.Rows {
+		if len(raw) != len(c.Cols) {
+			return fmt.Sprintf("một dòng của bảng %s có %d giá trị cho %d cột.", c.Table, len(raw), len(c.Cols))
+		}
+		r := &expRow{key: make([]any, len(spec.key)), vals: make(map[string]any, len(c.Cols))}
+		for i, col := range c.Cols {
+			val, err := sqlValue(raw[i])
+			if err != nil {
+				return fmt.Sprintf("giá trị cột %s của bảng %s không đọc được.", col, c.Table)
+			}
+			r.vals[col] = val
+		}
+		for i, at := range keyAt {
+			r.key[i] = r.vals[c.Cols[at]]
+		}
+		if !hasPrefix(r.key, prefix) {
+			return fmt.Sprintf("một dòng của bảng %s nằm ngoài khóa của thay đổi.", c.Table)
+		}
+		table[keyText(r.key)] = r
+	}
+	return ""
+}
+
+// keyText is a map key for a row's key values.
+func keyText(key []any) string {
+	var b strings.Builder
+	for _, k := range key {
+		switch x := k.(type) {
+		case int64:
+			b.WriteString("i" + strconv.FormatInt(x, 10))
+		case string:
+			b.WriteString("s" + strconv.Quote(x))
+		default:
+			b.WriteString("o" + strconv.Quote(valueText(x)))
+		}
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// hasPrefix reports whether key starts with prefix.
+func hasPrefix(key, prefix []any) bool {
+	if len(prefix) > len(key) {
+		return false
+	}
+	for i := range prefix {
+		if compareValues(key[i], prefix[i]) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// typeRank orders values the way SQLite does: NULL, numbers, text, blobs.
+func typeRank(v any) int {
+	switch v.(type) {
+	case nil:
+		return 0
+	case int64, float64:
+		return 1
+	case string:
+		return 2
+	}
+	return 3
+}
+
+// compareValues orders two stored values like SQLite's BINARY collation; it
+// returns 0 only when they are the same value of the same kind.
+func compareValues(a, b any) int {
+	ra, rb := typeRank(a), typeRank(b)
+	if ra != rb {
+		return ra - rb
+	}
+	switch x := a.(type) {
+	case nil:
+		return 0
+	case int64:
+		switch y := b.(type) {
+		case int64:
+			return cmpOrdered(x, y)
+		case float64:
+			if c := cmpOrdered(float64(x), y); c != 0 {
+				return c
+			}
+			return -1 // an integer and a real are different values
+		}
+	case float64:
+		switch y := b.(type) {
+		case float64:
+			return cmpOrdered(x, y)
+		case int64:
+			if c := cmpOrdered(x, float64(y)); c != 0 {
+				return c
+			}
+			return 1
+		}
+	case string:
+		return strings.Compare(x, b.(string))
+	case []byte:
+		if y, ok := b.([]byte); ok {
+			return bytes.Compare(x, y)
+		}
+	}
+	return strings.Compare(fmt.Sprintf("%T%v", a, a), fmt.Sprintf("%T%v", b, b))
+}
+
+func cmpOrdered[T int64 | float64](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// compareKeys orders two keys value by value.
+func compareKeys(a, b []any) int {
+	for i := range min(len(a), len(b)) {
+		if c := compareValues(a[i], b[i]); c != 0 {
+			return c
+		}
+	}
+	return len(a) - len(b)
+}
+
+// tables compares every audited table with what the log rebuilt, row by
+// row in key order, in both directions.
+func (v *verifier) tables() (string, error) {
+	for _, spec := range auditedTables() {
+		var actual []expRow
+		cols := spec.allColumns()
+		err := spec.scan(v.ctx, v.q, nil, func(vals []any) error {
+			r := expRow{key: slices.Clone(vals[:len(spec.key)]), vals: make(map[string]any, len(cols))}
+			for i, c := range cols {
+				r.vals[c] = vals[i]
+			}
+			actual = append(actual, r)
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+		expected := make([]*expRow, 0, len(v.state[spec.name]))
+		for _, r := range v.state[spec.name] {
+			expected = append(expected, r)
+		}
+		slices.SortFunc(expected, func(a, b *expRow) int { return compareKeys(a.key, b.key) })
+		slices.SortFunc(actual, func(a, b expRow) int { return compareKeys(a.key, b.key) })
+		where := func(key []any) string { return "Bảng " + spec.name + ", " + spec.describe(v.names, key) }
+		i, j := 0, 0
+		for i < len(expected) || j < len(actual) {
+			c := 0
+			switch {
+			case i == len(expected):
+				c = 1
+			case j == len(actual):
+				c = -1
+			default:
+				c = compareKeys(expected[i].key, actual[j].key)
+			}
+			switch {
+			case c < 0:
+				return where(expected[i].key) + ": nhật ký ghi có dòng này nhưng trong tệp không còn (đã bị xóa ngoài chương trình).", nil
+			case c > 0:
+				return where(actual[j].key) + ": có trong tệp nhưng nhật ký không ghi (đã được thêm vào ngoài chương trình).", nil
+			}
+			for _, col := range spec.columns {
+				want, logged := expected[i].vals[col]
+				got := actual[j].vals[col]
+				if logged && compareValues(got, want) != 0 {
+					label := spec.labels[col]
+					if label == "" {
+						label = col
+					}
+					return fmt.Sprintf("%s: %s trong tệp là %s nhưng nhật ký ghi %s.",
+						where(actual[j].key), label, valueText(got), valueText(want)), nil
+				}
+			}
+			i++
+			j++
+		}
+	}
+	return "", nil
+}
+
+// roundInfo is what the round checks read from the rounds table.
+type roundInfo struct {
+	id, seq              int64
+	award, mode, status  string
+	eligible, all, valid int
+	nominees             []int64
+	results              map[int64]model.ResultLine
+	resultOrder          []int64
+}
+
+// rounds checks each round's voters and ballots against its seal and
+// recounts its results.
+func (v *verifier) rounds() (string, error) {
+	for _, orphan := range []struct{ query, what string }{
+		{`SELECT COUNT(*) FROM participation WHERE round_id NOT IN (SELECT id FROM rounds)`,
+			"Bảng participation có %d dòng không thuộc vòng bỏ phiếu nào."},
+		{`SELECT COUNT(*) FROM ballots WHERE round_id NOT IN (SELECT id FROM rounds)`,
+			"Bảng ballots có %d phiếu không thuộc vòng bỏ phiếu nào."},
+		{`SELECT COUNT(*) FROM ballot_choices WHERE ballot_id NOT IN (SELECT id FROM ballots)`,
+			"Bảng ballot_choices có %d lựa chọn không thuộc phiếu nào."},
+	} {
+		var n int
+		if err := v.q.QueryRowContext(v.ctx, orphan.query).Scan(&n); err != nil {
+			return "", fmt.Errorf("verify ballots: %w", err)
+		}
+		if n > 0 {
+			return fmt.Sprintf(orphan.what, n), nil
+		}
+	}
+	var list []*roundInfo
+	err := scanRows(v.ctx, v.q, "read rounds",
+		`SELECT id, seq, award, mode, status, eligible, all_members, valid FROM rounds ORDER BY seq`, nil,
+		func(rows *sql.Rows) error {
+			r := &roundInfo{results: map[int64]model.ResultLine{}}
+			if err := rows.Scan(&r.id, &r.seq, &r.award, &r.mode, &r.status, &r.eligible, &r.all, &r.valid); err != nil {
+				return err
+			}
+			list = append(list, r)
+			return nil
+		})
+	if err != nil {
+		return "", err
+	}
+	for _, r := range list {
+		if r.nominees, err = roundNominees(v.ctx, v.q, r.id); err != nil {
+			return "", err
+		}
+		err = scanRows(v.ctx, v.q, "read results",
+			`SELECT nominee_id, agree, disagree, base, pass FROM results WHERE round_id = ? ORDER BY nominee_id`, []any{r.id},
+			func(rows *sql.Rows) error {
+				var l model.ResultLine
+				if err := rows.Scan(&l.NomineeID, &l.Agree, &l.Disagree, &l.Base, &l.Pass); err != nil {
+					return err
+				}
+				r.results[l.NomineeID] = l
+				r.resultOrder = append(r.resultOrder, l.NomineeID)
+				return nil
+			})
+		if err != nil {
+			return "", err
+		}
+		if p, err := v.round(r); err != nil || p != "" {
+			return p, err
+		}
+	}
+	return "", nil
+}
+
+// round checks one round.
+func (v *verifier) round(r *roundInfo) (string, error) {
+	name := fmt.Sprintf("Vòng %d", r.seq)
+	seal, ballots, err := readSeal(v.ctx, v.q, r.id, true)
+	if err != nil {
+		return "", err
+	}
+	casts := v.casts[r.id]
+	if r.mode == "paper" {
+		// Paper rounds keep no ballots: their results are recounted from
+		// the counting committee's figures (see paperRecount).
+		if len(seal.Voters) > 0 || seal.Ballots > 0 || casts > 0 {
+			return fmt.Sprintf("%s là vòng bỏ phiếu giấy nhưng tệp có %d người đã bỏ phiếu điện tử và %d phiếu điện tử.",
+				name, len(seal.Voters), seal.Ballots), nil
+		}
+		return v.paperRecount(r, name)
+	}
+	if r.status != "closed" {
+		if casts != len(seal.Voters) || casts != seal.Ballots {
+			return fmt.Sprintf("%s (đang mở): nhật ký ghi %d lần bỏ phiếu nhưng tệp có %d người đã bỏ phiếu và %d phiếu.",
+				name, casts, len(seal.Voters), seal.Ballots), nil
+		}
+		return "", nil
+	}
+	logged, ok := v.seals[r.id]
+	if !ok {
+		return name + " đã kết thúc nhưng nhật ký không có niêm phong của vòng (danh sách người đã bỏ phiếu và cam kết bộ phiếu).", nil
+	}
+	if p := v.voters(name, seal.Voters, logged.Voters); p != "" {
+		return p, nil
+	}
+	if seal.Ballots != logged.Ballots {
+		return fmt.Sprintf("%s: tệp có %d phiếu nhưng khi đóng vòng ghi %d phiếu.", name, seal.Ballots, logged.Ballots), nil
+	}
+	if seal.Commitment != logged.Commitment {
+		return name + ": bộ phiếu không khớp cam kết đã ghi khi đóng vòng (có phiếu đã bị sửa, xóa hay thêm).", nil
+	}
+	if len(logged.Voters) != logged.Ballots || casts != logged.Ballots {
+		return fmt.Sprintf("%s: %d người đã bỏ phiếu, %d phiếu khi đóng vòng và %d lần bỏ phiếu trong nhật ký không khớp nhau.",
+			name, len(logged.Voters), logged.Ballots, casts), nil
+	}
+	if r.valid != len(ballots) {
+		return fmt.Sprintf("%s: số phiếu hợp lệ ghi %d nhưng tệp có %d phiếu.", name, r.valid, len(ballots)), nil
+	}
+	rule, ok := v.names.plan.Award(r.award)
+	if !ok {
+		return fmt.Sprintf("%s: kế hoạch không có danh hiệu mã %q của vòng này.", name, r.award), nil
+	}
+	mb := make([]model.Ballot, len(ballots))
+	for i, b := range ballots {
+		mb[i] = model.Ballot{ID: b.id, Choices: make(map[int64]bool, len(b.choices))}
+		for _, c := range b.choices {
+			mb[i].Choices[c.nominee] = c.agree == 1
+		}
+	}
+	lines := voting.Tally(rule.Rule, r.nominees, mb,
+		voting.BaseCounts{AllMembers: r.all, Present: r.eligible, Valid: len(ballots)})
+	return v.compareResults(name, r, lines, "kiểm lại từ phiếu"), nil
+}
+
+// voters names the members in one voter set and not the other: those the
+// file lost, then those it gained.
+func (v *verifier) voters(name string, inFile, logged []int64) string {
+	var lost, gained []string
+	i, j := 0, 0
+	for i < len(inFile) || j < len(logged) {
+		switch {
+		case j == len(logged) || (i < len(inFile) && inFile[i] < logged[j]):
+			gained = append(gained, v.names.member(inFile[i]))
+			i++
+		case i == len(inFile) || logged[j] < inFile[i]:
+			lost = append(lost, v.names.member(logged[j]))
+			j++
+		default:
+			i++
+			j++
+		}
+	}
+	var parts []string
+	if len(lost) > 0 {
+		parts = append(parts, strings.Join(lost, ", ")+" có trong danh sách đã bỏ phiếu ghi khi đóng vòng nhưng trong tệp không còn")
+	}
+	if len(gained) > 0 {
+		parts = append(parts, strings.Join(gained, ", ")+" có trong danh sách đã bỏ phiếu của tệp nhưng không có trong danh sách ghi khi đóng vòng")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return name + ": " + strings.Join(parts, "; ") + "."
+}
+
+// compareResults compares the stored results of a round with a recount.
+func (v *verifier) compareResults(name string, r *roundInfo, lines []model.ResultLine, how string) string {
+	counted := make(map[int64]bool, len(lines))
+	for _, l := range lines {
+		counted[l.NomineeID] = true
+		where := name + ", " + v.names.nominee(l.NomineeID)
+		got, ok := r.results[l.NomineeID]
+		switch {
+		case !ok:
+			return where + ": tệp không có kết quả nhưng " + how + " thì có."
+		case got.Agree != l.Agree:
+			return fmt.Sprintf("%s: kết quả ghi %d đồng ý nhưng %s được %d.", where, got.Agree, how, l.Agree)
+		case got.Disagree != l.Disagree:
+			return fmt.Sprintf("%s: kết quả ghi %d không đồng ý nhưng %s được %d.", where, got.Disagree, how, l.Disagree)
+		case got.Base != l.Base:
+			return fmt.Sprintf("%s: kết quả ghi cơ sở tính %d nhưng %s là %d.", where, got.Base, how, l.Base)
+		case got.Pass != l.Pass:
+			return fmt.Sprintf("%s: kết quả ghi %s nhưng %s là %s.", where,
+				voting.VerdictLabel(got.Pass), how, voting.VerdictLabel(l.Pass))
+		}
+	}
+	for _, id := range r.resultOrder {
+		if !counted[id] {
+			return name + ", " + v.names.nominee(id) + ": có kết quả trong tệp nhưng không có trên phiếu của vòng."
+		}
+	}
+	return ""
+}
+
+// guardedTables are the tables that migration 00002 closes with triggers
+// when the meeting closes.
+func guardedTables() []string {
+	return []string{"members", "nominees", "candidacies", "marks", "checks", "rounds", "round_nominees",
+		"participation", "ballots", "ballot_choices", "results"}
+}
+
+// triggers makes sure the triggers that keep the log append-only and a
+// closed record closed are still in the file. Removing them changes no row,
+// but only someone working behind the program's back does it.
+func (v *verifier) triggers() (string, error) {
+	want := []string{"events_no_update", "events_no_delete", "corrections_no_update", "corrections_no_delete",
+		"corrections_only_after_close", "meeting_closed_update", "meeting_closed_delete"}
+	for _, t := range guardedTables() {
+		want = append(want, t+"_closed_insert", t+"_closed_update", t+"_closed_delete")
+	}
+	have := map[string]bool{}
+	err := scanRows(v.ctx, v.q, "read triggers", `SELECT name FROM sqlite_schema WHERE type = 'trigger'`, nil,
+		func(rows *sql.Rows) error {
+			var name string
+			if err := rows.Scan(&name); err != nil {
+				return err
+			}
+			have[name] = true
+			return nil
+		})
+	if err != nil {
+		return "", err
+	}
+	for _, name := range want {
+		if !have[name] {
+			return fmt.Sprintf("Tệp thiếu trigger bảo vệ %q: cấu trúc cơ sở dữ liệu đã bị sửa ngoài chương trình.", name), nil
+		}
+	}
+	return "", nil
 }
