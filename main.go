@@ -31,6 +31,7 @@ Cách dùng:
   hoidong plan check TỆP             kiểm tra tệp kế hoạch
   hoidong export --db TỆP --out THƯ_MỤC
                                      ghi biên bản (.txt), kết quả (.csv) và hồ sơ (.json)
+  hoidong verify --db TỆP            kiểm tra hồ sơ chưa bị sửa ngoài chương trình; in mã kiểm tra
 `
 
 func main() {
@@ -57,6 +58,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runPlan(args, stdout, stderr)
 	case "export":
 		err = runExport(args, stdout, stderr)
+	case "verify":
+		return runVerify(args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -148,6 +148,13 @@ func (s *Store) Verify(ctx context.Context) (VerifyReport, error) {
 		if err != nil {
 			return err
 		}
+		if v.events == 0 {
+			if has, err := s.HasMeeting(ctx); err != nil {
+				return err
+			} else if !has {
+				return s.noMeeting()
+			}
+		}
 		rep = VerifyReport{Head: v.head, Events: v.events, Problem: problem}
 		return nil
 	})
