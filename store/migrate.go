@@ -102,6 +102,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 		return fmt.Errorf("migrate %s: %w", s.path, err)
 	}
+	if hasVersions && current < 2 {
+		return s.chainLegacy(ctx)
+	}
 	return nil
 }
 

@@ -269,6 +269,10 @@ func (v *verifier) replay(where, detail string) string {
 		v.casts[d.Cast]++
 	}
 	for _, seal := range d.Seals {
+		if seal.Commitment == "" {
+			v.casts[seal.Round] += seal.Ballots // ballots cast before the log was chained
+			continue
+		}
 		v.seals[seal.Round] = seal
 	}
 	for _, c := range d.Changes {
