@@ -174,7 +174,7 @@ func checkSample(t *testing.T) (model.Rule, []model.EligibilityCheck, []model.Cr
 // tmuxTerm is one program running in a private tmux server.
 type tmuxTerm struct {
 	t      *testing.T
-	socket string // -L name of the private server
+	socket []string // -S path (or -L name) of the private server
 	env    []string
 	last   string // the last screen read, for failure messages
 }
@@ -183,7 +183,7 @@ type tmuxTerm struct {
 func (x *tmuxTerm) tmux(args ...string) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "tmux", append([]string{"-L", x.socket}, args...)...)
+	cmd := exec.CommandContext(ctx, "tmux", append(slices.Clone(x.socket), args...)...)
 	cmd.Env = x.env
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -405,7 +405,13 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 		}
 	}
 	env = append(env, "LANG=C.UTF-8", "LC_ALL=C.UTF-8")
-	term := &tmuxTerm{t: t, socket: fmt.Sprintf("hoidong-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), env: env}
+	// The socket lives in the test's temporary folder, so nothing is left
+	// behind; a path too long for a Unix socket falls back to a unique -L name.
+	socket := []string{"-S", filepath.Join(work, "tmux.sock")}
+	if len(socket[1]) > 100 {
+		socket = []string{"-L", fmt.Sprintf("hoidong-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	}
+	term := &tmuxTerm{t: t, socket: socket, env: env}
 	t.Cleanup(func() { _, _ = term.tmux("kill-server") })
 	// The shell reports the program's exit status when it ends.
 	command := "env TMPDIR=" + shellQuote(appTmp) + " LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen " + shellQuote(bin) + ` demo; echo "[hoidong exited: $?]"`
