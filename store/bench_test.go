@@ -89,7 +89,7 @@ func BenchmarkCastBallot(b *testing.B) {
 					member = 1
 					b.StartTimer()
 				}
-				if err := s.CastBallot(ctx, round, member, choices); err != nil {
+				if err := s.CastBallot(ctx, round, member, "", choices); err != nil {
 					b.Fatal(err)
 				}
 				member++
@@ -108,7 +108,7 @@ func benchRecordMeeting(b testing.TB, rounds int) *Store {
 	for r := 0; r < rounds; r++ {
 		id, choices := benchRound(b, s, r*500, 500)
 		for m := int64(1); m <= 31; m++ {
-			must(b, s.CastBallot(ctx, id, m, choices))
+			must(b, s.CastBallot(ctx, id, m, "", choices))
 		}
 		must(b, s.CloseRound(ctx, id))
 	}
@@ -149,7 +149,7 @@ func BenchmarkCloseRound_500(b *testing.B) {
 		id, choices := benchRound(b, s, next*500, 500)
 		next++
 		for m := int64(1); m <= 31; m++ {
-			must(b, s.CastBallot(ctx, id, m, choices))
+			must(b, s.CastBallot(ctx, id, m, "", choices))
 		}
 		b.StartTimer()
 		must(b, s.CloseRound(ctx, id))

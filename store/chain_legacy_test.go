@@ -83,8 +83,8 @@ func TestChainLegacy_OldFileJoinsTheChain(t *testing.T) {
 		t.Fatalf("verify after the upgrade: %+v", rep)
 	}
 	// The meeting goes on: the round resumes and closes, and still verifies.
-	must(t, s.CastBallot(ctx, 1, 3, map[int64]bool{1: true}))
-	must(t, s.CastBallot(ctx, 1, 4, map[int64]bool{1: false}))
+	must(t, s.CastBallot(ctx, 1, 3, "", map[int64]bool{1: true}))
+	must(t, s.CastBallot(ctx, 1, 4, "", map[int64]bool{1: false}))
 	must(t, s.CloseRound(ctx, 1))
 	rep, err = s.Verify(ctx)
 	must(t, err)

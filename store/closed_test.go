@@ -114,7 +114,7 @@ func TestVerify_BesideTheSecretary(t *testing.T) {
 	ready(t, s)
 	id, err := s.OpenRound(ctx, "LDTT", []int64{1, 4})
 	must(t, err)
-	must(t, s.CastBallot(ctx, id, 1, map[int64]bool{1: true, 4: false}))
+	must(t, s.CastBallot(ctx, id, 1, "", map[int64]bool{1: true, 4: false}))
 	ro, err := OpenReadOnly(s.Path())
 	must(t, err)
 	defer ro.Close()

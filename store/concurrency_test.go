@@ -31,7 +31,7 @@ func TestCastBallot_RacingDuplicatesOneWins(t *testing.T) {
 			if i%2 == 1 {
 				st = booth
 			}
-			errs[i] = st.CastBallot(ctx, id, 1, map[int64]bool{1: true, 4: i%3 == 0})
+			errs[i] = st.CastBallot(ctx, id, 1, "", map[int64]bool{1: true, 4: i%3 == 0})
 		}()
 	}
 	wg.Wait()
@@ -84,7 +84,7 @@ func TestBoothAndSecretaryWriteTogether(t *testing.T) {
 	go func() {
 		defer wg.Done()
 		for m := int64(1); m <= 31; m++ {
-			if err := booth.CastBallot(ctx, id, m, map[int64]bool{1: m%4 != 0}); err != nil {
+			if err := booth.CastBallot(ctx, id, m, "", map[int64]bool{1: m%4 != 0}); err != nil {
 				t.Errorf("booth cast %d: %v", m, err)
 			}
 			if _, err := booth.Record(ctx); err != nil {

@@ -129,7 +129,7 @@ func TestReopen_GivesTheSameRecord(t *testing.T) {
 	r1, err := s.OpenRound(ctx, "LDTT", []int64{4, 1})
 	must(t, err)
 	for m := int64(1); m <= 4; m++ {
-		must(t, s.CastBallot(ctx, r1, m, map[int64]bool{1: true, 4: m != 3}))
+		must(t, s.CastBallot(ctx, r1, m, "", map[int64]bool{1: true, 4: m != 3}))
 	}
 	must(t, s.CloseRound(ctx, r1))
 	before := record(t, s)
@@ -319,7 +319,7 @@ func TestSetMark_RefusedWhenFrozen(t *testing.T) {
 	// The same nominee's checklist for another award is not frozen.
 	must(t, s.SetMark(ctx, 1, "GK", 0, model.MarkMet, ""))
 	for m := int64(1); m <= 4; m++ {
-		must(t, s.CastBallot(ctx, id, m, map[int64]bool{1: true, 4: true}))
+		must(t, s.CastBallot(ctx, id, m, "", map[int64]bool{1: true, 4: true}))
 	}
 	must(t, s.CloseRound(ctx, id))
 	// Still frozen after the round closed.
@@ -349,7 +349,7 @@ func TestCloseMeeting(t *testing.T) {
 	must(t, err)
 	wantCode(t, s.CloseMeeting(ctx), model.EConflict)
 	for m := int64(1); m <= 4; m++ {
-		must(t, s.CastBallot(ctx, round, m, map[int64]bool{1: true}))
+		must(t, s.CastBallot(ctx, round, m, "", map[int64]bool{1: true}))
 	}
 	must(t, s.CloseRound(ctx, round))
 	must(t, s.CloseMeeting(ctx))
@@ -368,7 +368,7 @@ func TestCloseMeeting(t *testing.T) {
 		"SetNomineeNote": s.SetNomineeNote(ctx, 1, "x"),
 		"SetDiscussion":  s.SetDiscussion(ctx, "x"),
 		"OpenRound":      func() error { _, err := s.OpenRound(ctx, "LDTT", []int64{4}); return err }(),
-		"CastBallot":     s.CastBallot(ctx, round, 1, map[int64]bool{1: true}),
+		"CastBallot":     s.CastBallot(ctx, round, 1, "", map[int64]bool{1: true}),
 		"CloseRound":     s.CloseRound(ctx, round),
 		"CloseMeeting":   s.CloseMeeting(ctx),
 	}

@@ -184,9 +184,9 @@ func TestOpenBooth_CastsBesideTheSecretary(t *testing.T) {
 	must(t, err)
 	defer booth.Close()
 	for m := int64(1); m <= 4; m++ {
-		must(t, booth.CastBallot(ctx, round, m, map[int64]bool{1: true, 4: true}))
+		must(t, booth.CastBallot(ctx, round, m, "", map[int64]bool{1: true, 4: true}))
 	}
-	wantCode(t, booth.CastBallot(ctx, round, 2, map[int64]bool{1: true, 4: true}), model.EConflict)
+	wantCode(t, booth.CastBallot(ctx, round, 2, "", map[int64]bool{1: true, 4: true}), model.EConflict)
 	rec := record(t, sec)
 	if got := rec.Rounds[0].Voters; !reflect.DeepEqual(got, []int64{1, 2, 3, 4}) {
 		t.Errorf("secretary sees voters %v", got)

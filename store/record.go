@@ -172,6 +172,12 @@ func (s *Store) loadRecord(ctx context.Context, q querier, withBallots bool) (mo
 	if rec.Rounds, err = loadRounds(ctx, q, 0, withBallots); err != nil {
 		return rec, err
 	}
+	if rec.Decisions, err = loadDecisions(ctx, q); err != nil {
+		return rec, err
+	}
+	if err = fillCodes(ctx, q, rec.Members); err != nil {
+		return rec, err
+	}
 	if len(rec.Members) > 0 {
 		rec.Plan.Council.Members = make([]model.Member, len(rec.Members))
 		for i := range rec.Members {
@@ -394,7 +400,8 @@ func loadRounds(ctx context.Context, q querier, nominee int64, withBallots bool)
 	var out []model.Round
 	index := map[int64]int{}
 	err := scanRows(ctx, q, "read rounds",
-		`SELECT id, seq, award, mode, status, opened_at, closed_at, eligible, all_members, issued, returned, valid, invalid
+		`SELECT id, seq, award, mode, status, opened_at, closed_at, eligible, all_members, issued, returned, valid, invalid,
+			coalesce(parent, 0)
 		FROM rounds`+where("WHERE", "id")+` ORDER BY seq`, args,
 		func(rows *sql.Rows) error {
 			var (
@@ -403,7 +410,7 @@ func loadRounds(ctx context.Context, q querier, nominee int64, withBallots bool)
 				opened, closed sql.NullString
 			)
 			if err := rows.Scan(&r.ID, &r.Seq, &r.Award, &mode, &status, &opened, &closed,
-				&r.Eligible, &r.AllMembers, &r.Issued, &r.Returned, &r.Valid, &r.Invalid); err != nil {
+				&r.Eligible, &r.AllMembers, &r.Issued, &r.Returned, &r.Valid, &r.Invalid, &r.Parent); err != nil {
 				return err
 			}
 			var err error

@@ -17,6 +17,13 @@ import (
 // round is open, without a quorum, for an empty list, for a nominee not ready
 // for a ballot on the award, and for an award that needs no ballot.
 func (s *Store) OpenRound(ctx context.Context, award string, nominees []int64) (int64, error) {
+	return s.openRound(ctx, roundSpec{award: award, nominees: nominees, mode: modeElectronic})
+}
+
+// openRound opens a round as spec says, with OpenRound's checks; a re-vote
+// (spec.parent set) takes its award, nominees and mode from the tie of the
+// round it settles instead of from spec.
+func (s *Store) openRound(ctx context.Context, spec roundSpec) (int64, error) {
 	var roundID int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		rec, err := s.loadRecord(ctx, tx, false)
@@ -30,6 +37,12 @@ func (s *Store) OpenRound(ctx context.Context, award string, nominees []int64) (
 			return model.Errorf(model.EConflict, "Vòng bỏ phiếu %d (%s) đang mở; hãy kết thúc vòng đó trước.",
 				r.Seq, awardName(&rec.Plan, r.Award))
 		}
+		if spec.parent != 0 {
+			if spec, err = revoteSpec(&rec, spec.parent); err != nil {
+				return err
+			}
+		}
+		award, nominees := spec.award, spec.nominees
 		a, ok := rec.Plan.Award(award)
 		if !ok {
 			return model.Errorf(model.ENotFound, "Kế hoạch không có danh hiệu hay hình thức khen thưởng mã %q.", award)
@@ -59,7 +72,7 @@ func (s *Store) OpenRound(ctx context.Context, award string, nominees []int64) (
 				return model.Errorf(model.EInvalid, "%s có tên hai lần trong danh sách bỏ phiếu.", n.Name)
 			}
 			seen[id] = true
-			if !ready[id] {
+			if !ready[id] && spec.parent == 0 {
 				return model.Errorf(model.EConflict, "%s chưa thể đưa ra bỏ phiếu %s (%s).",
 					n.Name, name, ix.Status(n, award).Label())
 			}
@@ -77,9 +90,9 @@ func (s *Store) OpenRound(ctx context.Context, award string, nominees []int64) (
 		for _, r := range rec.Rounds {
 			seq = max(seq, r.Seq+1)
 		}
-		err = tx.QueryRowContext(ctx, `INSERT INTO rounds (seq, award, mode, status, opened_at, eligible, all_members)
-			VALUES (?, ?, 'electronic', 'open', ?, ?, ?) RETURNING id`,
-			seq, award, timeText(s.now()), eligible, all).Scan(&roundID)
+		err = tx.QueryRowContext(ctx, `INSERT INTO rounds (seq, award, mode, status, opened_at, eligible, all_members, parent)
+			VALUES (?, ?, ?, 'open', ?, ?, ?, ?) RETURNING id`,
+			seq, award, spec.mode, timeText(s.now()), eligible, all, nullID(spec.parent)).Scan(&roundID)
 		if err != nil {
 			return fmt.Errorf("open round: %w", err)
 		}
@@ -91,7 +104,8 @@ func (s *Store) OpenRound(ctx context.Context, award string, nominees []int64) (
 			return err
 		}
 		return s.record(ctx, tx, "round.open",
-			fmt.Sprintf("round %d: %s, %d nominees, %d of %d voting members present", seq, award, len(nominees), eligible, all),
+			fmt.Sprintf("round %d: %s, %s, %d nominees, %d of %d voting members present%s",
+				seq, award, spec.mode, len(nominees), eligible, all, spec.note(&rec)),
 			row("rounds", roundID), row("round_nominees", roundID))
 	})
 	if err != nil {
@@ -134,15 +148,16 @@ type roundRow struct {
 	Seq        int
 	Award      string
 	Open       bool
+	Paper      bool
 	Eligible   int
 	AllMembers int
 }
 
 func loadRoundRow(ctx context.Context, q querier, id int64) (roundRow, error) {
 	r := roundRow{ID: id}
-	var status string
-	err := q.QueryRowContext(ctx, `SELECT seq, award, status, eligible, all_members FROM rounds WHERE id = ?`, id).
-		Scan(&r.Seq, &r.Award, &status, &r.Eligible, &r.AllMembers)
+	var status, mode string
+	err := q.QueryRowContext(ctx, `SELECT seq, award, status, mode, eligible, all_members FROM rounds WHERE id = ?`, id).
+		Scan(&r.Seq, &r.Award, &status, &mode, &r.Eligible, &r.AllMembers)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, model.Errorf(model.ENotFound, "Không có vòng bỏ phiếu mã %d.", id)
 	}
@@ -150,6 +165,7 @@ func loadRoundRow(ctx context.Context, q querier, id int64) (roundRow, error) {
 		return r, fmt.Errorf("read round %d: %w", id, err)
 	}
 	r.Open = status == "open"
+	r.Paper = mode == modePaper
 	return r, nil
 }
 
@@ -172,8 +188,15 @@ func roundNominees(ctx context.Context, q querier, roundID int64) ([]int64, erro
 // transaction: the member joins the round's participation set and a ballot
 // with a random id and one choice per nominee is stored apart from it. A
 // second ballot from the same member is refused by the participation
-// table's primary key.
-func (s *Store) CastBallot(ctx context.Context, roundID, memberID int64, choices map[int64]bool) error {
+// table's primary key. When the plan asks for voting codes
+// (Meeting.Secret), code must be the member's code: a wrong one counts as
+// a try, as with CheckCode; without Secret, code is ignored. A paper round
+// takes no ballot here.
+func (s *Store) CastBallot(ctx context.Context, roundID, memberID int64, code string, choices map[int64]bool) error {
+	proof, err := s.proveCode(ctx, memberID, code)
+	if err != nil {
+		return err
+	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		if err := s.requireOpen(ctx, tx); err != nil {
 			return err
@@ -185,6 +208,9 @@ func (s *Store) CastBallot(ctx context.Context, roundID, memberID int64, choices
 		if !r.Open {
 			return model.Errorf(model.EConflict, "Vòng bỏ phiếu %d đã kết thúc; không nhận thêm phiếu.", r.Seq)
 		}
+		if r.Paper {
+			return model.Errorf(model.EConflict, "Vòng bỏ phiếu %d là vòng bỏ phiếu giấy; không nhận phiếu trên máy.", r.Seq)
+		}
 		m, err := loadMember(ctx, tx, memberID)
 		if err != nil {
 			return err
@@ -194,6 +220,9 @@ func (s *Store) CastBallot(ctx context.Context, roundID, memberID int64, choices
 		}
 		if m.Attendance != model.AttendancePresent {
 			return model.Errorf(model.EConflict, "%s không có mặt nên không thể bỏ phiếu trong vòng %d.", m.Name, r.Seq)
+		}
+		if err := proof.confirm(ctx, tx, m.Name); err != nil {
+			return err
 		}
 		nominees, err := roundNominees(ctx, tx, roundID)
 		if err != nil {
@@ -259,6 +288,10 @@ func (s *Store) CloseRound(ctx context.Context, roundID int64) error {
 		}
 		if !r.Open {
 			return model.Errorf(model.EConflict, "Vòng bỏ phiếu %d đã kết thúc.", r.Seq)
+		}
+		if r.Paper {
+			return model.Errorf(model.EConflict,
+				"Vòng bỏ phiếu %d là vòng bỏ phiếu giấy; vòng kết thúc khi nhập kết quả kiểm phiếu của Ban kiểm phiếu.", r.Seq)
 		}
 		award, ok := plan.Award(r.Award)
 		if !ok {

@@ -112,7 +112,7 @@ func TestCastBallot_Refusals(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			e := wantCode(t, s.CastBallot(ctx, c.round, c.member, c.choices), c.code)
+			e := wantCode(t, s.CastBallot(ctx, c.round, c.member, "", c.choices), c.code)
 			if !strings.Contains(e.Message, c.mention) {
 				t.Errorf("message %q does not mention %q", e.Message, c.mention)
 			}
@@ -123,10 +123,10 @@ func TestCastBallot_Refusals(t *testing.T) {
 	}
 
 	for m := int64(1); m <= 3; m++ {
-		must(t, s.CastBallot(ctx, id, m, full))
+		must(t, s.CastBallot(ctx, id, m, "", full))
 	}
 	must(t, s.CloseRound(ctx, id))
-	e := wantCode(t, s.CastBallot(ctx, id, 1, full), model.EConflict)
+	e := wantCode(t, s.CastBallot(ctx, id, 1, "", full), model.EConflict)
 	if !strings.Contains(e.Message, "Vòng bỏ phiếu 1") {
 		t.Errorf("message %q does not name the round", e.Message)
 	}
@@ -146,8 +146,8 @@ func TestCastBallot_SecondBallotRefused(t *testing.T) {
 	ready(t, s)
 	id, err := s.OpenRound(ctx, "LDTT", []int64{1, 4})
 	must(t, err)
-	must(t, s.CastBallot(ctx, id, 2, map[int64]bool{1: true, 4: true}))
-	e := wantCode(t, s.CastBallot(ctx, id, 2, map[int64]bool{1: false, 4: false}), model.EConflict)
+	must(t, s.CastBallot(ctx, id, 2, "", map[int64]bool{1: true, 4: true}))
+	e := wantCode(t, s.CastBallot(ctx, id, 2, "", map[int64]bool{1: false, 4: false}), model.EConflict)
 	if e.Message != "Thành viên Trần Thị Bình đã bỏ phiếu trong vòng 1." {
 		t.Errorf("message %q", e.Message)
 	}
@@ -167,7 +167,7 @@ func TestParticipation_DatabaseRefusesADuplicate(t *testing.T) {
 	ready(t, s)
 	id, err := s.OpenRound(ctx, "LDTT", []int64{1})
 	must(t, err)
-	must(t, s.CastBallot(ctx, id, 3, map[int64]bool{1: true}))
+	must(t, s.CastBallot(ctx, id, 3, "", map[int64]bool{1: true}))
 	_, err = s.db.Exec(`INSERT INTO participation (round_id, member_id) VALUES (?, ?)`, id, 3)
 	if err == nil || !isPrimaryKeyViolation(err) {
 		t.Fatalf("raw duplicate participation: %v, want a primary key violation", err)
@@ -195,7 +195,7 @@ func TestCloseRound_MatchesAHandCount(t *testing.T) {
 		4: {1: false, 4: false},
 	}
 	for m, c := range ballots {
-		must(t, s.CastBallot(ctx, id, m, c))
+		must(t, s.CastBallot(ctx, id, m, "", c))
 	}
 	must(t, s.CloseRound(ctx, id))
 	r := record(t, s).Rounds[0]
@@ -255,7 +255,7 @@ func TestRecord_HidesBallotsOfAnOpenRound(t *testing.T) {
 	ready(t, s)
 	id, err := s.OpenRound(ctx, "LDTT", []int64{1})
 	must(t, err)
-	must(t, s.CastBallot(ctx, id, 1, map[int64]bool{1: true}))
+	must(t, s.CastBallot(ctx, id, 1, "", map[int64]bool{1: true}))
 	r := record(t, s).Rounds[0]
 	if r.Ballots != nil || r.Results != nil || !reflect.DeepEqual(r.Voters, []int64{1}) {
 		t.Errorf("open round shows %+v", r)
@@ -269,7 +269,7 @@ func TestEvents_CastingNamesNeitherMemberNorBallot(t *testing.T) {
 	id, err := s.OpenRound(ctx, "LDTT", []int64{1, 4})
 	must(t, err)
 	for m := int64(1); m <= 4; m++ {
-		must(t, s.CastBallot(ctx, id, m, map[int64]bool{1: true, 4: true}))
+		must(t, s.CastBallot(ctx, id, m, "", map[int64]bool{1: true, 4: true}))
 	}
 	must(t, s.CloseRound(ctx, id))
 	rows, err := s.db.Query(`SELECT seq, at, kind, detail FROM events ORDER BY seq`)
@@ -326,7 +326,7 @@ func TestCloseRound_FileKeepsNoArrivalOrder(t *testing.T) {
 	must(t, err)
 	var arrival [][]byte
 	for m := int64(1); m <= 12; m++ {
-		must(t, s.CastBallot(ctx, id, m, map[int64]bool{4: m%3 != 0}))
+		must(t, s.CastBallot(ctx, id, m, "", map[int64]bool{4: m%3 != 0}))
 		arrival = append(arrival, newBallotID(t, s, arrival))
 	}
 	sorted := slices.Clone(arrival)

@@ -691,11 +691,12 @@ func (v *verifier) compareResults(name string, r *roundInfo, lines []model.Resul
 	return ""
 }
 
-// guardedTables are the tables that migration 00002 closes with triggers
-// when the meeting closes.
+// guardedTables are the tables that migrations 00002 and 00003 close with
+// triggers when the meeting closes.
 func guardedTables() []string {
 	return []string{"members", "nominees", "candidacies", "marks", "checks", "rounds", "round_nominees",
-		"participation", "ballots", "ballot_choices", "results"}
+		"participation", "ballots", "ballot_choices", "results",
+		"paper_counts", "chair_decisions", "decision_nominees", "member_codes"}
 }
 
 // triggers makes sure the triggers that keep the log append-only and a

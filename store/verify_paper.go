@@ -1,16 +1,53 @@
 package store
 
-import "fmt"
+import (
+	"database/sql"
+	"fmt"
 
-// paperRecount recounts a closed paper round from the counting committee's
-// figures with voting.TallyPaper and compares the stored results.
-//
-// Hook: the paper counts' tables (store/paper.go) do not exist yet. Until
-// they are wired in here, a paper round is reported as not verifiable rather
-// than passed unchecked.
+	"hoidong/voting"
+)
+
+// paperRecount checks a paper round against the counting committee's
+// figures (the round's issued, returned, valid and invalid, and
+// paper_counts): an open round has none yet; a closed one has figures that
+// add up (voting.CheckPaper) and results that voting.TallyPaper recounts
+// from them.
 func (v *verifier) paperRecount(r *roundInfo, name string) (string, error) {
+	var issued, returned, valid, invalid int
+	if err := v.q.QueryRowContext(v.ctx, `SELECT issued, returned, valid, invalid FROM rounds WHERE id = ?`, r.id).
+		Scan(&issued, &returned, &valid, &invalid); err != nil {
+		return "", fmt.Errorf("verify paper round %d: %w", r.id, err)
+	}
+	c := voting.PaperCounts{Issued: issued, Returned: returned, Valid: valid, Invalid: invalid, Agree: map[int64]int{}}
+	err := scanRows(v.ctx, v.q, "read paper counts", `SELECT nominee_id, agree FROM paper_counts WHERE round_id = ?`,
+		[]any{r.id}, func(rows *sql.Rows) error {
+			var (
+				id    int64
+				agree int
+			)
+			if err := rows.Scan(&id, &agree); err != nil {
+				return err
+			}
+			c.Agree[id] = agree
+			return nil
+		})
+	if err != nil {
+		return "", err
+	}
 	if r.status != "closed" {
+		if len(c.Agree) > 0 {
+			return fmt.Sprintf("%s (đang mở) đã có số liệu kiểm phiếu giấy; số liệu chỉ được ghi khi kết thúc vòng.", name), nil
+		}
 		return "", nil
 	}
-	return fmt.Sprintf("%s là vòng bỏ phiếu giấy; phiên bản này chưa kiểm lại được kết quả từ số liệu kiểm phiếu giấy.", name), nil
+	if ps := voting.CheckPaperNamed(c, r.nominees, r.eligible, func(id int64) string { return v.names.nominee(id) }); ps != nil {
+		return fmt.Sprintf("%s: số liệu kiểm phiếu giấy không khớp nhau: %s.", name, ps[0]), nil
+	}
+	award, ok := v.names.plan.Award(r.award)
+	if !ok {
+		return fmt.Sprintf("%s: kế hoạch không có danh hiệu mã %q của vòng này.", name, r.award), nil
+	}
+	lines := voting.TallyPaper(award.Rule, r.nominees, c.Agree,
+		voting.BaseCounts{AllMembers: r.all, Present: r.eligible, Valid: valid})
+	return v.compareResults(name, r, lines, "kiểm lại từ số liệu kiểm phiếu giấy"), nil
 }

@@ -188,7 +188,7 @@ func (s *boothScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 			s.marks = nil
 			s.state = boothSaving
 			return act(st, pageBooth, "", func(ctx context.Context) error {
-				return st.CastBallot(ctx, roundID, voter, choices)
+				return st.CastBallot(ctx, roundID, voter, "", choices)
 			})
 		case key.Matches(msg, k.Back):
 			s.state = boothMarking
