@@ -1,5 +1,7 @@
 // Package export writes the documents of a meeting — the minutes, the
-// results table and the whole record — from a read-only snapshot of the
+// vote-count records, the results, the recommended list, the submission to
+// the awarding level, the ballot papers and the whole record — as plain
+// text, Markdown, CSV, JSON and Word, from a read-only snapshot of the
 // record. It never opens the database: it receives a *model.Record and a
 // writer, and the same record always gives the same bytes.
 package export
@@ -12,41 +14,277 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"syscall"
 
 	"hoidong/model"
 )
 
-// Document is one file the export writes.
-type Document struct {
-	Name  string // file name, e.g. "bien-ban-hop.txt"
-	Write func(io.Writer, *model.Record) error
+// Formats a document can be written in.
+const (
+	FormatText     = "txt"  // plain UTF-8 text laid out by display width
+	FormatMarkdown = "md"   // CommonMark with GitHub tables
+	FormatCSV      = "csv"  // the document's table, UTF-8 with BOM and CRLF, for Excel
+	FormatJSON     = "json" // the whole record (the ho-so document only)
+	FormatDocx     = "docx" // Word, laid out as an administrative document
+)
+
+// Formats returns every format, in the order files are written.
+func Formats() []string {
+	return []string{FormatText, FormatMarkdown, FormatCSV, FormatJSON, FormatDocx}
 }
 
-// Documents lists the documents of an export in order: bien-ban-hop.txt,
-// ket-qua-bo-phieu.csv, ho-so-phien-hop.json.
-func Documents() []Document {
-	return []Document{
-		{Name: "bien-ban-hop.txt", Write: Minutes},
-		{Name: "ket-qua-bo-phieu.csv", Write: ResultsCSV},
-		{Name: "ho-so-phien-hop.json", Write: JSON},
+// Document keys, as --doc names them.
+const (
+	DocMinutes    = "bien-ban"   // biên bản họp Hội đồng
+	DocCount      = "kiem-phieu" // biên bản kiểm phiếu, one per closed round
+	DocResults    = "ket-qua"    // kết quả bỏ phiếu
+	DocList       = "danh-sach"  // danh sách đề nghị khen thưởng
+	DocSubmission = "to-trinh"   // tờ trình to the awarding level
+	DocBallots    = "phieu-bau"  // ballot papers for a paper round
+	DocRecord     = "ho-so"      // the whole record, as JSON
+)
+
+// DocType is one kind of document the export can write.
+type DocType struct {
+	Key     string   // what --doc names it: "bien-ban"
+	Title   string   // Vietnamese name for screens: "Biên bản họp"
+	File    string   // file name without extension: "bien-ban-hop"
+	Formats []string // formats it can be written in, in order
+}
+
+// DocTypes lists every kind of document, in the order they are written.
+func DocTypes() []DocType {
+	text := []string{FormatText, FormatMarkdown, FormatCSV, FormatDocx}
+	return []DocType{
+		{Key: DocMinutes, Title: "Biên bản họp", File: "bien-ban-hop", Formats: text},
+		{Key: DocCount, Title: "Biên bản kiểm phiếu", File: "bien-ban-kiem-phieu", Formats: text},
+		{Key: DocResults, Title: "Kết quả bỏ phiếu", File: "ket-qua-bo-phieu", Formats: text},
+		{Key: DocList, Title: "Danh sách đề nghị khen thưởng", File: "danh-sach-de-nghi-khen-thuong", Formats: text},
+		{Key: DocSubmission, Title: "Tờ trình (dự thảo)", File: "to-trinh-de-nghi-khen-thuong", Formats: text},
+		{Key: DocBallots, Title: "Phiếu bầu", File: "phieu-bau", Formats: text},
+		{Key: DocRecord, Title: "Hồ sơ phiên họp (JSON)", File: "ho-so-phien-hop", Formats: []string{FormatJSON}},
 	}
 }
 
-// WriteDir writes every document into dir, creating it if missing, each file
-// atomically (a temporary file in dir, synced, then renamed over the target),
-// and returns the written paths in order.
+// Document is one file the export writes: one kind of document in one format.
+type Document struct {
+	Name   string // file name, e.g. "bien-ban-hop.txt"
+	Doc    string // the kind's key, e.g. "bien-ban"
+	Format string // e.g. "txt"
+	Write  func(io.Writer, *model.Record) error
+}
+
+// Options select what to write; an empty list means all.
+type Options struct {
+	Formats []string // txt, md, csv, json, docx
+	Docs    []string // bien-ban, kiem-phieu, ket-qua, danh-sach, to-trinh, phieu-bau, ho-so
+}
+
+// Documents lists every document in every format it has, in order; see
+// Select for the documents that suit a record.
+func Documents() []Document {
+	var out []Document
+	for _, t := range DocTypes() {
+		for _, f := range t.Formats {
+			out = append(out, document(t, f))
+		}
+	}
+	return out
+}
+
+// document builds the Document of kind t in format f.
+func document(t DocType, f string) Document {
+	key := t.Key
+	return Document{Name: t.File + "." + f, Doc: key, Format: f, Write: func(w io.Writer, rec *model.Record) error {
+		if rec == nil {
+			return errNoRecord()
+		}
+		b, err := renderDoc(rec, key, f)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	}}
+}
+
+// renderDoc builds document key of rec in format f.
+func renderDoc(rec *model.Record, key, f string) ([]byte, error) {
+	if key == DocRecord {
+		var buf bytes.Buffer
+		err := JSON(&buf, rec)
+		return buf.Bytes(), err
+	}
+	k := newBook(rec)
+	if f == FormatCSV {
+		return csvBytes(tableOf(k, key))
+	}
+	d := layout(k, key)
+	switch f {
+	case FormatMarkdown:
+		return renderMarkdown(d), nil
+	case FormatDocx:
+		return renderDocx(d)
+	}
+	return renderText(d), nil
+}
+
+// layout builds the document key.
+func layout(k *book, key string) *doc {
+	switch key {
+	case DocCount:
+		return buildCount(k)
+	case DocResults:
+		return buildResults(k)
+	case DocList:
+		return buildList(k)
+	case DocSubmission:
+		return buildSubmission(k)
+	case DocBallots:
+		return buildBallots(k)
+	}
+	return buildMinutes(k)
+}
+
+// tableOf returns the CSV table of document key.
+func tableOf(k *book, key string) [][]string {
+	switch key {
+	case DocCount:
+		return countRows(k)
+	case DocResults:
+		return resultsRows(k)
+	case DocList:
+		return listRows(k, false)
+	case DocSubmission:
+		return listRows(k, true)
+	case DocBallots:
+		return ballotRows(k)
+	}
+	return minutesRows(k)
+}
+
+// Select returns the documents opt asks for, in order. With no documents
+// named it leaves out the tờ trình when the plan has no award the superior
+// level grants; a name it does not know is a user error listing the valid
+// ones.
+func Select(rec *model.Record, opt Options) ([]Document, error) {
+	if rec == nil {
+		return nil, errNoRecord()
+	}
+	formats, err := pick(opt.Formats, Formats(), "Dạng tệp")
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	for _, t := range DocTypes() {
+		keys = append(keys, t.Key)
+	}
+	docs, err := pick(opt.Docs, keys, "Tài liệu")
+	if err != nil {
+		return nil, err
+	}
+	superior := newBook(rec).hasSuperior()
+	if len(opt.Docs) > 0 && docs[DocSubmission] && !superior {
+		return nil, model.Errorf(model.EInvalid, "Không lập được tờ trình: kế hoạch không có hình thức khen thưởng nào do cấp trên xét tặng.")
+	}
+	var out []Document
+	for _, t := range DocTypes() {
+		if !docs[t.Key] || (t.Key == DocSubmission && !superior) {
+			continue
+		}
+		for _, f := range t.Formats {
+			if formats[f] {
+				out = append(out, document(t, f))
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, model.Errorf(model.EInvalid, "Không có tài liệu nào ở dạng đã chọn: dạng json chỉ dùng cho %s (toàn bộ hồ sơ phiên họp); các tài liệu khác có dạng txt, md, csv, docx.", DocRecord)
+	}
+	return out, nil
+}
+
+// pick parses a list of names against the valid ones; an empty list
+// means all of them.
+func pick(names, valid []string, what string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(names) == 0 {
+		for _, v := range valid {
+			out[v] = true
+		}
+		return out, nil
+	}
+	for _, n := range names {
+		n = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(n), "."))
+		if n == "" {
+			continue
+		}
+		if !slices.Contains(valid, n) {
+			return nil, model.Errorf(model.EInvalid, "%s không rõ: “%s”. Dùng được: %s.", what, n, strings.Join(valid, ", "))
+		}
+		out[n] = true
+	}
+	if len(out) == 0 {
+		for _, v := range valid {
+			out[v] = true
+		}
+	}
+	return out, nil
+}
+
+// Render returns the bytes of one document of rec.
+func Render(d Document, rec *model.Record) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := d.Write(&buf, rec); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Preview returns the plain-text rendering of document key for a screen
+// (the JSON text for ho-so); an unknown key is a user error.
+func Preview(rec *model.Record, key string) (string, error) {
+	if rec == nil {
+		return "", errNoRecord()
+	}
+	for _, t := range DocTypes() {
+		if t.Key == key {
+			b, err := renderDoc(rec, key, t.Formats[0])
+			return string(b), err
+		}
+	}
+	var keys []string
+	for _, t := range DocTypes() {
+		keys = append(keys, t.Key)
+	}
+	return "", model.Errorf(model.EInvalid, "Tài liệu không rõ: “%s”. Dùng được: %s.", key, strings.Join(keys, ", "))
+}
+
+// WriteDir writes every document that suits rec, in every format, into
+// dir; see WriteFiles.
 func WriteDir(dir string, rec *model.Record) ([]string, error) {
-	docs := Documents()
-	// Render everything first so a document that cannot be built leaves no
-	// file half-replaced.
+	docs, err := Select(rec, Options{})
+	if err != nil {
+		return nil, err
+	}
+	return WriteFiles(dir, rec, docs)
+}
+
+// WriteFiles writes docs into dir, creating it if missing, each file
+// atomically (a temporary file in dir, synced, then renamed over the
+// target), and returns the written paths in order. Every document is built
+// before the first file is touched, so one that cannot be built leaves the
+// folder as it was.
+func WriteFiles(dir string, rec *model.Record, docs []Document) ([]string, error) {
 	bodies := make([][]byte, len(docs))
 	for i, d := range docs {
-		var buf bytes.Buffer
-		if err := d.Write(&buf, rec); err != nil {
+		b, err := Render(d, rec)
+		if err != nil {
 			return nil, err
 		}
-		bodies[i] = buf.Bytes()
+		bodies[i] = b
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, pathError("Không tạo được thư mục", dir, err)

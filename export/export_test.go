@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -70,10 +71,30 @@ func TestFixture_ResultsMatchTally(t *testing.T) {
 	}
 }
 
+// TestDocuments_Golden compares every document in every text format with
+// its golden file: the fixture is a closed meeting with an electronic
+// round, a paper round and a tie settled by a re-vote.
 func TestDocuments_Golden(t *testing.T) {
 	for _, d := range Documents() {
+		if d.Format == FormatDocx {
+			continue // checked part by part in docx_test.go
+		}
 		t.Run(d.Name, func(t *testing.T) {
 			golden(t, d.Name+".golden", render(t, d.Write, fixture()))
+		})
+	}
+}
+
+// TestDocuments_GoldenOpenPaperRound covers the ballot papers of an open
+// paper round, one per member present, and the documents while it is open.
+func TestDocuments_GoldenOpenPaperRound(t *testing.T) {
+	rec := openPaperFixture()
+	for _, d := range Documents() {
+		if d.Doc != DocBallots || d.Format == FormatDocx {
+			continue
+		}
+		t.Run(d.Name, func(t *testing.T) {
+			golden(t, "vong-mo-"+d.Name+".golden", render(t, d.Write, rec))
 		})
 	}
 }
@@ -89,21 +110,66 @@ func TestDocuments_Deterministic(t *testing.T) {
 	}
 }
 
+// TestDocuments_LeaveRecordUnchanged renders everything and compares the
+// record with a fresh copy: exporting never changes the record.
+func TestDocuments_LeaveRecordUnchanged(t *testing.T) {
+	rec := fixture()
+	rec.Decisions = []model.ChairDecision{{Award: "GK-TT", Round: 1, Tied: []int64{nomThon, nomHa}, Chosen: []int64{nomHa}, Chair: "Lê Văn Mẫu Tâm"}}
+	want := fixture()
+	want.Decisions = []model.ChairDecision{{Award: "GK-TT", Round: 1, Tied: []int64{nomThon, nomHa}, Chosen: []int64{nomHa}, Chair: "Lê Văn Mẫu Tâm"}}
+	for _, d := range Documents() {
+		render(t, d.Write, rec)
+	}
+	if !reflect.DeepEqual(rec, want) {
+		t.Error("exporting changed the record")
+	}
+}
+
 func TestDocuments_Order(t *testing.T) {
 	var names []string
 	for _, d := range Documents() {
 		names = append(names, d.Name)
 	}
-	want := []string{"bien-ban-hop.txt", "ket-qua-bo-phieu.csv", "ho-so-phien-hop.json"}
+	var want []string
+	for _, base := range []string{"bien-ban-hop", "bien-ban-kiem-phieu", "ket-qua-bo-phieu", "danh-sach-de-nghi-khen-thuong", "to-trinh-de-nghi-khen-thuong", "phieu-bau"} {
+		for _, f := range []string{"txt", "md", "csv", "docx"} {
+			want = append(want, base+"."+f)
+		}
+	}
+	want = append(want, "ho-so-phien-hop.json")
 	if !slices.Equal(names, want) {
 		t.Errorf("Documents() = %v, want %v", names, want)
 	}
 }
 
 func TestDocuments_NFC(t *testing.T) {
+	rec := fixture()
+	rec.Nominees[1].Name = norm.NFD.String("Thôn Ngọc Quỳnh Đông")
 	for _, d := range Documents() {
-		if out := render(t, d.Write, fixture()); !norm.NFC.IsNormal(out) {
+		out := render(t, d.Write, rec)
+		if d.Format == FormatDocx {
+			out = []byte(docxPart(t, out, "word/document.xml"))
+		}
+		if !norm.NFC.IsNormal(out) {
 			t.Errorf("%s is not NFC", d.Name)
+		}
+	}
+}
+
+func TestDocuments_TextLinesFitPage(t *testing.T) {
+	for _, rec := range []*model.Record{fixture(), openPaperFixture()} {
+		for _, d := range Documents() {
+			if d.Format != FormatText {
+				continue
+			}
+			for i, l := range strings.Split(string(render(t, d.Write, rec)), "\n") {
+				if w := width(l); w > pageWidth {
+					t.Errorf("%s line %d is %d columns wide: %q", d.Name, i+1, w, l)
+				}
+				if strings.TrimRight(l, " ") != l {
+					t.Errorf("%s line %d has trailing spaces: %q", d.Name, i+1, l)
+				}
+			}
 		}
 	}
 }
@@ -132,11 +198,12 @@ func TestMinutes_LinesFitPage(t *testing.T) {
 func TestMinutes_HeaderColumnsAligned(t *testing.T) {
 	out := string(render(t, Minutes, fixture()))
 	lines := strings.Split(out, "\n")
-	header := lines[:6]
+	header := lines[:7]
 	want := []struct{ left, right string }{
-		{"UBND HUYỆN VĂN LÂM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
-		{"UBND THỊ TRẤN NHƯ QUỲNH", "Độc lập - Tự do - Hạnh phúc"},
-		{"", ""}, // the rules
+		{"UBND THỊ TRẤN NHƯ QUỲNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+		{"HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", "Độc lập - Tự do - Hạnh phúc"},
+		{"THỊ TRẤN NHƯ QUỲNH", ""}, // and the rule under the motto
+		{"", ""},
 		{"", ""},
 		{"Số: 01/BB-HĐTĐKT", "Như Quỳnh, ngày 15 tháng 12 năm 2023"},
 	}
@@ -146,6 +213,9 @@ func TestMinutes_HeaderColumnsAligned(t *testing.T) {
 			continue
 		}
 		left, right := splitAt(l, headerLeft)
+		if w.right == "" {
+			right = ""
+		}
 		if strings.TrimSpace(left) != w.left || strings.TrimSpace(right) != w.right {
 			t.Errorf("header line %d = %q, want %q | %q", i+1, l, w.left, w.right)
 		}
@@ -153,7 +223,7 @@ func TestMinutes_HeaderColumnsAligned(t *testing.T) {
 		if d := centreOffset(left, headerLeft); d > 1 {
 			t.Errorf("header line %d: left part off centre by %d: %q", i+1, d, left)
 		}
-		if d := centreOffset(right, pageWidth-headerLeft); d > 1 {
+		if d := centreOffset(right, pageWidth-headerLeft); right != "" && d > 1 {
 			t.Errorf("header line %d: right part off centre by %d: %q", i+1, d, right)
 		}
 	}
@@ -270,11 +340,19 @@ func TestMinutes_Content(t *testing.T) {
 		"Hoàng Thị Duyên – Công chức Văn hóa - Xã hội, ủy viên (lý do: đi công tác tại huyện)",
 		"Điều kiện khen thưởng: Thuộc trường hợp không khen thưởng: đang bị kỷ luật.",
 		"Chưa có sáng kiến được công nhận",
-		"Vòng 1 – Giấy khen của Chủ tịch UBND thị trấn – bỏ phiếu kín (điện tử)",
+		"Vòng 1 – Giấy khen của Chủ tịch UBND thị trấn - Hình thức: bỏ phiếu kín điện tử",
+		"Vòng 2 – Giấy khen của Chủ tịch UBND huyện - Hình thức: bỏ phiếu kín bằng phiếu giấy",
 		"Số phiếu hợp lệ: 3; số phiếu không hợp lệ: 1.",
 		"4/5 = 80,00% ≥ 70%",
-		"THƯ KÝ",
-		"CHỦ TỌA",
+		"Thôn Ngọc Quỳnh 4 0 80,00% Bằng phiếu",
+		"Bằng phiếu: Các đối tượng Thôn Ngọc Quỳnh, Nguyễn Thị Thu Hà đạt với số phiếu bằng nhau tại ranh giới chỉ tiêu; Hội đồng bỏ phiếu lại giữa các đối tượng này (vòng 3).",
+		"Chỉ tiêu: 1 suất.",
+		"Vòng 3 – Giấy khen của Chủ tịch UBND thị trấn – bỏ phiếu lại các đối tượng bằng phiếu ở vòng 1",
+		"a) Tập thể (1): 1) Thôn Ngọc Quỳnh – Thị trấn Như Quỳnh. b) Cá nhân: Không có.",
+		"V. ĐÍNH CHÍNH",
+		"1. Lúc 11 giờ 05 phút, ngày 15 tháng 12 năm 2023: Sửa chức vụ",
+		"Mã kiểm tra hồ sơ: c0ffee00a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c",
+		"THƯ KÝ CHỦ TỌA Đỗ Thị Hằng Lê Văn Mẫu Tâm",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("minutes lack %q", want)
@@ -287,12 +365,16 @@ func TestMinutes_OpenMeeting(t *testing.T) {
 	rec.Meeting.Status = model.MeetingOpen
 	rec.Meeting.ClosedAt = time.Time{}
 	rec.Rounds[1].Status = model.RoundOpen
+	rec.Corrections, rec.Head = nil, ""
 	out := string(render(t, Minutes, rec))
 	if !strings.Contains(out, "Phiên họp chưa kết thúc.") {
 		t.Error("an open meeting is not said to be unfinished")
 	}
 	if !strings.Contains(out, "Vòng bỏ phiếu chưa kết thúc; chưa có kết quả.") || strings.Contains(out, "3/4 =") {
 		t.Error("an open round shows figures")
+	}
+	if strings.Contains(out, "ĐÍNH CHÍNH") || strings.Contains(out, "Mã kiểm tra") {
+		t.Error("an open meeting without corrections or head prints them")
 	}
 }
 
@@ -311,11 +393,13 @@ func TestResultsCSV_ReadsBack(t *testing.T) {
 	}
 	want := [][]string{
 		{"Vòng", "Danh hiệu/Hình thức", "Loại", "Tên", "Đơn vị", "Đồng ý", "Không đồng ý", "Cơ sở tính", "Tỷ lệ", "Kết quả"},
-		{"1", "Giấy khen của Chủ tịch UBND thị trấn", "Tập thể", "Thôn Ngọc Quỳnh", "Thị trấn Như Quỳnh", "4", "0", "5", "80,00%", "Đạt"},
-		{"1", "Giấy khen của Chủ tịch UBND thị trấn", "Cá nhân", "Nguyễn Thị Thu Hà", "UBND thị trấn Như Quỳnh", "4", "0", "5", "80,00%", "Đạt"},
+		{"1", "Giấy khen của Chủ tịch UBND thị trấn", "Tập thể", "Thôn Ngọc Quỳnh", "Thị trấn Như Quỳnh", "4", "0", "5", "80,00%", "Bằng phiếu"},
+		{"1", "Giấy khen của Chủ tịch UBND thị trấn", "Cá nhân", "Nguyễn Thị Thu Hà", "UBND thị trấn Như Quỳnh", "4", "0", "5", "80,00%", "Bằng phiếu"},
 		{"1", "Giấy khen của Chủ tịch UBND thị trấn", "Cá nhân", "Vũ Văn Khải", "UBND thị trấn Như Quỳnh", "2", "2", "5", "40,00%", "Không đạt"},
 		{"2", "Giấy khen của Chủ tịch UBND huyện", "Tập thể", "Bộ phận Tiếp nhận và trả kết quả giải quyết thủ tục hành chính", "UBND thị trấn Như Quỳnh", "3", "0", "4", "75,00%", "Đạt"},
 		{"2", "Giấy khen của Chủ tịch UBND huyện", "Cá nhân", "Nguyễn Thị Thu Hà", "UBND thị trấn Như Quỳnh", "2", "1", "4", "50,00%", "Không đạt"},
+		{"3", "Giấy khen của Chủ tịch UBND thị trấn", "Tập thể", "Thôn Ngọc Quỳnh", "Thị trấn Như Quỳnh", "4", "0", "5", "80,00%", "Đạt"},
+		{"3", "Giấy khen của Chủ tịch UBND thị trấn", "Cá nhân", "Nguyễn Thị Thu Hà", "UBND thị trấn Như Quỳnh", "2", "2", "5", "40,00%", "Không đạt"},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("got %d rows, want %d: %q", len(rows), len(want), rows)
@@ -386,7 +470,7 @@ func TestJSON_MatchesRecord(t *testing.T) {
 	if err := json.Unmarshal(render(t, JSON, rec), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.SchemaVersion != 1 {
+	if doc.SchemaVersion != 2 {
 		t.Errorf("schema_version = %d", doc.SchemaVersion)
 	}
 	if doc.Meeting.Status != "closed" || doc.Meeting.StartedAt != "2023-12-15T08:30:00+07:00" || doc.Meeting.ClosedAt != "2023-12-15T10:45:00+07:00" {
@@ -468,10 +552,14 @@ func TestWriteDir(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(paths) != len(Documents()) {
+	docs, err := Select(rec, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) != len(docs) || len(docs) != len(Documents()) {
 		t.Fatalf("paths = %v", paths)
 	}
-	for i, d := range Documents() {
+	for i, d := range docs {
 		if paths[i] != filepath.Join(dir, d.Name) {
 			t.Errorf("path %d = %s", i, paths[i])
 		}
@@ -488,7 +576,7 @@ func TestWriteDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != len(Documents()) {
+	if len(entries) != len(docs) {
 		var names []string
 		for _, e := range entries {
 			names = append(names, e.Name())

@@ -41,8 +41,8 @@ func fixturePlan() model.Plan {
 		Awards: []model.Award{
 			{
 				Code: "GK-TT", Name: "Giấy khen của Chủ tịch UBND thị trấn", Authority: "Chủ tịch UBND thị trấn",
-				Recipients: model.ForBoth,
-				Rule:       model.Rule{BallotRequired: true, Threshold: model.Fraction{Num: 70, Den: 100}, Comparison: model.AtLeast, Base: model.BaseAllMembers},
+				Recipients: model.ForBoth, Quota: &model.Quota{Count: 1}, TieBreak: model.TieRevote,
+				Rule: model.Rule{BallotRequired: true, Threshold: model.Fraction{Num: 70, Den: 100}, Comparison: model.AtLeast, Base: model.BaseAllMembers},
 			},
 			{
 				Code: "GK-H", Name: "Giấy khen của Chủ tịch UBND huyện", Authority: "Chủ tịch UBND huyện Văn Lâm", Superior: true,
@@ -97,7 +97,9 @@ func notMet(note string) model.CriterionMark {
 
 // fixture returns a closed meeting: 5 voting members (one absent) and a
 // non-voting secretary, 2 awards, 2 collectives and 3 individuals (one
-// excluded for discipline), an electronic round and a paper round.
+// excluded for discipline), an electronic round whose two leaders tie at
+// the award's quota of one, a paper round, and the electronic re-vote that
+// settles the tie; then a correction after the close, and the event log.
 func fixture() *model.Record {
 	plan := fixturePlan()
 	var members []model.MemberRecord
@@ -200,6 +202,28 @@ func fixture() *model.Record {
 		{NomineeID: nomMotCua, Agree: 3, Disagree: 0, Base: 4, Pass: true},
 		{NomineeID: nomHa, Agree: 2, Disagree: 1, Base: 4, Pass: false},
 	}
+	r3 := model.Round{
+		ID: 3, Award: "GK-TT", Seq: 3, Parent: 1, Mode: model.RoundElectronic, Status: model.RoundClosed,
+		OpenedAt: at(10, 25), ClosedAt: at(10, 35),
+		Nominees: []int64{nomThon, nomHa}, Eligible: 4, AllMembers: 5,
+		Voters: []int64{memChair, memVice, memMTTQ, memTuPhap},
+		Issued: 4, Returned: 4, Valid: 4, Invalid: 0,
+		Ballots: []model.Ballot{
+			{ID: "0b8e2f1a9c7d4e6b8a2c4e6f8a0b2c4d", Choices: map[int64]bool{nomThon: true, nomHa: false}},
+			{ID: "3f5a7c9e1b2d4f6a8c0e2a4b6d8f0a1c", Choices: map[int64]bool{nomThon: true, nomHa: true}},
+			{ID: "a2c4e6f8b0d24f6a8c0e2b4d6f8a0c2e", Choices: map[int64]bool{nomThon: true, nomHa: false}},
+			{ID: "d4f6a8c0e2b44d6f8a0c2e4b6d8f0a2c", Choices: map[int64]bool{nomThon: true, nomHa: true}},
+		},
+	}
+	r3.Results = []model.ResultLine{
+		{NomineeID: nomThon, Agree: 4, Disagree: 0, Base: 5, Pass: true},
+		{NomineeID: nomHa, Agree: 2, Disagree: 2, Base: 5, Pass: false},
+	}
+	events := []model.Event{
+		{Seq: 1, At: at(8, 30), Kind: "meeting.started", Detail: "Bắt đầu phiên họp", Hash: "5f2c0d1e9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d"},
+		{Seq: 2, At: at(10, 45), Kind: "meeting.closed", Detail: "Kết thúc phiên họp", Hash: "9a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9"},
+		{Seq: 3, At: at(11, 5), Kind: "correction", Detail: "Đính chính chức vụ", Hash: "c0ffee00a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c"},
+	}
 	return &model.Record{
 		Plan: plan,
 		Meeting: model.MeetingInfo{
@@ -209,6 +233,27 @@ func fixture() *model.Record {
 		},
 		Members:  members,
 		Nominees: nominees,
-		Rounds:   []model.Round{r1, r2},
+		Rounds:   []model.Round{r1, r2, r3},
+		Corrections: []model.Correction{
+			{At: at(11, 5), Text: "Sửa chức vụ của đồng chí Phạm Đức Dũng thành “Công chức Tư pháp - Hộ tịch”."},
+		},
+		Events: events,
+		Head:   events[len(events)-1].Hash,
 	}
+}
+
+// openPaperFixture returns the meeting while its paper round is open: the
+// electronic round closed, the paper round for the district's award taking
+// ballots, no re-vote yet.
+func openPaperFixture() *model.Record {
+	rec := fixture()
+	rec.Meeting.Status, rec.Meeting.ClosedAt = model.MeetingOpen, time.Time{}
+	rec.Corrections = nil
+	rec.Events = rec.Events[:1]
+	rec.Head = rec.Events[0].Hash
+	r2 := rec.Rounds[1]
+	r2.Status, r2.ClosedAt = model.RoundOpen, time.Time{}
+	r2.Issued, r2.Returned, r2.Valid, r2.Invalid, r2.Results = 0, 0, 0, 0, nil
+	rec.Rounds = []model.Round{rec.Rounds[0], r2}
+	return rec
 }

@@ -14,8 +14,10 @@ import (
 )
 
 // SchemaVersion is the version of the JSON document's layout; it changes
-// whenever a field is renamed or removed.
-const SchemaVersion = 1
+// whenever the layout changes. Version 2 added quotas and tie-breaks, the
+// round a re-vote settles, the chair's decisions, corrections, the event
+// log and its head hash.
+const SchemaVersion = 2
 
 // The JSON document's types: stable snake_case English names, independent of
 // the Go field names of model so a refactor cannot change the file.
@@ -31,7 +33,36 @@ type (
 		Members       []jsonMember      `json:"members"`
 		Nominees      []jsonNominee     `json:"nominees"`
 		Rounds        []jsonRound       `json:"rounds"`
+		Decisions     []jsonDecision    `json:"decisions"`
 		Recommended   []jsonRecommended `json:"recommended"`
+		Corrections   []jsonCorrection  `json:"corrections"`
+		Events        []jsonEvent       `json:"events"`
+		Head          string            `json:"head"`
+	}
+	jsonQuota struct {
+		Count   int          `json:"count"`
+		ShareOf string       `json:"share_of"`
+		Share   jsonFraction `json:"share"`
+	}
+	jsonDecision struct {
+		Award   string  `json:"award"`
+		RoundID int64   `json:"round_id"`
+		Tied    []int64 `json:"tied"`
+		Chosen  []int64 `json:"chosen"`
+		Chair   string  `json:"chair"`
+		At      string  `json:"at,omitempty"`
+		Note    string  `json:"note"`
+	}
+	jsonCorrection struct {
+		At   string `json:"at,omitempty"`
+		Text string `json:"text"`
+	}
+	jsonEvent struct {
+		Seq    int64  `json:"seq"`
+		At     string `json:"at,omitempty"`
+		Kind   string `json:"kind"`
+		Detail string `json:"detail"`
+		Hash   string `json:"hash"`
 	}
 	jsonOrg struct {
 		Name     string `json:"name"`
@@ -63,6 +94,7 @@ type (
 		Date       string     `json:"date"`
 		Place      string     `json:"place"`
 		Tellers    int        `json:"tellers"`
+		Secret     bool       `json:"secret"`
 		Status     string     `json:"status"`
 		StartedAt  string     `json:"started_at,omitempty"`
 		ClosedAt   string     `json:"closed_at,omitempty"`
@@ -77,12 +109,14 @@ type (
 		Text           string       `json:"text"`
 	}
 	jsonAward struct {
-		Code       string   `json:"code"`
-		Name       string   `json:"name"`
-		Authority  string   `json:"authority"`
-		Superior   bool     `json:"superior"`
-		Recipients string   `json:"recipients"`
-		Rule       jsonRule `json:"rule"`
+		Code       string     `json:"code"`
+		Name       string     `json:"name"`
+		Authority  string     `json:"authority"`
+		Superior   bool       `json:"superior"`
+		Recipients string     `json:"recipients"`
+		Rule       jsonRule   `json:"rule"`
+		Quota      *jsonQuota `json:"quota"`
+		TieBreak   string     `json:"tie_break"`
 	}
 	jsonCriterion struct {
 		Text     string `json:"text"`
@@ -164,6 +198,7 @@ type (
 	jsonRound struct {
 		ID         int64        `json:"id"`
 		Seq        int          `json:"seq"`
+		ParentID   int64        `json:"parent_id"`
 		Award      string       `json:"award"`
 		Mode       string       `json:"mode"`
 		Status     string       `json:"status"`
@@ -187,7 +222,7 @@ type (
 	}
 )
 
-// JSON writes the whole record as indented JSON with "schema_version": 1,
+// JSON writes the whole record as indented JSON with "schema_version": 2,
 // stable snake_case field names and times in RFC 3339 at +07:00.
 func JSON(w io.Writer, rec *model.Record) error {
 	if rec == nil {
@@ -228,6 +263,7 @@ func buildJSON(rec *model.Record) jsonRecord {
 		Plan:          jsonPlan{Number: p.Ref.Number, Date: p.Ref.Date, Title: p.Ref.Title, Year: p.Ref.Year, Council: p.Council.Name},
 		Meeting: jsonMeeting{
 			Number: p.Meeting.Number, Date: p.Meeting.Date, Place: p.Meeting.Place, Tellers: p.Meeting.Tellers,
+			Secret:     p.Meeting.Secret,
 			Status:     meetingStatusCode(rec.Meeting.Status),
 			StartedAt:  rfc3339(rec.Meeting.StartedAt),
 			ClosedAt:   rfc3339(rec.Meeting.ClosedAt),
@@ -240,10 +276,23 @@ func buildJSON(rec *model.Record) jsonRecord {
 		Members:     []jsonMember{},
 		Nominees:    []jsonNominee{},
 		Rounds:      []jsonRound{},
+		Decisions:   []jsonDecision{},
 		Recommended: []jsonRecommended{},
+		Corrections: []jsonCorrection{},
+		Events:      []jsonEvent{},
+		Head:        rec.Head,
 	}
 	for _, a := range p.Awards {
+		var quota *jsonQuota
+		if q := a.Quota; q != nil {
+			quota = &jsonQuota{Count: q.Count, ShareOf: q.ShareOf, Share: fraction(q.Share)}
+		}
+		tie := a.TieBreak
+		if tie == 0 {
+			tie = model.TieRevote
+		}
 		out.Awards = append(out.Awards, jsonAward{
+			Quota: quota, TieBreak: tie.String(),
 			Code: a.Code, Name: a.Name, Authority: a.Authority, Superior: a.Superior,
 			Recipients: a.Recipients.String(),
 			Rule: jsonRule{
@@ -276,7 +325,19 @@ func buildJSON(rec *model.Record) jsonRecord {
 	for _, r := range sortedRounds(rec) {
 		out.Rounds = append(out.Rounds, roundJSON(p, r))
 	}
-	for _, l := range ix.Recommended() {
+	for _, d := range rec.Decisions {
+		out.Decisions = append(out.Decisions, jsonDecision{
+			Award: d.Award, RoundID: d.Round, Tied: orEmpty(slices.Clone(d.Tied)), Chosen: orEmpty(slices.Clone(d.Chosen)),
+			Chair: d.Chair, At: rfc3339(d.At), Note: d.Note,
+		})
+	}
+	for _, c := range rec.Corrections {
+		out.Corrections = append(out.Corrections, jsonCorrection{At: rfc3339(c.At), Text: c.Text})
+	}
+	for _, e := range rec.Events {
+		out.Events = append(out.Events, jsonEvent{Seq: e.Seq, At: rfc3339(e.At), Kind: e.Kind, Detail: e.Detail, Hash: e.Hash})
+	}
+	for _, l := range newBook(rec).recommended() {
 		out.Recommended = append(out.Recommended, jsonRecommended{
 			Award: l.Award.Code, Collective: orEmpty(l.Collective), Individual: orEmpty(l.Individual),
 		})
@@ -326,7 +387,7 @@ func roundJSON(p *model.Plan, r model.Round) jsonRound {
 		rule = a.Rule
 	}
 	jr := jsonRound{
-		ID: r.ID, Seq: r.Seq, Award: r.Award, Mode: roundModeCode(r.Mode), Status: roundStatusCode(r.Status),
+		ID: r.ID, Seq: r.Seq, ParentID: r.Parent, Award: r.Award, Mode: roundModeCode(r.Mode), Status: roundStatusCode(r.Status),
 		OpenedAt: rfc3339(r.OpenedAt), ClosedAt: rfc3339(r.ClosedAt),
 		Nominees: orEmpty(slices.Clone(r.Nominees)), Eligible: r.Eligible, AllMembers: r.AllMembers,
 		Voters:  orEmpty(slices.Clone(r.Voters)),

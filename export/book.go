@@ -1,0 +1,403 @@
+package export
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"hoidong/model"
+	"hoidong/voting"
+)
+
+// book is one record indexed once, so that every lookup while building a
+// document is cheap even for a sitting with thousands of nominees.
+type book struct {
+	rec       *model.Record
+	ix        *voting.Index
+	rounds    []model.Round         // by sequence number
+	seqs      map[candidacy][]int   // rounds each candidacy was put to, in order
+	revotes   map[int64][]int       // round id -> indexes in rounds of its re-votes
+	decisions map[int64][]int       // round id -> indexes in rec.Decisions
+	byID      map[int64]model.Round // rounds by id
+}
+
+// candidacy identifies a nominee proposed for one award.
+type candidacy struct {
+	nominee int64
+	award   string
+}
+
+// newBook indexes rec.
+func newBook(rec *model.Record) *book {
+	k := &book{
+		rec: rec, ix: voting.NewIndex(rec), rounds: sortedRounds(rec),
+		seqs: map[candidacy][]int{}, revotes: map[int64][]int{}, decisions: map[int64][]int{},
+		byID: make(map[int64]model.Round, len(rec.Rounds)),
+	}
+	for i, r := range k.rounds {
+		k.byID[r.ID] = r
+		if r.Parent != 0 {
+			k.revotes[r.Parent] = append(k.revotes[r.Parent], i)
+		}
+		for _, id := range r.Nominees {
+			c := candidacy{id, r.Award}
+			k.seqs[c] = append(k.seqs[c], r.Seq)
+		}
+	}
+	for i, d := range rec.Decisions {
+		k.decisions[d.Round] = append(k.decisions[d.Round], i)
+	}
+	return k
+}
+
+// sortedRounds returns the record's rounds ordered by sequence number.
+func sortedRounds(rec *model.Record) []model.Round {
+	rs := slices.Clone(rec.Rounds)
+	slices.SortStableFunc(rs, func(a, b model.Round) int { return cmp.Compare(a.Seq, b.Seq) })
+	return rs
+}
+
+// closedRounds returns the closed rounds in order: only they have figures.
+func (k *book) closedRounds() []model.Round {
+	var out []model.Round
+	for _, r := range k.rounds {
+		if r.Status == model.RoundClosed {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// award returns the plan's award with code, or a stand-in named by its code.
+func (k *book) award(code string) model.Award { return awardOf(&k.rec.Plan, code) }
+
+// awardOf returns the plan's award with code, or a stand-in named by its code.
+func awardOf(p *model.Plan, code string) model.Award {
+	if a, ok := p.Award(code); ok {
+		return a
+	}
+	return model.Award{Code: code, Name: code, Recipients: model.ForBoth, Rule: model.Rule{BallotRequired: true}}
+}
+
+// name returns a nominee's name, or a placeholder naming its id.
+func (k *book) name(id int64) string {
+	if n, ok := k.ix.Nominee(id); ok {
+		return n.Name
+	}
+	return fmt.Sprintf("(mã %d)", id)
+}
+
+// names joins the names of ids with commas.
+func (k *book) names(ids []int64) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = k.name(id)
+	}
+	return strings.Join(out, ", ")
+}
+
+// chair returns the member who presides: the chair if present, else a
+// present vice-chair, else the chair of record.
+func (k *book) chair() (model.MemberRecord, bool) {
+	return k.memberWith(model.RoleChair, model.RoleViceChair)
+}
+
+// secretary returns the council's secretary.
+func (k *book) secretary() (model.MemberRecord, bool) {
+	return k.memberWith(model.RoleSecretary)
+}
+
+// memberWith returns the first present member with one of roles, tried in
+// order, falling back to the first member with roles[0] whatever their
+// attendance.
+func (k *book) memberWith(roles ...model.Role) (model.MemberRecord, bool) {
+	for _, r := range roles {
+		for _, mr := range k.rec.Members {
+			if mr.Role == r && mr.Attendance == model.AttendancePresent {
+				return mr, true
+			}
+		}
+	}
+	for _, mr := range k.rec.Members {
+		if mr.Role == roles[0] {
+			return mr, true
+		}
+	}
+	return model.MemberRecord{}, false
+}
+
+// chairName and secretaryName return the names for the signature blocks.
+func (k *book) chairName() string {
+	c, _ := k.chair()
+	return c.Name
+}
+
+func (k *book) secretaryName() string {
+	s, _ := k.secretary()
+	return s.Name
+}
+
+// tellers returns the counting committee: the head first, then the others
+// in record order.
+func (k *book) tellers() (head, others []model.MemberRecord) {
+	for _, mr := range k.rec.Members {
+		switch {
+		case mr.TellerHead:
+			head = append(head, mr)
+		case mr.Teller:
+			others = append(others, mr)
+		}
+	}
+	return head, others
+}
+
+// date returns the meeting's date (zero when unknown).
+func (k *book) date() time.Time {
+	d, _ := meetingDate(k.rec.Plan.Meeting.Date, k.rec.Meeting.StartedAt)
+	return d
+}
+
+// dateLine returns the place and date of the meeting in words, or a line
+// with blanks to fill in by hand when the date is unknown.
+func (k *book) dateLine() string {
+	p := &k.rec.Plan
+	if _, ok := meetingDate(p.Meeting.Date, k.rec.Meeting.StartedAt); !ok {
+		gap := strings.Repeat(glue, 4)
+		return placeOr(p.Org.Place) + "ngày" + gap + "tháng" + gap + "năm" + gap
+	}
+	return DateLine(p.Org.Place, k.date())
+}
+
+// placeOr returns "place, " or "" when the place is unknown.
+func placeOr(place string) string {
+	if place == "" {
+		return ""
+	}
+	return place + ", "
+}
+
+// councilName returns the council's name, or the generic one.
+func (k *book) councilName() string {
+	if n := strings.TrimSpace(k.rec.Plan.Council.Name); n != "" {
+		return n
+	}
+	return "Hội đồng Thi đua – Khen thưởng"
+}
+
+// councilHeader is the heading of the council's own documents: the
+// organisation above, the council in bold beneath.
+func (k *book) councilHeader(number, date string) header {
+	var left []headLine
+	if s := strings.TrimSpace(k.rec.Plan.Org.Name); s != "" {
+		left = append(left, headLine{text: strings.ToUpper(s)})
+	}
+	for _, l := range splitCouncil(strings.ToUpper(k.councilName())) {
+		left = append(left, headLine{text: l, bold: true})
+	}
+	return header{left: left, number: number, date: date}
+}
+
+// orgHeader is the heading of the organisation's documents (the
+// submission): its superior above, the organisation in bold beneath.
+func (k *book) orgHeader(number, date string) header {
+	var left []headLine
+	if s := strings.TrimSpace(k.rec.Plan.Org.Superior); s != "" {
+		left = append(left, headLine{text: strings.ToUpper(s)})
+	}
+	if s := strings.TrimSpace(k.rec.Plan.Org.Name); s != "" {
+		left = append(left, headLine{text: strings.ToUpper(s), bold: true})
+	}
+	return header{left: left, number: number, date: date}
+}
+
+// splitCouncil breaks a council's name after "KHEN THƯỞNG" so that the
+// place it belongs to goes on its own line, as a heading is laid out.
+func splitCouncil(s string) []string {
+	const key = "KHEN THƯỞNG"
+	i := strings.Index(s, key)
+	if i < 0 {
+		return []string{s}
+	}
+	head, tail := strings.TrimSpace(s[:i+len(key)]), strings.TrimSpace(s[i+len(key):])
+	if tail == "" {
+		return []string{head}
+	}
+	return []string{head, tail}
+}
+
+// minutesRef names the minutes for other documents: "Biên bản họp … số
+// 01/BB-HĐTĐKT ngày 15/12/2023".
+func (k *book) minutesRef() string {
+	s := "Biên bản họp " + k.councilName()
+	if n := strings.TrimSpace(k.rec.Plan.Meeting.Number); n != "" {
+		s += " số " + n
+	}
+	if d := k.date(); !d.IsZero() {
+		s += " ngày " + d.Format("02/01/2006")
+	}
+	return s
+}
+
+// planRef names the plan: "Kế hoạch số 11/KH-UBND ngày 15/01/2023 của UBND
+// thị trấn Như Quỳnh về việc …".
+func (k *book) planRef() string {
+	ref := k.rec.Plan.Ref
+	if ref.Number == "" {
+		return ""
+	}
+	s := "Kế hoạch số " + ref.Number
+	if ref.Date != "" {
+		s += " ngày " + shortDate(ref.Date)
+	}
+	if o := k.rec.Plan.Org.Name; o != "" {
+		s += " của " + o
+	}
+	if t := planSubject(ref.Title); t != "" {
+		s += " về việc " + t
+	}
+	return s
+}
+
+// year returns the emulation year: the plan's, else the meeting's.
+func (k *book) year() int {
+	if y := k.rec.Plan.Ref.Year; y > 0 {
+		return y
+	}
+	return k.date().Year()
+}
+
+// presiding returns the signature block of whoever signs for the council:
+// the chair, or a vice-chair on the chair's behalf.
+func (k *book) presiding() sigCol {
+	c, ok := k.chair()
+	roles := []string{"TM. HỘI ĐỒNG"}
+	switch {
+	case ok && c.Role == model.RoleViceChair:
+		roles = append(roles, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+	default:
+		roles = append(roles, "CHỦ TỊCH")
+	}
+	return sigCol{roles: roles, names: []string{c.Name}}
+}
+
+// minuteSigs are the signature blocks of the minutes: the secretary on the
+// left, the chair of the meeting on the right.
+func (k *book) minuteSigs() signatures {
+	return signatures{cols: []sigCol{
+		{roles: []string{"THƯ KÝ"}, names: []string{k.secretaryName()}},
+		{roles: []string{"CHỦ TỌA"}, names: []string{k.chairName()}},
+	}}
+}
+
+// figures returns a round's ballot counts; an electronic round that did
+// not record them has them derived from its voters and ballots.
+func figures(r model.Round) (issued, returned, valid, invalid int) {
+	issued, returned, valid, invalid = r.Issued, r.Returned, r.Valid, r.Invalid
+	if r.Mode == model.RoundElectronic && issued == 0 && returned == 0 && valid == 0 && invalid == 0 {
+		issued, returned, valid = r.Eligible, len(r.Voters), len(r.Ballots)
+		invalid = max(returned-valid, 0)
+	}
+	return issued, returned, valid, invalid
+}
+
+// tied returns where round r's passing nominees stand against the
+// award's quota: those tied at the quota line, and the re-vote rounds that
+// settle the tie.
+func (k *book) tied(r model.Round) ([]int64, []model.Round) {
+	st := k.ix.Standing(r)
+	var rounds []model.Round
+	for _, i := range k.revotes[r.ID] {
+		rounds = append(rounds, k.rounds[i])
+	}
+	return st.Tied, rounds
+}
+
+// overQuota returns the passing nominees of round r beyond the award's quota.
+func (k *book) overQuota(r model.Round) []int64 { return k.ix.Standing(r).Out }
+
+// roundDecisions returns the chair's decisions on round r's tie.
+func (k *book) roundDecisions(r model.Round) []model.ChairDecision {
+	var out []model.ChairDecision
+	for _, i := range k.decisions[r.ID] {
+		out = append(out, k.rec.Decisions[i])
+	}
+	return out
+}
+
+// roundHeading names a round: "Vòng 3 – Giấy khen … – bỏ phiếu lại".
+func (k *book) roundHeading(r model.Round) string {
+	s := fmt.Sprintf("Vòng %d – %s", r.Seq, k.award(r.Award).Name)
+	if p, ok := k.byID[r.Parent]; ok && r.Parent != 0 {
+		s += fmt.Sprintf(" – bỏ phiếu lại các đối tượng bằng phiếu ở vòng %d", p.Seq)
+	}
+	return s
+}
+
+// modeText describes how a round's ballots were cast.
+func modeText(m model.RoundMode) string {
+	if m == model.RoundPaper {
+		return "bỏ phiếu kín bằng phiếu giấy; Ban kiểm phiếu kiểm phiếu và nhập số liệu vào chương trình"
+	}
+	return "bỏ phiếu kín điện tử tại máy, lần lượt từng thành viên; chương trình kiểm phiếu khi đóng vòng, dưới sự giám sát của Ban kiểm phiếu"
+}
+
+// quotaText describes an award's quota, with the arithmetic of a share,
+// or "" for none.
+func (k *book) quotaText(a model.Award) string { return voting.QuotaText(k.rec, a) }
+
+// recommended returns the conclusion per award: the nominees passed within
+// the quota, the ties settled by re-vote or by the chair.
+func (k *book) recommended() []voting.AwardList { return k.ix.Recommended() }
+
+// resultOf returns the result line that decided nominee id for award.
+func (k *book) resultOf(id int64, award string) (model.Round, model.ResultLine, bool) {
+	return k.ix.Result(id, award)
+}
+
+// kinds are the nominee kinds in the order the documents list them.
+func kinds() []model.Kind { return []model.Kind{model.KindCollective, model.KindIndividual} }
+
+// idsOf returns the list's ids of kind k.
+func idsOf(l voting.AwardList, k model.Kind) []int64 {
+	if k == model.KindIndividual {
+		return l.Individual
+	}
+	return l.Collective
+}
+
+// letter returns the i-th item letter: a, b, c…
+func letter(i int) string { return string(rune('a' + i)) }
+
+// nonEmpty returns the non-blank strings among ss.
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// orNone returns s or "không có" when s is empty.
+func orNone(s string) string {
+	if s == "" {
+		return "không có"
+	}
+	return s
+}
+
+// who writes "Name – Position".
+func who(name, position string) string {
+	if position == "" {
+		return name
+	}
+	return name + " – " + position
+}
+
+// whenWords writes "08 giờ 30 phút, ngày 15 tháng 12 năm 2023" in Vietnam time.
+func whenWords(t time.Time) string {
+	return clockWords(t) + ", " + dateWords(t.In(model.Vietnam()))
+}

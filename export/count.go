@@ -1,0 +1,149 @@
+package export
+
+import (
+	"fmt"
+	"time"
+
+	"hoidong/model"
+)
+
+// buildCount lays out the biên bản kiểm phiếu: one record per closed round,
+// each on its own page, signed by the counting committee.
+func buildCount(k *book) *doc {
+	d := &doc{title: "Biên bản kiểm phiếu"}
+	rounds := k.closedRounds()
+	if len(rounds) == 0 {
+		d.add(k.councilHeader("", k.dateLine()))
+		d.titleBlock("BIÊN BẢN KIỂM PHIẾU")
+		d.text(0, "", "Chưa có vòng bỏ phiếu nào kết thúc.")
+		return d
+	}
+	for i, r := range rounds {
+		if i > 0 {
+			d.add(pageBreak{})
+		}
+		countRound(d, k, r)
+	}
+	return d
+}
+
+// countRound writes the vote-count record of one closed round.
+func countRound(d *doc, k *book, r model.Round) {
+	a := k.award(r.Award)
+	date := k.dateLine()
+	if !r.ClosedAt.IsZero() {
+		date = DateLine(k.rec.Plan.Org.Place, r.ClosedAt.In(model.Vietnam()))
+	}
+	d.add(k.councilHeader("", date))
+	subject := "Bỏ phiếu kín xét đề nghị tặng " + lowerFirst(a.Name)
+	round := fmt.Sprintf("Vòng %d", r.Seq)
+	if p, ok := k.byID[r.Parent]; ok && r.Parent != 0 {
+		round += fmt.Sprintf(" (bỏ phiếu lại các đối tượng bằng phiếu ở vòng %d)", p.Seq)
+	}
+	d.titleBlock("BIÊN BẢN KIỂM PHIẾU", subject, round)
+
+	opening := "Hôm nay"
+	if !r.ClosedAt.IsZero() {
+		opening += ", vào lúc " + whenWords(r.ClosedAt)
+	}
+	if place := trimEnd(k.rec.Plan.Meeting.Place); place != "" {
+		opening += ", tại " + place
+	}
+	opening += ", Ban kiểm phiếu do " + k.councilName() + " bầu tại phiên họp gồm:"
+	d.text(0, "", opening)
+
+	head, others := k.tellers()
+	committee := append(head, others...)
+	if len(committee) == 0 {
+		d.text(1, "", "(Chưa ghi nhận thành viên Ban kiểm phiếu.)")
+	} else {
+		t := tableBlock{cols: []column{
+			{title: "STT", width: 3, right: true},
+			{title: "Họ và tên", width: 22},
+			{title: "Chức vụ", width: 32},
+			{title: "Nhiệm vụ", width: 15},
+		}}
+		for i, mr := range committee {
+			task := "Ủy viên"
+			if mr.TellerHead {
+				task = "Trưởng ban"
+			}
+			t.rows = append(t.rows, []string{fmt.Sprint(i + 1), mr.Name, mr.Position, task})
+		}
+		d.add(t)
+	}
+	d.text(0, "", "Đã tiến hành kiểm phiếu và xác nhận kết quả như sau:")
+	d.labelled(0, "1. ", "Hình thức bỏ phiếu: ", modeText(r.Mode)+".")
+	d.labelled(0, "2. ", "Thành viên Hội đồng: ", fmt.Sprintf("tổng số %d thành viên được biểu quyết; có mặt khi bỏ phiếu %d thành viên.", r.AllMembers, r.Eligible))
+	d.labelled(0, "3. ", "Kết quả kiểm phiếu:", "")
+	roundBody(d, k, r, 1)
+	d.labelled(0, "4. ", "Kết quả: ", countVerdict(k, r)+".")
+	d.add(blank{})
+	read := "Biên bản kiểm phiếu được lập xong và công bố trước Hội đồng"
+	if !r.ClosedAt.IsZero() {
+		read += " lúc " + clockWords(r.ClosedAt)
+		if s := k.rec.Meeting.StartedAt; !s.IsZero() && sameDay(s, r.ClosedAt) {
+			read += " cùng ngày"
+		} else {
+			read += ", " + dateWords(r.ClosedAt.In(model.Vietnam()))
+		}
+	}
+	d.text(0, "", read+".")
+
+	var headNames, otherNames []string
+	for _, mr := range head {
+		headNames = append(headNames, mr.Name)
+	}
+	for _, mr := range others {
+		otherNames = append(otherNames, mr.Name)
+	}
+	if len(headNames) == 0 {
+		headNames = []string{""}
+	}
+	if len(otherNames) == 0 {
+		otherNames = []string{""}
+	}
+	d.add(signatures{cols: []sigCol{
+		{roles: []string{"CÁC ỦY VIÊN"}, names: otherNames},
+		{roles: []string{"TRƯỞNG BAN KIỂM PHIẾU"}, names: headNames},
+	}})
+}
+
+// countVerdict sums up who passed in a round.
+func countVerdict(k *book, r model.Round) string {
+	tied, _ := k.tied(r)
+	out := k.overQuota(r)
+	var pass []int64
+	for _, l := range r.Results {
+		if l.Pass && !containsID(tied, l.NomineeID) && !containsID(out, l.NomineeID) {
+			pass = append(pass, l.NomineeID)
+		}
+	}
+	s := fmt.Sprintf("%d/%d đối tượng đạt", len(pass), len(r.Results))
+	if len(pass) > 0 {
+		s += ": " + k.names(pass)
+	}
+	if len(out) > 0 {
+		s += fmt.Sprintf("; %d đối tượng đạt nhưng ngoài chỉ tiêu: %s", len(out), k.names(out))
+	}
+	if len(tied) > 0 {
+		s += fmt.Sprintf("; %d đối tượng bằng phiếu tại ranh giới chỉ tiêu: %s", len(tied), k.names(tied))
+	}
+	return s
+}
+
+// containsID reports whether ids holds id.
+func containsID(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// sameDay reports whether a and b fall on the same day in Vietnam time.
+func sameDay(a, b time.Time) bool {
+	const day = "2006-01-02"
+	return a.In(model.Vietnam()).Format(day) == b.In(model.Vietnam()).Format(day)
+}
