@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -29,8 +30,12 @@ Cách dùng:
   hoidong booth --db TỆP             chỉ chạy phòng bỏ phiếu, ở màn hình thứ hai
   hoidong plan show                  in kế hoạch mẫu (TOML, có chú thích) để sửa theo cơ quan
   hoidong plan check TỆP             kiểm tra tệp kế hoạch
-  hoidong export --db TỆP --out THƯ_MỤC
-                                     ghi biên bản (.txt), kết quả (.csv) và hồ sơ (.json)
+  hoidong export --db TỆP --out THƯ_MỤC [--format txt,md,csv,json,docx] [--doc TÊN,…]
+                                     ghi biên bản họp, biên bản kiểm phiếu, kết quả bỏ phiếu,
+                                     danh sách đề nghị khen thưởng, tờ trình (dự thảo), phiếu bầu
+                                     và hồ sơ (.json); mặc định: mọi tài liệu, mọi dạng.
+                                     Tên tài liệu: bien-ban, kiem-phieu, ket-qua, danh-sach,
+                                     to-trinh, phieu-bau, ho-so
   hoidong verify --db TỆP            kiểm tra hồ sơ chưa bị sửa ngoài chương trình; in mã kiểm tra
 `
 
@@ -242,6 +247,8 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	fs := flags("export", stderr)
 	db := fs.String("db", "hoidong.db", "tệp cơ sở dữ liệu của phiên họp")
 	out := fs.String("out", "", "thư mục ghi tài liệu")
+	formats := fs.String("format", "", "các dạng tệp, cách nhau bởi dấu phẩy: txt,md,csv,json,docx (mặc định: tất cả)")
+	docs := fs.String("doc", "", "các tài liệu, cách nhau bởi dấu phẩy: bien-ban,kiem-phieu,ket-qua,danh-sach,to-trinh,phieu-bau,ho-so (mặc định: tất cả)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -260,7 +267,11 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	paths, err := export.WriteDir(*out, &rec)
+	selected, err := export.Select(&rec, export.Options{Formats: splitList(*formats), Docs: splitList(*docs)})
+	if err != nil {
+		return err
+	}
+	paths, err := export.WriteFiles(*out, &rec, selected)
 	if err != nil {
 		return err
 	}
@@ -268,4 +279,15 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, p)
 	}
 	return nil
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
