@@ -1,0 +1,145 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"hoidong/model"
+)
+
+// xlsxOptions keep a damaged or hostile workbook from exhausting memory: a
+// registration sheet is a few hundred kilobytes.
+func xlsxOptions() excelize.Options {
+	return excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 64 << 20}
+}
+
+// readXLSX reads one sheet of a workbook: the named one, or the first.
+// Merged cells carry their value into every cell they cover, as a reader
+// sees them.
+func readXLSX(name string, data []byte, sheet string) (t table, problem string) {
+	defer func() {
+		// excelize is a large parser of untrusted input; a panic in it is
+		// a file that cannot be read, not a crash of the program.
+		if r := recover(); r != nil {
+			t, problem = table{}, "tệp XLSX bị hỏng, không đọc được; hãy mở bằng Excel và lưu lại"
+		}
+	}()
+	f, err := excelize.OpenReader(bytes.NewReader(data), xlsxOptions())
+	if err != nil {
+		if strings.Contains(err.Error(), "password") || strings.Contains(err.Error(), "encrypt") {
+			return t, "tệp XLSX có mật khẩu; hãy bỏ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc) rồi nhập lại"
+		}
+		return t, "tệp XLSX bị hỏng, không đọc được (" + err.Error() + "); hãy mở bằng Excel và lưu lại"
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return t, "tệp XLSX không có trang tính nào"
+	}
+	chosen := sheets[0]
+	if sheet != "" {
+		chosen = ""
+		for _, s := range sheets {
+			if s == sheet {
+				chosen = s
+				break
+			}
+		}
+		if chosen == "" {
+			for _, s := range sheets {
+				if model.Fold(s) == model.Fold(sheet) {
+					chosen = s
+					break
+				}
+			}
+		}
+		if chosen == "" {
+			return t, fmt.Sprintf("không có trang tính «%s»; các trang trong tệp: %s", sheet, quoteList(sheets))
+		}
+	}
+	t = table{file: name, sheet: chosen}
+	rows, err := f.Rows(chosen)
+	if err != nil {
+		return table{}, "không đọc được trang tính «" + chosen + "» (" + err.Error() + ")"
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+		cells, err := rows.Columns()
+		if err != nil {
+			return table{}, fmt.Sprintf("trang tính «%s», dòng %d bị hỏng, không đọc được (%v)", chosen, n, err)
+		}
+		if len(cells) == 0 {
+			continue
+		}
+		if n > maxRows {
+			return table{}, fmt.Sprintf("trang tính «%s» có dữ liệu ở dòng %d, quá %d dòng; hãy xóa các dòng thừa hoặc chia thành nhiều tệp", chosen, n, maxRows)
+		}
+		if len(cells) > maxCols {
+			return table{}, fmt.Sprintf("trang tính «%s», dòng %d có hơn %d cột; tệp không phải bảng đăng ký", chosen, n, maxCols)
+		}
+		for len(t.rows) < n-1 {
+			t.rows = append(t.rows, nil)
+		}
+		row := make([]string, len(cells))
+		for i, c := range cells {
+			row[i] = cleanCell(c)
+		}
+		t.rows = append(t.rows, trimRow(row))
+	}
+	if err := rows.Error(); err != nil {
+		return table{}, "trang tính «" + chosen + "» bị hỏng, không đọc được (" + err.Error() + ")"
+	}
+	fillMerged(f, chosen, &t)
+	return t, ""
+}
+
+// fillMerged copies the value of each merged range into every cell it
+// covers, within the rows read.
+func fillMerged(f *excelize.File, sheet string, t *table) {
+	merged, err := f.GetMergeCells(sheet, true)
+	if err != nil {
+		return
+	}
+	budget := 1_000_000 // cells filled at most
+	for _, m := range merged {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || r1 < 1 || c1 < 1 || r1 > len(t.rows) {
+			continue
+		}
+		row := t.rows[r1-1]
+		if c1 > len(row) || row[c1-1] == "" {
+			continue
+		}
+		v := row[c1-1]
+		for r := r1; r <= min(r2, len(t.rows)); r++ {
+			for c := c1; c <= min(c2, maxCols); c++ {
+				if budget--; budget < 0 {
+					return
+				}
+				cells := t.rows[r-1]
+				for len(cells) < c {
+					cells = append(cells, "")
+				}
+				if cells[c-1] == "" {
+					cells[c-1] = v
+				}
+				t.rows[r-1] = cells
+			}
+		}
+	}
+}
+
+// quoteList writes «a», «b», «c».
+func quoteList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = "«" + s + "»"
+	}
+	return strings.Join(q, ", ")
+}
