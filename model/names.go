@@ -147,3 +147,20 @@ func SortedNominees(ns []Nominee) []int {
 	})
 	return idx
 }
+
+// NameKey is the key two names are the same under: case and spacing
+// ignored, diacritics kept ("Nguyễn Văn An" and "Nguyễn Văn Ân" are two
+// people).
+func NameKey(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
+}
+
+// SameNominee reports whether a and b are the same nominee: the same kind
+// and name, and the same unit unless either leaves the unit out.
+func SameNominee(a, b Nominee) bool {
+	if a.Kind != b.Kind || NameKey(a.Name) != NameKey(b.Name) {
+		return false
+	}
+	ua, ub := NameKey(a.Unit), NameKey(b.Unit)
+	return ua == "" || ub == "" || ua == ub
+}

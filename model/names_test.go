@@ -85,3 +85,21 @@ func TestNameOrder_DBeforeĐ(t *testing.T) {
 		t.Fatal("NFD and NFC differ")
 	}
 }
+
+func TestSameNominee_UnitOptional(t *testing.T) {
+	a := Nominee{Kind: KindCollective, Name: "Các thôn, phố", Unit: "Thị trấn Như Quỳnh"}
+	for _, c := range []struct {
+		b    Nominee
+		same bool
+	}{
+		{Nominee{Kind: KindCollective, Name: "các  thôn, PHỐ"}, true},
+		{Nominee{Kind: KindCollective, Name: "Các thôn, phố", Unit: "thị trấn như quỳnh"}, true},
+		{Nominee{Kind: KindCollective, Name: "Các thôn, phố", Unit: "Xã Lạc Hồng"}, false},
+		{Nominee{Kind: KindIndividual, Name: "Các thôn, phố"}, false},
+		{Nominee{Kind: KindCollective, Name: "Các thôn, phô"}, false},
+	} {
+		if got := SameNominee(a, c.b); got != c.same {
+			t.Errorf("SameNominee(%q, %q) = %t", a.Name, c.b.Name, got)
+		}
+	}
+}
