@@ -43,9 +43,9 @@ type RoundStanding struct {
 	Out       []int64        // passing nominees beyond the places, most agree votes first
 	Break     model.TieBreak // how a tie at the line is settled (never 0)
 	Revote    int64          // the re-vote round among the tied, once opened; 0 if none
-	Decided   bool           // the chair has decided the tie
-	Decision  model.ChairDecision
-	Settled   bool // the tie is settled: its re-vote has closed or the chair has decided
+	Decided   bool                // the chair has decided the tie
+	Decision  model.ChairDecision // the chair's decision, when Decided
+	Settled   bool                // the tie is settled: its re-vote has closed or the chair has decided
 
 	status map[int64]Status // what the standing says about each passing nominee
 }
