@@ -32,17 +32,17 @@ import (
 // against their award's quota, and what their tie at the quota line still
 // needs.
 type RoundStanding struct {
-	Round     int64          // the round's id
-	Award     string         // the award's code
-	Closed    bool           // the round has closed; an open round has no standing yet
-	Limited   bool           // the award has a quota
-	Places    int            // places open to this round (limited awards only)
-	Within    []int64        // passing nominees within the places, most agree votes first
-	Tied      []int64        // passing nominees tied at the quota line, in ballot order
-	Remaining int            // places left for the tied nominees
-	Out       []int64        // passing nominees beyond the places, most agree votes first
-	Break     model.TieBreak // how a tie at the line is settled (never 0)
-	Revote    int64          // the re-vote round among the tied, once opened; 0 if none
+	Round     int64               // the round's id
+	Award     string              // the award's code
+	Closed    bool                // the round has closed; an open round has no standing yet
+	Limited   bool                // the award has a quota
+	Places    int                 // places open to this round (limited awards only)
+	Within    []int64             // passing nominees within the places, most agree votes first
+	Tied      []int64             // passing nominees tied at the quota line, in ballot order
+	Remaining int                 // places left for the tied nominees
+	Out       []int64             // passing nominees beyond the places, most agree votes first
+	Break     model.TieBreak      // how a tie at the line is settled (never 0)
+	Revote    int64               // the re-vote round among the tied, once opened; 0 if none
 	Decided   bool                // the chair has decided the tie
 	Decision  model.ChairDecision // the chair's decision, when Decided
 	Settled   bool                // the tie is settled: its re-vote has closed or the chair has decided
