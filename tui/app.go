@@ -64,7 +64,8 @@ type Options struct {
 	BoothOnly bool
 }
 
-// shared is what every screen reads: the record and the look.
+// shared is what every screen reads: the record and the look, and the
+// queue of writes.
 type shared struct {
 	st     *store.Store
 	rec    *model.Record
@@ -72,6 +73,10 @@ type shared struct {
 	styles styles
 	width  int
 	height int // height of the body area
+
+	queue      []job // writes waiting to run, in the order asked
+	writing    bool  // a write is running
+	generation int   // writes started so far; older snapshots are dropped
 }
 
 // screen is one page of the program.
@@ -99,7 +104,6 @@ type Model struct {
 
 	status     string
 	statusErr  bool
-	busy       bool
 	quitting   bool
 	termHeight int
 }
@@ -108,6 +112,9 @@ type Model struct {
 type dialog struct {
 	question string
 	yes      tea.Cmd
+	write    *job // queued when the answer is yes, instead of yes
+	confirm  key.Binding
+	strict   bool // only confirm answers; every other key cancels
 }
 
 // input asks for one line of text over the current screen.
@@ -125,15 +132,20 @@ type recordMsg struct {
 	err  error  // the action's failure, if any
 	from page   // the page that asked, for screens that react to their own actions
 	then page   // the page to show when the action succeeded; pageLoading for none
+	job  bool   // the snapshot follows a write
+	gen  int    // for plain loads: writes started when the load began
 }
 
 // navigateMsg moves to another page.
 type navigateMsg struct{ to page }
 
-// askMsg asks the user a yes/no question before running yes.
+// askMsg asks the user a yes/no question before running yes, or queuing
+// write.
 type askMsg struct {
 	question string
 	yes      tea.Cmd
+	write    *job
+	confirm  *key.Binding // a stricter key than the usual yes, if set
 }
 
 // inputMsg asks the user for a line of text.
@@ -181,13 +193,14 @@ func New(opts Options) *Model {
 		pageBooth:      &boothScreen{boothOnly: opts.BoothOnly},
 		pageTally:      &tallyScreen{},
 		pageConclusion: &conclusionScreen{exportDir: opts.ExportDir},
+		pagePaper:      &paperScreen{},
 	}
 	return m
 }
 
 // Init implements tea.Model.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(load(m.sh.st, ""), tea.RequestBackgroundColor, tick())
+	return tea.Batch(load(m.sh.st, 0), tea.RequestBackgroundColor, tick())
 }
 
 // tickMsg asks for a fresh look at the record, for live progress.
@@ -198,10 +211,13 @@ func tick() tea.Cmd {
 	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{} })
 }
 
-// load reads the record.
-func load(st *store.Store, ack string) tea.Cmd {
+// load reads the record; gen is the number of writes started so far, so
+// that a load overtaken by a write can be recognised and dropped.
+func load(st *store.Store, gen int) tea.Cmd {
 	return func() tea.Msg {
-		return snapshot(st, ack, nil)
+		msg := snapshot(st, "", nil)
+		msg.gen = gen
+		return msg
 	}
 }
 
@@ -225,22 +241,48 @@ func snapshot(st *store.Store, ack string, actErr error) recordMsg {
 	return recordMsg{rec: &rec, ack: ack, err: actErr}
 }
 
-// act runs a write against the store, then reloads the record.
-func act(st *store.Store, from page, ack string, write func(ctx context.Context) error) tea.Cmd {
-	return func() tea.Msg {
-		err := write(context.Background())
-		msg := snapshot(st, ack, err)
-		msg.from = from
-		return msg
-	}
+// job is one write to the record. Jobs run one at a time, in the order the
+// user asked for them, so that quick key presses land in the record in the
+// order they were pressed.
+type job struct {
+	from  page   // the page that asked
+	ack   string // the status line on success
+	then  page   // the page to show on success; pageLoading for none
+	write func(ctx context.Context) error
 }
 
-// actThen is act followed, on success, by a move to page then.
-func actThen(st *store.Store, from page, ack string, then page, write func(ctx context.Context) error) tea.Cmd {
+// do queues a write and starts it if no other write is running.
+func (c *shared) do(from page, ack string, write func(ctx context.Context) error) tea.Cmd {
+	return c.enqueue(job{from: from, ack: ack, write: write})
+}
+
+// doThen queues a write that moves to page then once it has succeeded.
+func (c *shared) doThen(from page, ack string, then page, write func(ctx context.Context) error) tea.Cmd {
+	return c.enqueue(job{from: from, ack: ack, then: then, write: write})
+}
+
+// enqueue adds a job to the queue and starts the next one if idle.
+func (c *shared) enqueue(j job) tea.Cmd {
+	c.queue = append(c.queue, j)
+	return c.kick()
+}
+
+// kick starts the next queued write unless one is running.
+func (c *shared) kick() tea.Cmd {
+	if c.writing || len(c.queue) == 0 {
+		return nil
+	}
+	j := c.queue[0]
+	c.queue = c.queue[1:]
+	c.writing = true
+	c.generation++
+	st := c.st
 	return func() tea.Msg {
-		msg := act(st, from, ack, write)().(recordMsg)
-		if msg.err == nil {
-			msg.then = then
+		err := j.write(context.Background())
+		msg := snapshot(st, j.ack, err)
+		msg.from, msg.job = j.from, true
+		if err == nil {
+			msg.then = j.then
 		}
 		return msg
 	}
@@ -254,6 +296,17 @@ func navigate(p page) tea.Cmd {
 // ask returns a command that puts a yes/no question to the user.
 func ask(question string, yes tea.Cmd) tea.Cmd {
 	return func() tea.Msg { return askMsg{question: question, yes: yes} }
+}
+
+// askWith asks a question that only the given key confirms; any other key
+// cancels it.
+func askWith(question string, confirm *key.Binding, yes tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return askMsg{question: question, yes: yes, confirm: confirm} }
+}
+
+// askDo asks a yes/no question and queues the write on yes.
+func askDo(question string, j job) tea.Cmd {
+	return func() tea.Msg { return askMsg{question: question, write: &j} }
 }
 
 // prompt returns a command that asks for a line of text.
@@ -299,8 +352,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onRecord(msg)
 	case tickMsg:
 		// Progress of an open round can come from a booth in another process.
-		if m.sh.rec != nil && (m.page == pageRounds || m.page == pageBooth || m.page == pageOverview) {
-			return m, tea.Batch(tick(), load(m.sh.st, ""))
+		if m.sh.rec != nil && !m.sh.writing && (m.page == pageRounds || m.page == pageBooth || m.page == pageOverview) {
+			return m, tea.Batch(tick(), load(m.sh.st, m.sh.generation))
 		}
 		return m, tick()
 	case navigateMsg:
@@ -313,7 +366,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.go2(pageReview)
 		return m, nil
 	case askMsg:
-		m.dialog = &dialog{question: msg.question, yes: msg.yes}
+		m.dialog = &dialog{question: msg.question, yes: msg.yes, write: msg.write, confirm: m.sh.keys.Yes}
+		if msg.confirm != nil {
+			m.dialog.confirm, m.dialog.strict = *msg.confirm, true
+		}
 		return m, nil
 	case inputMsg:
 		f := textinput.New()
@@ -321,8 +377,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		sty := textinput.DefaultStyles(true)
 		sty.Cursor.Blink = false // a steady cursor; no timer to wait for
 		f.SetStyles(sty)
-		f.SetValue(msg.value)
 		f.SetWidth(m.sh.width - 8)
+		f.SetValue(msg.value)
 		f.CharLimit = 2000
 		m.input = &input{label: msg.label, field: f, submit: msg.submit}
 		return m, m.input.field.Focus()
@@ -377,22 +433,31 @@ func (m *Model) current() screen {
 
 // onRecord takes a fresh snapshot.
 func (m *Model) onRecord(msg recordMsg) tea.Cmd {
-	m.busy = false
-	if msg.err != nil {
-		m.status, m.statusErr = model.Message(msg.err), true
-	} else if msg.ack != "" {
-		m.status, m.statusErr = msg.ack, false
+	var next tea.Cmd
+	if msg.job {
+		m.sh.writing = false
+		next = m.sh.kick()
+	} else if msg.gen < m.sh.generation {
+		return nil // a plain load overtaken by a write: its snapshot is stale
 	}
+	defer func() {
+		// After any move to another page, which clears the status line.
+		if msg.err != nil {
+			m.status, m.statusErr = model.Message(msg.err), true
+		} else if msg.ack != "" {
+			m.status, m.statusErr = msg.ack, false
+		}
+	}()
 	if msg.none {
 		m.sh.rec = nil
-		if m.opts.BoothOnly {
-			m.status, m.statusErr = "Tệp chưa có phiên họp. Thư ký cần tạo phiên họp trước.", true
-		}
 		m.page = pageStart
-		return nil
+		if m.opts.BoothOnly {
+			msg.err = model.Errorf(model.ENotFound, "Tệp chưa có phiên họp. Thư ký cần tạo phiên họp trước.")
+		}
+		return next
 	}
 	if msg.rec == nil {
-		return nil
+		return next
 	}
 	m.sh.rec = msg.rec
 	for _, s := range m.screens {
@@ -410,7 +475,7 @@ func (m *Model) onRecord(msg recordMsg) tea.Cmd {
 			m.page = pageOverview
 		}
 	}
-	return nil
+	return next
 }
 
 // go2 switches page.
@@ -420,6 +485,9 @@ func (m *Model) go2(p page) {
 	}
 	if l, ok := m.screens[m.page].(interface{ leave() }); ok && m.page != p {
 		l.leave()
+	}
+	if m.page != p {
+		m.status, m.statusErr = "", false
 	}
 	m.page = p
 	if e, ok := m.screens[p].(interface{ enter(*shared) }); ok {
@@ -447,11 +515,14 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.dialog != nil {
 		switch {
-		case key.Matches(msg, k.Yes):
+		case key.Matches(msg, m.dialog.confirm):
 			d := m.dialog
 			m.dialog = nil
+			if d.write != nil {
+				return m.sh.enqueue(*d.write)
+			}
 			return d.yes
-		case key.Matches(msg, k.No):
+		case m.dialog.strict, key.Matches(msg, k.No):
 			m.dialog = nil
 		}
 		return nil
@@ -477,9 +548,6 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		} else {
 			m.go2(pageOverview)
 		}
-		return nil
-	}
-	if m.busy {
 		return nil
 	}
 	return m.current().update(&m.sh, msg)
@@ -520,7 +588,7 @@ func (m *Model) render() string {
 	}
 	var sub string
 	if m.opts.Notice != "" && m.page != pageBooth {
-		sub = st.Muted.Render(truncate(m.opts.Notice, w))
+		sub = st.Muted.Render(truncateLeft(m.opts.Notice, w))
 	}
 	var body string
 	switch {
@@ -528,7 +596,7 @@ func (m *Model) render() string {
 		body = m.renderInput()
 	case m.dialog != nil:
 		body = lipgloss.Place(w, m.sh.height, lipgloss.Center, lipgloss.Center,
-			st.Dialog.Width(min(w-4, 70)).Render(m.dialog.question+"\n\n"+st.Muted.Render("c/enter: có   ·   k/esc: không")))
+			st.Dialog.Width(min(w-4, 70)).Render(m.dialog.question+m.dialogKeys()))
 	default:
 		body = s.view(&m.sh)
 	}
@@ -543,12 +611,23 @@ func (m *Model) render() string {
 	}
 	helpView := m.help.View(s.help(&m.sh))
 	if m.dialog != nil {
-		helpView = m.help.View(bindings{short: []key.Binding{m.sh.keys.Yes, m.sh.keys.No}})
+		helpView = ""
+		if !m.dialog.strict {
+			helpView = m.help.View(bindings{short: []key.Binding{m.sh.keys.Yes, m.sh.keys.No}})
+		}
 	}
 	if m.input != nil {
 		helpView = st.Muted.Render("enter: lưu   ·   esc: hủy")
 	}
 	return strings.Join([]string{truncate(title, w), sub, body, status, helpView}, "\n")
+}
+
+// dialogKeys explains how to answer the dialog.
+func (m *Model) dialogKeys() string {
+	if m.dialog.strict {
+		return ""
+	}
+	return "\n\n" + m.sh.styles.Muted.Render("c/enter: có   ·   k/esc: không")
 }
 
 // renderInput draws the text prompt.

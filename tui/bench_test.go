@@ -36,7 +36,7 @@ func bigHarness(b *testing.B, n int) *harness {
 	h := &harness{t: b, st: st}
 	h.m = New(Options{Store: st})
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	h.run(load(st, ""))
+	h.run(load(st, 0))
 	return h
 }
 

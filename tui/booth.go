@@ -112,10 +112,11 @@ func (s *boothScreen) called(rec *model.Record, r model.Round) (model.MemberReco
 func (s *boothScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 	k := c.keys
 	if key.Matches(msg, k.Secretary) || msg.String() == "ctrl+c" {
+		leave := k.LeaveBooth
 		if s.boothOnly {
-			return ask("Đóng phòng bỏ phiếu? (Dành cho thư ký.)\nPhiếu đang đánh dấu dở sẽ bị hủy.", tea.Quit)
+			return askWith("Dành cho thư ký: nhấn t để đóng phòng bỏ phiếu.\nPhiếu đang đánh dấu dở sẽ bị hủy. Phím khác: ở lại.", &leave, tea.Quit)
 		}
-		return ask("Thư ký rời phòng bỏ phiếu?\nPhiếu đang đánh dấu dở sẽ bị hủy.", navigate(pageRounds))
+		return askWith("Dành cho thư ký: nhấn t để rời phòng bỏ phiếu.\nPhiếu đang đánh dấu dở sẽ bị hủy. Phím khác: ở lại.", &leave, navigate(pageRounds))
 	}
 	r, open := voting.OpenRound(c.rec)
 	if !open {
@@ -187,7 +188,7 @@ func (s *boothScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 			st, roundID, voter := c.st, r.ID, s.voter
 			s.marks = nil
 			s.state = boothSaving
-			return act(st, pageBooth, "", func(ctx context.Context) error {
+			return c.do(pageBooth, "", func(ctx context.Context) error {
 				return st.CastBallot(ctx, roundID, voter, "", choices)
 			})
 		case key.Matches(msg, k.Back):
@@ -250,7 +251,7 @@ func (s *boothScreen) view(c *shared) string {
 	case boothCalling:
 		m, ok := s.called(rec, r)
 		if !ok {
-			return center(head + "\n\n" + notice + "\n\n" + st.Title.Render("Tất cả thành viên có mặt đã bỏ phiếu.") + "\n\nMời thư ký đóng vòng bỏ phiếu (ctrl+x).")
+			return center(head + "\n\n" + notice + "\n\n" + st.Title.Render("Tất cả thành viên có mặt đã bỏ phiếu.") + "\n\nMời thư ký ra khỏi phòng bỏ phiếu (ctrl+x) rồi đóng vòng (o).")
 		}
 		call := st.Booth.Render(lipgloss.JoinVertical(lipgloss.Center,
 			"Mời",
@@ -261,7 +262,7 @@ func (s *boothScreen) view(c *shared) string {
 			"bỏ phiếu.",
 		))
 		return center(lipgloss.JoinVertical(lipgloss.Center, head, "", notice, "", call, "",
-			"Nếu đúng là ông/bà "+m.Name+", nhấn enter để nhận phiếu.",
+			"Nếu đúng là ông/bà "+m.Name+", nhấn c để nhận phiếu.",
 			st.Muted.Render("Nếu chưa sẵn sàng, nhấn s để mời người tiếp theo.")))
 	case boothMarking:
 		return s.viewMarking(c, r, head, notice)
@@ -341,9 +342,12 @@ func (s *boothScreen) help(c *shared) bindings {
 	k := c.keys
 	switch s.state {
 	case boothMarking:
-		return bindings{short: []key.Binding{k.Agree, k.Disagree, k.AgreeRest, k.Review, k.Secretary}}
+		return bindings{short: []key.Binding{k.Up, k.Down, k.Agree, k.Disagree, k.AgreeRest, k.Review}}
 	case boothReview:
-		return bindings{short: []key.Binding{k.Cast, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "sửa lại")), k.Secretary}}
+		return bindings{short: []key.Binding{k.Cast, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "sửa lại"))}}
 	}
-	return bindings{short: []key.Binding{k.ConfirmIdentity, k.Skip, k.Secretary}}
+	if r, open := voting.OpenRound(c.rec); !open || len(pending(c.rec, r)) == 0 {
+		return bindings{}
+	}
+	return bindings{short: []key.Binding{k.ConfirmIdentity, k.Skip}}
 }

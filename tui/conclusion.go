@@ -50,6 +50,34 @@ func conclusionLines(rec *model.Record) []string {
 	return out
 }
 
+// unfinished warns about candidacies left unreviewed or not voted on.
+func unfinished(rec *model.Record) string {
+	ix := voting.NewIndex(rec)
+	pending, ready := 0, 0
+	for i := range rec.Nominees {
+		n := &rec.Nominees[i]
+		for _, cd := range n.Candidacies {
+			switch ix.Status(n, cd.Award) {
+			case voting.StatusPending:
+				pending++
+			case voting.StatusReady:
+				ready++
+			}
+		}
+	}
+	var w []string
+	if pending > 0 {
+		w = append(w, fmt.Sprintf("còn %d lượt đề nghị chưa xét xong", pending))
+	}
+	if ready > 0 {
+		w = append(w, fmt.Sprintf("%d lượt đủ điều kiện nhưng chưa bỏ phiếu", ready))
+	}
+	if len(w) == 0 {
+		return ""
+	}
+	return "\n\nLưu ý: " + strings.Join(w, "; ") + "."
+}
+
 // update implements screen.
 func (s *conclusionScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 	k := c.keys
@@ -75,10 +103,10 @@ func (s *conclusionScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		if _, open := voting.OpenRound(rec); open {
 			return say("Còn vòng bỏ phiếu đang mở: hãy đóng vòng (bước 4) trước khi kết thúc phiên họp.", true)
 		}
-		return ask("Chủ tọa xác nhận danh sách đề nghị khen thưởng và kết thúc phiên họp?\n\nSau khi kết thúc, biên bản bị khóa: không thể điểm danh, chấm tiêu chuẩn hay bỏ phiếu thêm.",
-			act(st, pageConclusion, "Phiên họp đã kết thúc. Nhấn x để xuất biên bản.", func(ctx context.Context) error {
+		return askDo("Chủ tọa xác nhận danh sách đề nghị khen thưởng và kết thúc phiên họp?\n\nSau khi kết thúc, biên bản bị khóa: không thể điểm danh, chấm tiêu chuẩn hay bỏ phiếu thêm."+unfinished(rec),
+			job{from: pageConclusion, ack: "Phiên họp đã kết thúc. Nhấn x để xuất biên bản.", write: func(ctx context.Context) error {
 				return st.CloseMeeting(ctx)
-			}))
+			}})
 	}
 	return nil
 }

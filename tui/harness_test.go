@@ -52,7 +52,7 @@ func newHarness(t *testing.T, sample bool) *harness {
 	h := &harness{t: t, st: st, dir: dir}
 	h.m = New(Options{Store: st, ExportDir: filepath.Join(dir, "bien-ban")})
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	h.run(load(st, ""))
+	h.run(load(st, 0))
 	return h
 }
 

@@ -16,9 +16,9 @@ type keyMap struct {
 	// Review.
 	CheckYes, CheckNo, Met, NotMet, Note, NomineeNote, Discussion, PrevNominee, NextNominee, NextAward key.Binding
 	// Rounds.
-	OpenRound, EnterBooth, CloseRound key.Binding
+	OpenRound, OpenPaperRound, EnterBooth, CloseRound, PaperCounts key.Binding
 	// Booth.
-	ConfirmIdentity, Skip, Agree, Disagree, AgreeRest, Review, Cast, Secretary key.Binding
+	ConfirmIdentity, Skip, Agree, Disagree, AgreeRest, Review, Cast, Secretary, LeaveBooth key.Binding
 	// Conclusion.
 	Export, CloseMeeting key.Binding
 	// Start.
@@ -63,18 +63,21 @@ func newKeyMap() keyMap {
 		NextNominee: b("]", "đối tượng sau", "]"),
 		NextAward:   b("tab", "danh hiệu khác", "tab"),
 
-		OpenRound:  b("enter", "mở vòng bỏ phiếu", "enter"),
-		EnterBooth: b("b", "vào phòng bỏ phiếu", "b"),
-		CloseRound: b("o", "đóng vòng, kiểm phiếu", "o"),
+		OpenRound:      b("enter", "mở vòng bỏ phiếu tại máy", "enter"),
+		OpenPaperRound: b("p", "mở vòng phiếu giấy", "p"),
+		PaperCounts:    b("enter", "nhập kết quả kiểm phiếu", "enter"),
+		EnterBooth:     b("b", "vào phòng bỏ phiếu", "b"),
+		CloseRound:     b("o", "đóng vòng, kiểm phiếu", "o"),
 
-		ConfirmIdentity: b("enter", "đúng, tôi bỏ phiếu", "enter"),
+		ConfirmIdentity: b("c", "đúng là tôi", "c"),
 		Skip:            b("s", "mời người sau", "s"),
 		Agree:           b("d", "đồng ý", "d"),
 		Disagree:        b("k", "không đồng ý", "k"),
 		AgreeRest:       b("a", "đồng ý hết", "a"),
 		Review:          b("enter", "xem lại", "enter"),
 		Cast:            b("enter", "bỏ phiếu", "enter"),
-		Secretary:       b("ctrl+x", "thư ký", "ctrl+x"),
+		Secretary:       b("ctrl+x", "thư ký rời phòng", "ctrl+x"),
+		LeaveBooth:      b("t", "rời phòng bỏ phiếu", "t"),
 
 		Export:       b("x", "xuất biên bản", "x"),
 		CloseMeeting: b("e", "kết thúc phiên họp", "e"),

@@ -58,7 +58,7 @@ func (s *overviewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		rec := c.rec
 		st := c.st
 		return prompt("Ý kiến thảo luận của phiên họp (ghi vào biên bản):", rec.Meeting.Discussion, func(text string) tea.Cmd {
-			return act(st, pageOverview, "Đã ghi ý kiến thảo luận.", func(ctx context.Context) error { return st.SetDiscussion(ctx, text) })
+			return c.do(pageOverview, "Đã ghi ý kiến thảo luận.", func(ctx context.Context) error { return st.SetDiscussion(ctx, text) })
 		})
 	}
 	return nil

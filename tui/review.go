@@ -83,7 +83,7 @@ func (s *reviewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 			word = "có"
 		}
 		s.cursor = clamp(s.cursor+1, total)
-		return act(st, pageReview, fmt.Sprintf("%s: %s — %s.", n.Name, checks[s.cursor-1].Text, word), func(ctx context.Context) error {
+		return c.do(pageReview, fmt.Sprintf("%s: %s — %s.", n.Name, checks[s.cursor-1].Text, word), func(ctx context.Context) error {
 			return st.SetCheck(ctx, id, code, applies)
 		})
 	case !onCheck && (key.Matches(msg, k.Met) || key.Matches(msg, k.NotMet)):
@@ -95,20 +95,20 @@ func (s *reviewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		note := candidacyMark(n, award, idx).Note
 		s.cursor = clamp(s.cursor+1, total)
-		return act(st, pageReview, fmt.Sprintf("Tiêu chí %d: %s.", idx+1, word), func(ctx context.Context) error {
+		return c.do(pageReview, fmt.Sprintf("Tiêu chí %d: %s.", idx+1, word), func(ctx context.Context) error {
 			return st.SetMark(ctx, id, award, idx, mark, note)
 		})
 	case !onCheck && key.Matches(msg, k.Note):
 		idx := s.cursor - len(checks)
 		cm := candidacyMark(n, award, idx)
 		return prompt(fmt.Sprintf("Ghi chú cho tiêu chí %d:", idx+1), cm.Note, func(note string) tea.Cmd {
-			return act(st, pageReview, fmt.Sprintf("Đã ghi chú tiêu chí %d.", idx+1), func(ctx context.Context) error {
+			return c.do(pageReview, fmt.Sprintf("Đã ghi chú tiêu chí %d.", idx+1), func(ctx context.Context) error {
 				return st.SetMark(ctx, id, award, idx, cm.Mark, note)
 			})
 		})
 	case key.Matches(msg, k.NomineeNote):
 		return prompt("Ý kiến thảo luận về "+n.Name+":", n.Note, func(note string) tea.Cmd {
-			return act(st, pageReview, "Đã ghi ý kiến thảo luận.", func(ctx context.Context) error {
+			return c.do(pageReview, "Đã ghi ý kiến thảo luận.", func(ctx context.Context) error {
 				return st.SetNomineeNote(ctx, id, note)
 			})
 		})
@@ -175,7 +175,7 @@ func (s *reviewScreen) view(c *shared) string {
 	el := voting.EligibilityOf(&rec.Plan, n)
 	elLine := "Điều kiện khen thưởng — " + eligibilityLabel(el)
 	if r := voting.EligibilityReason(&rec.Plan, n); r != "" && el != model.EligibilityEligible {
-		elLine += ": " + r
+		elLine = "Điều kiện khen thưởng — " + r
 	}
 	b.WriteString("\n" + st.Title.Render(truncate(elLine, w)) + "\n")
 
@@ -185,6 +185,9 @@ func (s *reviewScreen) view(c *shared) string {
 	var lines []string
 	for i, ch := range checks {
 		val := "[   ?   ]"
+		if i < len(n.Checks) && !n.Checks[i].Confirmed && n.Checks[i].Applies {
+			val = st.Warn.Render("[ Có ?  ]") // the registration says so; not yet confirmed
+		}
 		if i < len(n.Checks) && n.Checks[i].Confirmed {
 			if n.Checks[i].Applies {
 				val = st.Bad.Render("[  Có   ]")
@@ -219,6 +222,9 @@ func (s *reviewScreen) view(c *shared) string {
 	var detail []string
 	if s.cursor < len(checks) {
 		detail = wrap("Điều kiện: "+checks[s.cursor].Text+" — có áp dụng với đối tượng này không?", w-2)
+		if s.cursor < len(n.Checks) && !n.Checks[s.cursor].Confirmed && n.Checks[s.cursor].Applies {
+			detail = append(detail, st.Warn.Render(truncate("Hồ sơ đăng ký ghi nhận điều này. Hội đồng xác nhận: c có, k không.", w-2)))
+		}
 	} else if i := s.cursor - len(checks); i < len(crit) {
 		detail = wrap(fmt.Sprintf("Tiêu chí %d/%d: %s", i+1, len(crit), crit[i].Text), w-2)
 		if note := candidacyMark(n, s.award, i).Note; note != "" {

@@ -35,13 +35,13 @@ func (s *rollCallScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		s.cursor = clamp(s.cursor+1, len(members))
 	case key.Matches(msg, c.keys.Present):
 		s.cursor = clamp(s.cursor+1, len(members))
-		return act(st, pageRollCall, m.Name+": có mặt.", func(ctx context.Context) error {
+		return c.do(pageRollCall, m.Name+": có mặt.", func(ctx context.Context) error {
 			return st.SetAttendance(ctx, m.ID, model.AttendancePresent, "")
 		})
 	case key.Matches(msg, c.keys.Absent):
 		return prompt("Lý do vắng mặt của "+m.Name+":", m.AbsentReason, func(reason string) tea.Cmd {
 			s.cursor = clamp(s.cursor+1, len(members))
-			return act(st, pageRollCall, m.Name+": vắng mặt.", func(ctx context.Context) error {
+			return c.do(pageRollCall, m.Name+": vắng mặt.", func(ctx context.Context) error {
 				return st.SetAttendance(ctx, m.ID, model.AttendanceAbsent, reason)
 			})
 		})

@@ -32,12 +32,38 @@ func ballotAwards(rec *model.Record) []model.Award {
 	return out
 }
 
+// tellerWarning says what the counting committee lacks, or "".
+func tellerWarning(rec *model.Record) string {
+	n, head := 0, false
+	for _, m := range rec.Members {
+		if m.Teller {
+			n++
+		}
+		head = head || m.TellerHead
+	}
+	switch {
+	case n == 0:
+		return "Lưu ý: chưa bầu Ban kiểm phiếu (bước 2)."
+	case !head:
+		return "Lưu ý: Ban kiểm phiếu chưa có trưởng ban (bước 2)."
+	case n < rec.Plan.Meeting.Tellers:
+		return fmt.Sprintf("Lưu ý: Ban kiểm phiếu mới có %d/%d thành viên (bước 2).", n, rec.Plan.Meeting.Tellers)
+	}
+	return ""
+}
+
 // update implements screen.
 func (s *roundsScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 	rec := c.rec
 	st := c.st
 	k := c.keys
 	if r, open := voting.OpenRound(rec); open {
+		if r.Mode == model.RoundPaper {
+			if key.Matches(msg, k.PaperCounts) {
+				return navigate(pagePaper)
+			}
+			return nil
+		}
 		switch {
 		case key.Matches(msg, k.EnterBooth), key.Matches(msg, k.Enter):
 			return navigate(pageBooth)
@@ -47,9 +73,9 @@ func (s *roundsScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 				q += fmt.Sprintf("\n\nCòn %d thành viên có mặt chưa bỏ phiếu; họ sẽ không thể bỏ phiếu trong vòng này nữa.", missing)
 			}
 			id := r.ID
-			return ask(q, actThen(st, pageRounds, fmt.Sprintf("Đã đóng vòng %d và kiểm phiếu.", r.Seq), pageTally, func(ctx context.Context) error {
+			return askDo(q, job{from: pageRounds, ack: fmt.Sprintf("Đã đóng vòng %d và kiểm phiếu.", r.Seq), then: pageTally, write: func(ctx context.Context) error {
 				return st.CloseRound(ctx, id)
-			}))
+			}})
 		}
 		return nil
 	}
@@ -63,7 +89,8 @@ func (s *roundsScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		s.cursor = clamp(s.cursor-1, len(awards))
 	case key.Matches(msg, k.Down):
 		s.cursor = clamp(s.cursor+1, len(awards))
-	case key.Matches(msg, k.OpenRound):
+	case key.Matches(msg, k.OpenRound), key.Matches(msg, k.OpenPaperRound):
+		paper := key.Matches(msg, k.OpenPaperRound)
 		a := awards[s.cursor]
 		ids := voting.Candidates(rec, a.Code)
 		if len(ids) == 0 {
@@ -83,11 +110,24 @@ func (s *roundsScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 		code := a.Code
-		question := fmt.Sprintf("Mở vòng bỏ phiếu kín cho %s với %d đối tượng?\n\n%s\n\nSau khi mở, danh sách và tiêu chuẩn của các đối tượng này bị khóa.", a.Name, len(ids), strings.Join(names, "\n"))
-		return ask(question, actThen(st, pageRounds, "Đã mở vòng bỏ phiếu cho "+a.Name+".", pageBooth, func(ctx context.Context) error {
+		form := "bỏ phiếu kín tại máy"
+		if paper {
+			form = "bỏ phiếu kín bằng phiếu giấy"
+		}
+		question := fmt.Sprintf("Mở vòng %s cho %s với %d đối tượng?\n\n%s\n\nSau khi mở, danh sách và tiêu chuẩn của các đối tượng này bị khóa.", form, a.Name, len(ids), strings.Join(names, "\n"))
+		if w := tellerWarning(rec); w != "" {
+			question += "\n\n" + w
+		}
+		if paper {
+			return askDo(question, job{from: pageRounds, ack: "Đã mở vòng bỏ phiếu giấy cho " + a.Name + ". Phát phiếu, kiểm phiếu rồi nhập kết quả.", then: pagePaper, write: func(ctx context.Context) error {
+				_, err := st.OpenPaperRound(ctx, code, ids)
+				return err
+			}})
+		}
+		return askDo(question, job{from: pageRounds, ack: "Đã mở vòng bỏ phiếu cho " + a.Name + ".", then: pageBooth, write: func(ctx context.Context) error {
 			_, err := st.OpenRound(ctx, code, ids)
 			return err
-		}))
+		}})
 	}
 	return nil
 }
@@ -100,6 +140,14 @@ func (s *roundsScreen) view(c *shared) string {
 	q := voting.Quorum(rec)
 	if r, open := voting.OpenRound(rec); open {
 		a, _ := rec.Plan.Award(r.Award)
+		if r.Mode == model.RoundPaper {
+			b.WriteString(st.Subtitle.Render(fmt.Sprintf("Vòng %d — %s (phiếu giấy)", r.Seq, a.Name)) + "\n\n")
+			b.WriteString(fmt.Sprintf("%d đối tượng trên phiếu; %d thành viên có mặt được biểu quyết.\n\n", len(r.Nominees), r.Eligible))
+			b.WriteString("Ban kiểm phiếu phát phiếu, thu phiếu và kiểm phiếu; sau đó thư ký nhập kết quả.\n")
+			b.WriteString("Phiếu bầu để in: bước 6, xuất tài liệu (phiếu bầu).\n\n")
+			b.WriteString("enter: nhập kết quả kiểm phiếu\n")
+			return b.String()
+		}
 		b.WriteString(st.Subtitle.Render(fmt.Sprintf("Vòng %d — %s", r.Seq, a.Name)) + "\n\n")
 		big := fmt.Sprintf("%d/%d đã bỏ phiếu", len(r.Voters), r.Eligible)
 		b.WriteString(st.Box.Render(st.Title.Render(big)) + "\n\n")
@@ -143,8 +191,11 @@ func (s *roundsScreen) view(c *shared) string {
 // help implements screen.
 func (s *roundsScreen) help(c *shared) bindings {
 	k := c.keys
-	if _, open := voting.OpenRound(c.rec); open {
+	if r, open := voting.OpenRound(c.rec); open {
+		if r.Mode == model.RoundPaper {
+			return bindings{short: []key.Binding{k.PaperCounts, k.Back, k.Help}}
+		}
 		return bindings{short: []key.Binding{k.EnterBooth, k.CloseRound, k.Back, k.Help}}
 	}
-	return bindings{short: []key.Binding{k.Up, k.Down, k.OpenRound, k.Back, k.Help}}
+	return bindings{short: []key.Binding{k.OpenRound, k.OpenPaperRound, k.Back, k.Help}, full: [][]key.Binding{{k.Up, k.Down, k.OpenRound, k.OpenPaperRound}, {k.Back, k.Help, k.Quit}}}
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"hoidong/model"
 )
 
 // TestScreens_StartOnEmptyFile offers the sample plan or a plan file and
@@ -110,15 +112,19 @@ func TestBooth_OffersNoWayOut(t *testing.T) {
 		h.press(k)
 		h.expectPage(pageBooth)
 	}
-	h.press("ctrl+x")
-	h.expect("Thư ký rời phòng bỏ phiếu?")
-	h.press("k")
-	h.expectPage(pageBooth)
+	// Only t confirms leaving; the usual yes keys do not.
+	for _, k := range []string{"k", "c", "enter", "esc", "y"} {
+		h.press("ctrl+x")
+		h.expect("nhấn t để rời phòng bỏ phiếu")
+		h.press(k)
+		h.expectPage(pageBooth)
+		h.expect("Mời")
+	}
 	h.press("ctrl+c")
-	h.expect("Thư ký rời phòng bỏ phiếu?")
+	h.expect("nhấn t để rời phòng bỏ phiếu")
 	h.press("esc")
 	h.expectPage(pageBooth)
-	h.press("ctrl+x", "c")
+	h.press("ctrl+x", "t")
 	h.expectPage(pageRounds)
 }
 
@@ -126,14 +132,14 @@ func TestBooth_OffersNoWayOut(t *testing.T) {
 // nothing.
 func TestBooth_EveryNomineeNeedsAMark(t *testing.T) {
 	h := openSampleRound(t)
-	h.press("enter", "d", "enter")
+	h.press("c", "d", "enter")
 	h.expect("Còn 4 đối tượng chưa đánh dấu")
 	h.snap("incomplete")
 	if v := h.fresh().Rounds[0].Voters; len(v) != 0 {
 		t.Fatalf("voters = %v", v)
 	}
 	// Leaving mid-ballot forgets the marks.
-	h.press("ctrl+x", "c", "b")
+	h.press("ctrl+x", "t", "b")
 	h.expectPage(pageBooth)
 	h.expect("Mời")
 }
@@ -144,9 +150,12 @@ func TestBooth_ClearsBetweenVoters(t *testing.T) {
 	h := openSampleRound(t)
 	rec := h.rec()
 	first := rec.Members[0].Name
-	h.press("enter", "a", "up", "up", "k", "enter")
+	h.press("c", "a", "up", "up", "k", "enter")
 	h.expect("Không đồng ý 1")
 	h.press("enter")
+	// A second enter right after casting must not open the next ballot.
+	h.press("enter")
+	h.expect("Mời")
 	s := h.screen()
 	for _, leak := range []string{first, "Không đồng ý", "Đồng ý 4"} {
 		if strings.Contains(s, leak) {
@@ -166,7 +175,7 @@ func TestBooth_SkipCallsTheNextMember(t *testing.T) {
 	h.expect(rec.Members[0].Name)
 	h.press("s")
 	h.expect(rec.Members[1].Name)
-	h.press("enter", "a", "enter", "enter")
+	h.press("c", "a", "enter", "enter")
 	// The skipped member is called again in turn.
 	h.press("s", "s", "s", "s", "s")
 	h.expect(rec.Members[0].Name)
@@ -183,5 +192,50 @@ func TestRounds_OpenRefusedWithoutQuorum(t *testing.T) {
 	}
 	if len(h.fresh().Rounds) != 0 {
 		t.Fatal("a round was opened")
+	}
+}
+
+// TestWrites_KeepOrderOfKeyPresses queues quick key presses so that the
+// record ends as the last key said, however the commands are scheduled.
+func TestWrites_KeepOrderOfKeyPresses(t *testing.T) {
+	h := newHarness(t, true)
+	h.press("3", "enter", "k", "k", "k", "k")
+	var cmds []tea.Cmd
+	for _, k := range []string{"d", "up", "k", "up", "d", "up", "k", "up", "d", "up", "k"} {
+		_, cmd := h.m.Update(keyMsg(k))
+		if cmd != nil {
+			cmds = append(cmds, cmd)
+		}
+	}
+	if len(cmds) != 1 {
+		t.Fatalf("%d writes started at once, want 1 (the rest queued)", len(cmds))
+	}
+	h.run(cmds[0])
+	rs := h.m.screens[pageReview].(*reviewScreen)
+	n, _ := h.fresh(), 0
+	for _, nr := range n.Nominees {
+		if nr.ID != rs.nominee {
+			continue
+		}
+		for _, cd := range nr.Candidacies {
+			if cd.Award == rs.award && cd.Marks[0].Mark != model.MarkNotMet {
+				t.Fatalf("criterion 1 = %v, want not met (the last key pressed)", cd.Marks[0].Mark)
+			}
+		}
+	}
+	if h.m.sh.writing || len(h.m.sh.queue) != 0 {
+		t.Fatal("writes left behind")
+	}
+}
+
+// TestWrites_StaleLoadIsDropped ignores a snapshot read before a write
+// that has since landed.
+func TestWrites_StaleLoadIsDropped(t *testing.T) {
+	h := newHarness(t, true)
+	stale := load(h.st, h.m.sh.generation)
+	h.press("1", "c")
+	h.send(stale())
+	if h.rec().Members[0].Attendance != model.AttendancePresent {
+		t.Fatal("an older snapshot replaced a newer one")
 	}
 }

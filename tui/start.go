@@ -37,7 +37,7 @@ func (s *startScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 // createMeeting loads a plan and creates the meeting from it.
 func createMeeting(c *shared, plan func() (model.Plan, error)) tea.Cmd {
 	st := c.st
-	return act(st, pageStart, "Đã tạo phiên họp.", func(ctx context.Context) error {
+	return c.do(pageStart, "Đã tạo phiên họp.", func(ctx context.Context) error {
 		p, err := plan()
 		if err != nil {
 			return err

@@ -50,9 +50,9 @@ func (s *tellersScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		if !on {
 			ack = m.Name + ": không còn trong Ban kiểm phiếu."
 		}
-		return act(st, pageTellers, ack, func(ctx context.Context) error { return st.SetTeller(ctx, m.ID, on) })
+		return c.do(pageTellers, ack, func(ctx context.Context) error { return st.SetTeller(ctx, m.ID, on) })
 	case key.Matches(msg, c.keys.TellerHead):
-		return act(st, pageTellers, m.Name+": Trưởng ban kiểm phiếu.", func(ctx context.Context) error { return st.SetTellerHead(ctx, m.ID) })
+		return c.do(pageTellers, m.Name+": Trưởng ban kiểm phiếu.", func(ctx context.Context) error { return st.SetTellerHead(ctx, m.ID) })
 	}
 	return nil
 }
