@@ -194,6 +194,7 @@ func New(opts Options) *Model {
 		pageTally:      &tallyScreen{},
 		pageConclusion: &conclusionScreen{exportDir: opts.ExportDir},
 		pagePaper:      &paperScreen{},
+		pagePreview:    &previewScreen{exportDir: opts.ExportDir},
 	}
 	return m
 }
@@ -392,6 +393,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if c, ok := m.screens[pageConclusion].(*conclusionScreen); ok {
 			c.written = msg.paths
+		}
+		if p, ok := m.screens[pagePreview].(*previewScreen); ok {
+			p.written = msg.paths
 		}
 		m.status, m.statusErr = fmt.Sprintf("Đã xuất %d tệp.", len(msg.paths)), false
 		return m, nil

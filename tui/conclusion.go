@@ -89,13 +89,8 @@ func (s *conclusionScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		s.offset++
 	case key.Matches(msg, k.Export):
-		snap := rec
-		return prompt("Thư mục ghi biên bản và kết quả:", s.exportDir, func(dir string) tea.Cmd {
-			if dir == "" {
-				return say("Chưa nhập thư mục.", true)
-			}
-			return exportTo(snap, dir)
-		})
+		// Documents are previewed before they are written.
+		return navigate(pagePreview)
 	case key.Matches(msg, k.CloseMeeting):
 		if rec.Meeting.Status == model.MeetingClosed {
 			return say("Phiên họp đã kết thúc từ trước.", true)

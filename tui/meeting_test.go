@@ -183,6 +183,9 @@ func TestMeeting_WholeMeetingThroughUpdate(t *testing.T) {
 		t.Fatal("meeting not closed")
 	}
 	h.press("x")
+	h.expectPage(pagePreview)
+	h.snap("preview")
+	h.press("w")
 	h.snap("export-prompt")
 	h.press("enter")
 	h.expect("Đã xuất")
