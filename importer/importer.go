@@ -123,6 +123,12 @@ func Read(rec *model.Record, files []File, opts Options) *Batch {
 		rec:    rec,
 		awards: newAwardIndex(&rec.Plan),
 		checks: newCheckIndex(&rec.Plan),
+
+		existing: model.NewNomineeIndex(),
+		read:     model.NewNomineeIndex(),
+	}
+	for i, n := range rec.Nominees {
+		r.existing.Add(n.Nominee, i)
 	}
 	for _, m := range rec.Members {
 		switch m.Role {
@@ -149,6 +155,10 @@ type reader struct {
 	awards *awardIndex
 	checks *checkIndex
 	probs  []located
+
+	existing *model.NomineeIndex // the meeting's nominees, by index in rec
+	read     *model.NomineeIndex // nominees read so far, by index in readAt
+	readAt   []Origin
 
 	chair, secretary string // the council's chair and secretary so far
 	chairAt, secAt   Origin // where a new chair or secretary was read

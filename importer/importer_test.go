@@ -131,14 +131,17 @@ func TestRead_EveryProblemAtOnce(t *testing.T) {
 		"tệp sai-doi-tuong.csv, dòng 3, cột G (Chiến sỹ thi đua cơ sở)",
 		"tệp sai-doi-tuong.csv, dòng 3, cột H (Lao động tiên tiến)",
 		"tệp trung-lap.csv, dòng 3, cột B (Tập thể, cá nhân)",
+		"tệp trung-lap.csv, dòng 4, cột B (Tập thể, cá nhân)",
 		"tệp trung-lap.csv, dòng 6, cột B (Tập thể, cá nhân)",
 		"tệp trung-lap.csv, dòng 7, cột B (Tập thể, cá nhân)",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("places:\n got %q\nwant %q\n%v", got, want, b.Problems)
 	}
-	if !strings.Contains(b.Problems[4].What, "trùng với tệp sai-doi-tuong.csv, dòng 5") {
-		t.Fatalf("cross-file duplicate: %s", b.Problems[4].What)
+	// A row with problems of its own is still registered once too often.
+	if !strings.Contains(b.Problems[4].What, "«Tổ dân phố số 3» (tập thể) trùng với tệp sai-doi-tuong.csv, dòng 3") ||
+		!strings.Contains(b.Problems[5].What, "trùng với tệp sai-doi-tuong.csv, dòng 5") {
+		t.Fatalf("cross-file duplicates: %v", b.Problems)
 	}
 }
 

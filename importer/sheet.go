@@ -528,19 +528,18 @@ func (s *sheet) impliedKind(codes []string) model.Kind {
 // duplicateNominee reports a nominee already in the meeting or read
 // earlier.
 func (s *sheet) duplicateNominee(i int, n model.Nominee) {
-	for k, e := range s.r.rec.Nominees {
-		if model.SameNominee(e.Nominee, n) {
-			s.at(i+1, s.h.nameCol, "«%s» (%s) đã có trong danh sách đối tượng của phiên họp (số %d%s)",
-				clip(n.Name, 40), strings.ToLower(n.Kind.Label()), k+1, unitText(e.Unit))
-			return
-		}
+	if k, ok := s.r.existing.Find(n); ok {
+		e := s.r.rec.Nominees[k]
+		s.at(i+1, s.h.nameCol, "«%s» (%s) đã có trong danh sách đối tượng của phiên họp (số %d%s)",
+			clip(n.Name, 40), strings.ToLower(n.Kind.Label()), k+1, unitText(e.Unit))
+		return
 	}
-	for k, e := range s.r.b.Nominees {
-		if model.SameNominee(e, n) {
-			s.at(i+1, s.h.nameCol, "«%s» (%s) trùng với %s", clip(n.Name, 40), strings.ToLower(n.Kind.Label()), s.where(s.r.b.NomineeOrigins[k]))
-			return
-		}
+	if k, ok := s.r.read.Find(n); ok {
+		s.at(i+1, s.h.nameCol, "«%s» (%s) trùng với %s", clip(n.Name, 40), strings.ToLower(n.Kind.Label()), s.where(s.r.readAt[k]))
+		return
 	}
+	s.r.read.Add(n, len(s.r.readAt))
+	s.r.readAt = append(s.r.readAt, s.origin(i))
 }
 
 // unitText is ", Đơn vị" or "".

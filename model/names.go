@@ -164,3 +164,43 @@ func SameNominee(a, b Nominee) bool {
 	ua, ub := NameKey(a.Unit), NameKey(b.Unit)
 	return ua == "" || ub == "" || ua == ub
 }
+
+// NomineeIndex finds, among nominees added to it, one that SameNominee
+// says is the same as a given nominee, without comparing with each.
+type NomineeIndex struct {
+	byName map[nomineeName][]indexedUnit
+}
+
+// nomineeName is what two same nominees share.
+type nomineeName struct {
+	kind Kind
+	name string
+}
+
+// indexedUnit is a nominee's unit key and the number it was added with.
+type indexedUnit struct {
+	unit string
+	num  int
+}
+
+// NewNomineeIndex returns an empty index.
+func NewNomineeIndex() *NomineeIndex {
+	return &NomineeIndex{byName: map[nomineeName][]indexedUnit{}}
+}
+
+// Add puts n in the index under the number num.
+func (x *NomineeIndex) Add(n Nominee, num int) {
+	k := nomineeName{n.Kind, NameKey(n.Name)}
+	x.byName[k] = append(x.byName[k], indexedUnit{NameKey(n.Unit), num})
+}
+
+// Find returns the number of the first nominee added that is the same as n.
+func (x *NomineeIndex) Find(n Nominee) (int, bool) {
+	u := NameKey(n.Unit)
+	for _, e := range x.byName[nomineeName{n.Kind, NameKey(n.Name)}] {
+		if u == "" || e.unit == "" || u == e.unit {
+			return e.num, true
+		}
+	}
+	return 0, false
+}

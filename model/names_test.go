@@ -103,3 +103,32 @@ func TestSameNominee_UnitOptional(t *testing.T) {
 		}
 	}
 }
+
+func TestNomineeIndex_AgreesWithSameNominee(t *testing.T) {
+	list := []Nominee{
+		{Kind: KindCollective, Name: "Các thôn, phố", Unit: "Thị trấn Như Quỳnh"},
+		{Kind: KindIndividual, Name: "Trần Văn Bình", Unit: "Văn phòng"},
+		{Kind: KindIndividual, Name: "Trần Văn Bình", Unit: "Tư pháp"},
+	}
+	x := NewNomineeIndex()
+	for i, n := range list {
+		x.Add(n, i)
+	}
+	for _, q := range []Nominee{
+		{Kind: KindCollective, Name: "các thôn,  phố"},
+		{Kind: KindIndividual, Name: "Trần Văn Bình", Unit: "tư pháp"},
+		{Kind: KindIndividual, Name: "Trần Văn Bình", Unit: "Địa chính"},
+		{Kind: KindIndividual, Name: "Trần Văn Bính"},
+	} {
+		want, wantOK := 0, false
+		for i, n := range list {
+			if SameNominee(n, q) {
+				want, wantOK = i, true
+				break
+			}
+		}
+		if got, ok := x.Find(q); got != want || ok != wantOK {
+			t.Errorf("Find(%+v) = %d, %t; want %d, %t", q, got, ok, want, wantOK)
+		}
+	}
+}
