@@ -69,6 +69,7 @@ var e2eKeys = map[string]string{
 	// Conclusion.
 	"closeMeeting": "e",
 	"export":       "x",
+	"write":        "w", // in the preview: write every document to a folder
 	// Text fields.
 	"clearLine": "C-u",
 }
@@ -763,6 +764,8 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 	term.press("yes")
 	term.waitFor("[đã kết thúc]", "biên bản đã khóa")
 	term.press("export")
+	term.waitFor("Xem trước và xuất tài liệu", "BIÊN BẢN")
+	term.press("write")
 	s = term.waitFor("Thư mục ghi biên bản và kết quả:")
 	field := func(s string) string { // the text field's line, without the prompt
 		for _, l := range strings.Split(s, "\n") {
@@ -786,7 +789,7 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 	term.typeText(out1)
 	term.waitFor("xuất 1")
 	term.press("enter")
-	term.waitFor("Đã xuất 3 tệp", "Đã ghi:")
+	term.waitFor("Đã xuất 25 tệp", "Đã ghi: 25 tệp")
 	term.press("quit")
 
 	// The program exits cleanly and says where the demo data stays.
@@ -903,8 +906,8 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 	if err := json.Unmarshal(read(out1, files[2]), &doc); err != nil {
 		t.Fatalf("%s: %v", files[2], err)
 	}
-	if doc.SchemaVersion != 1 || doc.Meeting.Status != "closed" {
-		t.Errorf("%s: schema_version %d, meeting.status %q; want 1, closed", files[2], doc.SchemaVersion, doc.Meeting.Status)
+	if doc.SchemaVersion != 2 || doc.Meeting.Status != "closed" {
+		t.Errorf("%s: schema_version %d, meeting.status %q; want 2, closed", files[2], doc.SchemaVersion, doc.Meeting.Status)
 	}
 	for _, m := range doc.Members {
 		if m.Name == absent && (m.Attendance != "absent" || m.AbsentReason != absentReason) {
