@@ -46,6 +46,7 @@ func benchMeeting(b testing.TB, members, nominees int) *Store {
 		SELECT nominee_id, award, i.idx, 'met', '' FROM candidacies,
 			(SELECT 0 AS idx UNION ALL SELECT 1 UNION ALL SELECT 2) AS i`)
 	must(b, err)
+	logBulk(b, s, row("members"), row("checks"), row("marks"))
 	return s
 }
 
