@@ -592,7 +592,7 @@ func (m *Model) render() string {
 	}
 	var sub string
 	if m.opts.Notice != "" && m.page != pageBooth {
-		sub = st.Muted.Render(truncateLeft(m.opts.Notice, w))
+		sub = st.Muted.Render(fitNotice(m.opts.Notice, w))
 	}
 	var body string
 	switch {

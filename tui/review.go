@@ -175,7 +175,12 @@ func (s *reviewScreen) view(c *shared) string {
 	el := voting.EligibilityOf(&rec.Plan, n)
 	elLine := "Điều kiện khen thưởng — " + eligibilityLabel(el)
 	if r := voting.EligibilityReason(&rec.Plan, n); r != "" && el != model.EligibilityEligible {
-		elLine = "Điều kiện khen thưởng — " + r
+		// The reason starts with its own verdict ("Chưa xét: …"); keep the
+		// label and the checks that apply.
+		if _, checks, ok := strings.Cut(r, ": "); ok {
+			r = checks
+		}
+		elLine += ": " + r
 	}
 	b.WriteString("\n" + st.Title.Render(truncate(elLine, w)) + "\n")
 

@@ -107,3 +107,16 @@ func truncateLeft(s string, width int) string {
 	}
 	return "…" + ansi.TruncateLeft(s, lipgloss.Width(s)-width+1, "")
 }
+
+// fitNotice fits a "label: path" line into width columns, keeping the label
+// and the end of the path, which is what tells one file from another.
+func fitNotice(s string, width int) string {
+	if lipgloss.Width(s) <= width {
+		return s
+	}
+	label, path, ok := strings.Cut(s, ": ")
+	if !ok || lipgloss.Width(label)+4 > width {
+		return truncateLeft(s, width)
+	}
+	return label + ": " + truncateLeft(path, width-lipgloss.Width(label)-2)
+}
