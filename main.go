@@ -37,6 +37,7 @@ Cách dùng:
                                      Tên tài liệu: bien-ban, kiem-phieu, ket-qua, danh-sach,
                                      to-trinh, phieu-bau, ho-so
   hoidong verify --db TỆP            kiểm tra hồ sơ chưa bị sửa ngoài chương trình; in mã kiểm tra
+  hoidong import --db TỆP BẢNG…      nhập đối tượng, thành viên từ bảng đăng ký (xem: hoidong import --help)
 `
 
 func main() {
@@ -65,6 +66,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runExport(args, stdout, stderr)
 	case "verify":
 		return runVerify(args, stdout, stderr)
+	case "import":
+		return runImport(args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -50,18 +50,21 @@ func TestRead_SeedInEveryFormat(t *testing.T) {
 	}
 }
 
-// TestRead_SeedRowNumbers gives each nominee the row a reader sees.
+// TestRead_SeedRowNumbers gives each nominee the row a reader sees in a
+// spreadsheet, blank rows counted, in every format.
 func TestRead_SeedRowNumbers(t *testing.T) {
-	b := readFixture(t, meeting(false), "seed-dang-ky.xlsx", Options{})
-	var rows []int
-	for _, o := range b.NomineeOrigins {
-		rows = append(rows, o.Row)
-		if o.File != "seed-dang-ky.xlsx" || o.Sheet != "Đăng ký" {
-			t.Fatalf("origin %+v", o)
+	for _, name := range []string{"seed-dang-ky.tsv", "seed-dang-ky.csv", "seed-dang-ky-utf16.txt", "seed-dang-ky.xlsx"} {
+		b := readFixture(t, meeting(false), name, Options{})
+		var rows []int
+		for _, o := range b.NomineeOrigins {
+			rows = append(rows, o.Row)
+			if o.File != name || (o.Sheet != "") != strings.HasSuffix(name, ".xlsx") {
+				t.Fatalf("%s: origin %+v", name, o)
+			}
 		}
-	}
-	if !reflect.DeepEqual(rows, []int{16, 17, 18, 19, 21}) {
-		t.Fatalf("rows %v", rows)
+		if !reflect.DeepEqual(rows, []int{16, 17, 18, 19, 21}) {
+			t.Fatalf("%s: rows %v", name, rows)
+		}
 	}
 }
 

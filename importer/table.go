@@ -124,7 +124,14 @@ func parseDelimited(name, text string, delim rune, lazy bool) (table, error) {
 	r.Comma = delim
 	r.LazyQuotes = lazy
 	r.FieldsPerRecord = -1
+	var end int64 // where the last record ended
 	for {
+		// encoding/csv skips blank lines; a spreadsheet shows them as
+		// empty rows, and row numbers must match what the user sees.
+		for int(end) < len(text) && text[end] == '\n' {
+			t.rows = append(t.rows, nil)
+			end++
+		}
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			break
@@ -132,6 +139,7 @@ func parseDelimited(name, text string, delim rune, lazy bool) (table, error) {
 		if err != nil {
 			return t, err
 		}
+		end = r.InputOffset()
 		if len(t.rows) >= maxRows {
 			return t, tooBig(fmt.Sprintf("tệp có hơn %d dòng; hãy chia thành nhiều tệp", maxRows))
 		}

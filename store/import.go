@@ -24,17 +24,9 @@ func (s *Store) Import(ctx context.Context, nominees []model.Nominee, members []
 		return model.Errorf(model.EInvalid, "Không có đối tượng hay thành viên nào để nhập.")
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		plan, err := s.openPlan(ctx, tx)
+		plan, err := s.importablePlan(ctx, tx)
 		if err != nil {
 			return err
-		}
-		var rounds int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM rounds`).Scan(&rounds); err != nil {
-			return fmt.Errorf("import: count rounds: %w", err)
-		}
-		if rounds > 0 {
-			return model.Errorf(model.EConflict,
-				"Đã bắt đầu bỏ phiếu (có %d vòng bỏ phiếu); không thể nhập thêm đối tượng hay thành viên Hội đồng.", rounds)
 		}
 		existingNominees, err := importedNominees(ctx, tx)
 		if err != nil {
@@ -68,6 +60,34 @@ func (s *Store) Import(ctx context.Context, nominees []model.Nominee, members []
 		return s.record(ctx, tx, "import",
 			fmt.Sprintf("imported %d nominees, %d members", len(nominees), len(members)), refs...)
 	})
+}
+
+// ImportAllowed says why nothing can be imported into the meeting now —
+// there is no meeting, it has closed, or voting has started — or returns
+// nil; Import checks the same inside its transaction.
+func (s *Store) ImportAllowed(ctx context.Context) error {
+	return s.read(ctx, func(tx *sql.Tx) error {
+		_, err := s.importablePlan(ctx, tx)
+		return err
+	})
+}
+
+// importablePlan returns the meeting's plan when the meeting takes an
+// import.
+func (s *Store) importablePlan(ctx context.Context, q querier) (model.Plan, error) {
+	plan, err := s.openPlan(ctx, q)
+	if err != nil {
+		return plan, err
+	}
+	var rounds int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM rounds`).Scan(&rounds); err != nil {
+		return plan, fmt.Errorf("import: count rounds: %w", err)
+	}
+	if rounds > 0 {
+		return plan, model.Errorf(model.EConflict,
+			"Đã bắt đầu bỏ phiếu (có %d vòng bỏ phiếu); không thể nhập thêm đối tượng hay thành viên Hội đồng.", rounds)
+	}
+	return plan, nil
 }
 
 // importedNominees reads what the duplicate check needs of the nominees.

@@ -130,6 +130,7 @@ func TestImport_RefusedOnceVotingStarted(t *testing.T) {
 	must(t, err)
 	before := fingerprint(t, s)
 	ns, ms := importBatch()
+	wantCode(t, s.ImportAllowed(ctx), model.EConflict)
 	e := wantCode(t, s.Import(ctx, ns, ms), model.EConflict)
 	if !strings.Contains(e.Message, "Đã bắt đầu bỏ phiếu") {
 		t.Fatalf("message %q", e.Message)
@@ -142,7 +143,9 @@ func TestImport_RefusedOnceVotingStarted(t *testing.T) {
 func TestImport_RefusedWhenClosed(t *testing.T) {
 	s := newMeeting(t)
 	ctx := context.Background()
+	must(t, s.ImportAllowed(ctx))
 	must(t, s.CloseMeeting(ctx))
+	wantCode(t, s.ImportAllowed(ctx), model.ELocked)
 	ns, ms := importBatch()
 	wantCode(t, s.Import(ctx, ns, ms), model.ELocked)
 	wantCode(t, s.Import(ctx, nil, nil), model.EInvalid)
