@@ -65,7 +65,7 @@ var e2eKeys = map[string]string{
 	"review":          "Enter",
 	"cast":            "Enter",
 	"secretary":       "C-x",
-	"leaveBooth":      "t", // confirms the secretary's leaving; any other key stays
+	"leaveBooth":      "t",      // confirms the secretary's leaving; any other key stays
 	"unmark":          "Escape", // in the booth: drop the ballot being marked
 	// Conclusion.
 	"closeMeeting": "e",
