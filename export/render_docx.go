@@ -459,7 +459,7 @@ func (w *docxWriter) signatures(cols []sigCol) {
 // recipients writes "Nơi nhận:" on the left and the signature on the right.
 func (w *docxWriter) recipients(r recipients) {
 	w.p(pOpts{noSpacing: true, keepNext: true})
-	widths := []int{textW / 2, textW - textW/2}
+	widths := []int{textW * 2 / 5, textW - textW*2/5} // the signer's title is the longer
 	w.tblOpen(widths, 0, false)
 	w.b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 	w.cell(widths[0], "top", func() {
