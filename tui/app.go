@@ -74,6 +74,8 @@ type shared struct {
 	width  int
 	height int // height of the body area
 
+	exportDir string // where documents and code slips are written by default
+
 	queue      []job // writes waiting to run, in the order asked
 	writing    bool  // a write is running
 	generation int   // writes started so far; older snapshots are dropped
@@ -176,6 +178,8 @@ func New(opts Options) *Model {
 			styles: newStyles(true),
 			width:  MinWidth,
 			height: MinHeight - 4,
+
+			exportDir: opts.ExportDir,
 		},
 		help: help.New(),
 		page: pageLoading,
@@ -546,7 +550,7 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.help.ShowAll = !m.help.ShowAll
 		m.layout(m.termHeight)
 		return nil
-	case key.Matches(msg, k.Back) && m.page != pageOverview && m.page != pageStart && m.page != pageLoading:
+	case key.Matches(msg, k.Back) && m.page != pageOverview && m.page != pageStart && m.page != pageLoading && !m.capturesBack():
 		if m.page == pageReview {
 			m.go2(pageNominees)
 		} else {
@@ -555,6 +559,12 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	return m.current().update(&m.sh, msg)
+}
+
+// capturesBack reports whether the screen uses esc itself just now.
+func (m *Model) capturesBack() bool {
+	c, ok := m.current().(interface{ capturesBack() bool })
+	return ok && c.capturesBack()
 }
 
 // View implements tea.Model.

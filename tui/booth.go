@@ -18,10 +18,12 @@ type boothState int
 
 // Booth states.
 const (
-	boothCalling boothState = iota // calling the next member by name
-	boothMarking                   // the member marks each nominee
-	boothReview                    // the member reviews the ballot before casting
-	boothSaving                    // the ballot is being stored
+	boothCalling  boothState = iota // calling the next member by name
+	boothMarking                    // the member marks each nominee
+	boothReview                     // the member reviews the ballot before casting
+	boothSaving                     // the ballot is being stored
+	boothCode                       // the member types their personal code
+	boothChecking                   // the code is being checked
 )
 
 // boothScreen is the voting booth: it calls each member present in turn,
@@ -37,6 +39,7 @@ type boothScreen struct {
 	cursor    int
 	notice    string // a line for the member being called, never naming anyone
 	noticeErr bool
+	code      string // the member's code, kept only until the ballot is cast
 }
 
 // Ballot marks.
@@ -64,6 +67,7 @@ func (s *boothScreen) reset() {
 	s.voter = 0
 	s.marks = nil
 	s.cursor = 0
+	s.code = ""
 }
 
 // refresh follows the record: the round, and the result of a cast.
@@ -73,6 +77,19 @@ func (s *boothScreen) refresh(c *shared, msg recordMsg) {
 		s.round = r.ID
 		s.reset()
 		s.skip = 0
+	}
+	if msg.from == pageBooth && s.state == boothChecking {
+		if msg.err != nil {
+			s.state, s.code = boothCode, ""
+			s.notice, s.noticeErr = model.Message(msg.err), true
+			if model.ErrorCodeOf(msg.err) == model.ELocked {
+				s.reset()
+			}
+			return
+		}
+		s.state = boothMarking
+		s.notice = ""
+		return
 	}
 	if msg.from == pageBooth && s.state == boothSaving {
 		s.reset()
@@ -130,14 +147,44 @@ func (s *boothScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		switch {
 		case key.Matches(msg, k.ConfirmIdentity):
-			s.state = boothMarking
+			if m.Locked {
+				s.notice, s.noticeErr = m.Name+" đang bị khóa vì nhập sai mã; mời thư ký mở khóa (bước 1, phím u).", true
+				s.skip++
+				return nil
+			}
 			s.voter = m.ID
 			s.marks = make([]int8, len(r.Nominees))
 			s.cursor = 0
 			s.notice = ""
+			s.state = boothMarking
+			if c.rec.Plan.Meeting.Secret {
+				s.state, s.code = boothCode, ""
+			}
 		case key.Matches(msg, k.Skip):
 			s.skip++
 			s.notice = ""
+		}
+	case boothCode:
+		switch {
+		case msg.String() == "backspace":
+			if s.code != "" {
+				s.code = s.code[:len(s.code)-1]
+			}
+		case len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9':
+			if len(s.code) < 16 {
+				s.code += msg.Text
+			}
+		case key.Matches(msg, k.Back):
+			s.reset()
+		case key.Matches(msg, k.Enter):
+			if s.code == "" {
+				return nil
+			}
+			st, voter, code := c.st, s.voter, s.code
+			s.state = boothChecking
+			return c.do(pageBooth, "", func(ctx context.Context) error {
+				return st.CheckCode(ctx, voter, code)
+			})
 		}
 	case boothMarking:
 		n := len(s.marks)
@@ -185,11 +232,11 @@ func (s *boothScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 			for i, id := range r.Nominees {
 				choices[id] = s.marks[i] == markAgree
 			}
-			st, roundID, voter := c.st, r.ID, s.voter
-			s.marks = nil
+			st, roundID, voter, code := c.st, r.ID, s.voter, s.code
+			s.marks, s.code = nil, ""
 			s.state = boothSaving
 			return c.do(pageBooth, "", func(ctx context.Context) error {
-				return st.CastBallot(ctx, roundID, voter, "", choices)
+				return st.CastBallot(ctx, roundID, voter, code, choices)
 			})
 		case key.Matches(msg, k.Back):
 			s.state = boothMarking
@@ -295,6 +342,23 @@ func (s *boothScreen) view(c *shared) string {
 		return b.String()
 	case boothSaving:
 		return center("Đang ghi nhận phiếu…")
+	case boothChecking:
+		return center("Đang kiểm tra mã…")
+	case boothCode:
+		name := ""
+		if m, ok := voting.MemberByID(rec, s.voter); ok {
+			name = m.Name
+		}
+		dots := strings.Repeat("● ", len(s.code))
+		box := st.Booth.Render(lipgloss.JoinVertical(lipgloss.Center,
+			"Mời ông/bà "+name,
+			"nhập mã bỏ phiếu ghi trên phiếu mã của mình",
+			"",
+			st.Title.Render(padRight(dots, 32)),
+		))
+		return center(lipgloss.JoinVertical(lipgloss.Center, head, "", notice, "", box, "",
+			"Gõ các chữ số rồi nhấn enter. Nhập sai 3 lần sẽ bị khóa.",
+			st.Muted.Render("esc: không phải tôi, quay lại")))
 	}
 	return ""
 }
@@ -341,6 +405,8 @@ func (s *boothScreen) viewMarking(c *shared, r model.Round, head, notice string)
 func (s *boothScreen) help(c *shared) bindings {
 	k := c.keys
 	switch s.state {
+	case boothCode:
+		return bindings{short: []key.Binding{key.NewBinding(key.WithKeys("0"), key.WithHelp("0-9", "mã")), key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "xác nhận mã")), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "quay lại"))}}
 	case boothMarking:
 		return bindings{short: []key.Binding{k.Up, k.Down, k.Agree, k.Disagree, k.AgreeRest, k.Review}}
 	case boothReview:

@@ -37,6 +37,17 @@ func fixedClock() func() time.Time {
 // and loads it into a fresh program at 80×24.
 func newHarness(t *testing.T, sample bool) *harness {
 	t.Helper()
+	if sample {
+		return newHarnessPlan(t, model.SamplePlan())
+	}
+	return newHarnessPlan(t, model.Plan{})
+}
+
+// newHarnessPlan is newHarness with a meeting created from plan p, or none
+// when p has no council.
+func newHarnessPlan(t *testing.T, p model.Plan) *harness {
+	t.Helper()
+	sample := len(p.Council.Members) > 0
 	dir := t.TempDir()
 	st, err := store.Open(filepath.Join(dir, "hop.db"))
 	if err != nil {
@@ -45,7 +56,7 @@ func newHarness(t *testing.T, sample bool) *harness {
 	st.Now = fixedClock()
 	t.Cleanup(func() { st.Close() })
 	if sample {
-		if err := st.CreateMeeting(context.Background(), model.SamplePlan()); err != nil {
+		if err := st.CreateMeeting(context.Background(), p); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -105,6 +116,10 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: 'x', Mod: tea.ModCtrl}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "ctrl+s":
+		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	}
 	r := []rune(k)
 	if len(r) != 1 {

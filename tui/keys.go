@@ -10,13 +10,15 @@ type keyMap struct {
 	Yes, No                    key.Binding
 
 	// Roll call.
-	Present, Absent key.Binding
+	Present, Absent, Unlock, IssueCodes, ReissueCode key.Binding
 	// Counting committee.
 	ToggleTeller, TellerHead key.Binding
 	// Review.
 	CheckYes, CheckNo, Met, NotMet, Note, NomineeNote, Discussion, PrevNominee, NextNominee, NextAward key.Binding
 	// Rounds.
 	OpenRound, OpenPaperRound, EnterBooth, CloseRound, PaperCounts key.Binding
+	// Tally.
+	Revote, ChairDecide key.Binding
 	// Booth.
 	ConfirmIdentity, Skip, Agree, Disagree, AgreeRest, Review, Cast, Secretary, LeaveBooth key.Binding
 	// Conclusion.
@@ -46,8 +48,11 @@ func newKeyMap() keyMap {
 		Yes:      b("c/enter", "có", "c", "y", "enter"),
 		No:       b("k/esc", "không", "k", "n", "esc"),
 
-		Present: b("c", "có mặt", "c"),
-		Absent:  b("v", "vắng", "v"),
+		Present:     b("c", "có mặt", "c"),
+		Absent:      b("v", "vắng", "v"),
+		Unlock:      b("u", "mở khóa", "u"),
+		IssueCodes:  b("m", "cấp mã bỏ phiếu", "m"),
+		ReissueCode: b("r", "cấp lại mã", "r"),
 
 		ToggleTeller: b("space", "chọn/bỏ", "space"),
 		TellerHead:   b("t", "trưởng ban", "t"),
@@ -63,9 +68,11 @@ func newKeyMap() keyMap {
 		NextNominee: b("]", "đối tượng sau", "]"),
 		NextAward:   b("tab", "danh hiệu khác", "tab"),
 
-		OpenRound:      b("enter", "mở vòng bỏ phiếu tại máy", "enter"),
+		OpenRound:      b("enter", "mở vòng tại máy", "enter"),
 		OpenPaperRound: b("p", "mở vòng phiếu giấy", "p"),
 		PaperCounts:    b("enter", "nhập kết quả kiểm phiếu", "enter"),
+		Revote:         b("r", "bỏ phiếu lại", "r"),
+		ChairDecide:    b("c", "chủ tọa quyết định", "c"),
 		EnterBooth:     b("b", "vào phòng bỏ phiếu", "b"),
 		CloseRound:     b("o", "đóng vòng, kiểm phiếu", "o"),
 

@@ -137,7 +137,7 @@ func (s *paperScreen) view(c *shared) string {
 	a, _ := c.rec.Plan.Award(r.Award)
 	var b strings.Builder
 	b.WriteString(st.Subtitle.Render(truncate(fmt.Sprintf("Vòng %d — %s (phiếu giấy)", r.Seq, a.Name), c.width)) + "\n")
-	b.WriteString(st.Muted.Render(fmt.Sprintf("Thành viên có mặt được biểu quyết: %d. Gõ số, enter sang ô sau; ở ô cuối, enter để ghi.", r.Eligible)) + "\n\n")
+	b.WriteString(st.Muted.Render(fmt.Sprintf("Thành viên có mặt được biểu quyết: %d. Gõ số, enter sang ô sau; ô cuối: enter để ghi.", r.Eligible)) + "\n\n")
 	var lines []string
 	for i := range s.values {
 		label := ""
@@ -161,7 +161,12 @@ func (s *paperScreen) view(c *shared) string {
 		}
 		lines = append(lines, line)
 	}
-	room := c.height - 3 - min(len(s.problems), 6)
+	var problems []string
+	for _, p := range s.problems {
+		problems = append(problems, wrap(p.String(), c.width)...)
+	}
+	problems = problems[:min(len(problems), 6)]
+	room := c.height - 3 - len(problems)
 	cur := s.cursor
 	if cur >= 4 {
 		cur++
@@ -170,11 +175,8 @@ func (s *paperScreen) view(c *shared) string {
 	for i := first; i < len(lines) && i < first+room; i++ {
 		b.WriteString(lines[i] + "\n")
 	}
-	for i, p := range s.problems {
-		if i == 6 {
-			break
-		}
-		b.WriteString(st.Error.Render(truncate(p.String(), c.width)) + "\n")
+	for _, l := range problems {
+		b.WriteString(st.Error.Render(l) + "\n")
 	}
 	return b.String()
 }
@@ -184,5 +186,5 @@ func (s *paperScreen) help(c *shared) bindings {
 	k := c.keys
 	save := key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "kiểm tra và ghi"))
 	digits := key.NewBinding(key.WithKeys("0"), key.WithHelp("0-9", "nhập số"))
-	return bindings{short: []key.Binding{digits, k.Up, k.Down, save, k.Back, k.Help}}
+	return bindings{short: []key.Binding{digits, save, k.Back, k.Help}, full: [][]key.Binding{{digits, k.Up, k.Down, k.Enter}, {save, k.Back, k.Help}}}
 }

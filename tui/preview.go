@@ -37,7 +37,7 @@ func newPreviewKeys() previewKeys {
 	return previewKeys{
 		next:  key.NewBinding(key.WithKeys("tab", "right"), key.WithHelp("tab/→", "tài liệu sau")),
 		prev:  key.NewBinding(key.WithKeys("shift+tab", "left"), key.WithHelp("←", "tài liệu trước")),
-		write: key.NewBinding(key.WithKeys("w", "enter"), key.WithHelp("w", "ghi tất cả ra thư mục")),
+		write: key.NewBinding(key.WithKeys("w", "enter"), key.WithHelp("w", "ghi ra thư mục")),
 	}
 }
 

@@ -1,13 +1,19 @@
 package tui
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"hoidong/export"
 	"hoidong/model"
+	"hoidong/store"
 	"hoidong/voting"
 )
 
@@ -38,6 +44,42 @@ func (s *rollCallScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		return c.do(pageRollCall, m.Name+": có mặt.", func(ctx context.Context) error {
 			return st.SetAttendance(ctx, m.ID, model.AttendancePresent, "")
 		})
+	case key.Matches(msg, c.keys.Unlock):
+		if !m.Locked {
+			return say(m.Name+" không bị khóa.", true)
+		}
+		return c.do(pageRollCall, "Đã mở khóa cho "+m.Name+".", func(ctx context.Context) error {
+			return st.UnlockMember(ctx, m.ID)
+		})
+	case key.Matches(msg, c.keys.IssueCodes):
+		if !c.rec.Plan.Meeting.Secret {
+			return say("Kế hoạch không dùng mã bỏ phiếu riêng (secret = false trong mục [meeting]).", true)
+		}
+		path := filepath.Join(c.exportDir, "phieu-ma-bo-phieu.txt")
+		return askDo("Cấp mã bỏ phiếu cho mọi thành viên được biểu quyết chưa có mã?\n\nCác phiếu mã được ghi vào tệp:\n"+path+"\n\nIn tệp, cắt và trao tận tay từng người, rồi xóa tệp.",
+			job{from: pageRollCall, ack: "Đã ghi phiếu mã vào " + path + ". In, trao tận tay rồi xóa tệp.", write: func(ctx context.Context) error {
+				codes, err := st.IssueCodes(ctx)
+				if err != nil {
+					return err
+				}
+				if len(codes) == 0 {
+					return model.Errorf(model.EConflict, "Mọi thành viên được biểu quyết đều đã có mã; muốn cấp lại cho một người, chọn người đó và nhấn r.")
+				}
+				return writeSlips(ctx, st, path, codes)
+			}})
+	case key.Matches(msg, c.keys.ReissueCode):
+		if !c.rec.Plan.Meeting.Secret {
+			return say("Kế hoạch không dùng mã bỏ phiếu riêng (secret = false trong mục [meeting]).", true)
+		}
+		path := filepath.Join(c.exportDir, fmt.Sprintf("phieu-ma-bo-phieu-%d.txt", m.ID))
+		return askDo("Cấp mã mới cho "+m.Name+"? Mã cũ hết hiệu lực ngay.\n\nPhiếu mã được ghi vào tệp:\n"+path,
+			job{from: pageRollCall, ack: "Đã ghi phiếu mã mới của " + m.Name + " vào " + path + ".", write: func(ctx context.Context) error {
+				code, err := st.ReissueCode(ctx, m.ID)
+				if err != nil {
+					return err
+				}
+				return writeSlips(ctx, st, path, map[int64]string{m.ID: code})
+			}})
 	case key.Matches(msg, c.keys.Absent):
 		return prompt("Lý do vắng mặt của "+m.Name+":", m.AbsentReason, func(reason string) tea.Cmd {
 			s.cursor = clamp(s.cursor+1, len(members))
@@ -45,6 +87,25 @@ func (s *rollCallScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 				return st.SetAttendance(ctx, m.ID, model.AttendanceAbsent, reason)
 			})
 		})
+	}
+	return nil
+}
+
+// writeSlips writes printable code slips to path. It runs inside a job.
+func writeSlips(ctx context.Context, st *store.Store, path string, codes map[int64]string) error {
+	rec, err := st.Record(ctx)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := export.CodeSlips(&b, &rec, codes); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return model.Errorf(model.EInvalid, "Không tạo được thư mục %s: %v. Các mã đã cấp; hãy cấp lại (phím r) sau khi sửa.", filepath.Dir(path), err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		return model.Errorf(model.EInvalid, "Không ghi được tệp %s: %v. Các mã đã cấp; hãy cấp lại (phím r) sau khi sửa.", path, err)
 	}
 	return nil
 }
@@ -86,6 +147,11 @@ func (s *rollCallScreen) view(c *shared) string {
 			role += " (không BQ)"
 		}
 		state := attendanceLabel(m)
+		if m.Locked {
+			state += " · BỊ KHÓA (u: mở)"
+		} else if rec.Plan.Meeting.Secret && m.Votes && !m.HasSecret {
+			state += " · chưa có mã"
+		}
 		stStyle := st.Muted
 		switch m.Attendance {
 		case model.AttendancePresent:
@@ -106,5 +172,11 @@ func (s *rollCallScreen) view(c *shared) string {
 // help implements screen.
 func (s *rollCallScreen) help(c *shared) bindings {
 	k := c.keys
+	if c.rec.Plan.Meeting.Secret {
+		return bindings{
+			short: []key.Binding{k.Present, k.Absent, k.IssueCodes, k.Unlock, k.Back, k.Help},
+			full:  [][]key.Binding{{k.Up, k.Down, k.Present, k.Absent}, {k.IssueCodes, k.ReissueCode, k.Unlock}, {k.Back, k.Help, k.Quit}},
+		}
+	}
 	return bindings{short: []key.Binding{k.Up, k.Down, k.Present, k.Absent, k.Back, k.Help}}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -11,10 +12,16 @@ import (
 	"hoidong/voting"
 )
 
-// tallyScreen shows the result of each closed round with the arithmetic.
+// tallyScreen shows the result of each closed round with the arithmetic,
+// the award's quota and any tie at its line, and settles that tie: a
+// re-vote among the tied, or the chair's decision.
 type tallyScreen struct {
 	round  int // index among closed rounds
 	cursor int // result line
+
+	choosing bool           // the chair is choosing among the tied nominees
+	chosen   map[int64]bool // the chair's choice so far
+	pick     int            // cursor among the tied nominees
 }
 
 // title implements screen.
@@ -35,6 +42,19 @@ func closedRounds(rec *model.Record) []model.Round {
 func (s *tallyScreen) enter(c *shared) {
 	s.round = len(closedRounds(c.rec)) - 1
 	s.cursor = 0
+	s.choosing = false
+}
+
+// capturesBack keeps esc for cancelling the chair's choice.
+func (s *tallyScreen) capturesBack() bool { return s.choosing }
+
+// current returns the round on screen.
+func (s *tallyScreen) current(rec *model.Record) (model.Round, bool) {
+	rs := closedRounds(rec)
+	if len(rs) == 0 {
+		return model.Round{}, false
+	}
+	return rs[clamp(s.round, len(rs))], true
 }
 
 // update implements screen.
@@ -44,7 +64,12 @@ func (s *tallyScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	s.round = clamp(s.round, len(rs))
+	r := rs[s.round]
 	k := c.keys
+	standing := voting.Standing(c.rec, r)
+	if s.choosing {
+		return s.updateChoice(c, msg, r, standing)
+	}
 	switch {
 	case key.Matches(msg, k.Left):
 		s.round = clamp(s.round-1, len(rs))
@@ -53,11 +78,91 @@ func (s *tallyScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		s.round = clamp(s.round+1, len(rs))
 		s.cursor = 0
 	case key.Matches(msg, k.Up):
-		s.cursor = clamp(s.cursor-1, len(rs[s.round].Results))
+		s.cursor = clamp(s.cursor-1, len(r.Results))
 	case key.Matches(msg, k.Down):
-		s.cursor = clamp(s.cursor+1, len(rs[s.round].Results))
+		s.cursor = clamp(s.cursor+1, len(r.Results))
+	case key.Matches(msg, k.Revote):
+		if !standing.NeedsRevote() {
+			return say("Vòng này không có đối tượng hòa cần bỏ phiếu lại.", true)
+		}
+		st, id := c.st, r.ID
+		then := pageBooth
+		if r.Mode == model.RoundPaper {
+			then = pagePaper
+		}
+		q := fmt.Sprintf("Mở vòng bỏ phiếu lại giữa %d đối tượng bằng phiếu, cho %d suất còn lại?\n\n%s",
+			len(standing.Tied), standing.Remaining, strings.Join(nomineeNames(c.rec, standing.Tied, "– "), "\n"))
+		return askDo(q, job{from: pageTally, ack: fmt.Sprintf("Đã mở vòng bỏ phiếu lại cho vòng %d.", r.Seq), then: then, write: func(ctx context.Context) error {
+			_, err := st.OpenRevote(ctx, id)
+			return err
+		}})
+	case key.Matches(msg, k.ChairDecide):
+		if !standing.NeedsChair() {
+			return say("Vòng này không có đối tượng hòa chờ chủ tọa quyết định.", true)
+		}
+		s.choosing, s.chosen, s.pick = true, map[int64]bool{}, 0
 	}
 	return nil
+}
+
+// updateChoice handles keys while the chair chooses among the tied.
+func (s *tallyScreen) updateChoice(c *shared, msg tea.KeyPressMsg, r model.Round, standing voting.RoundStanding) tea.Cmd {
+	k := c.keys
+	tied := standing.Tied
+	switch {
+	case key.Matches(msg, k.Back):
+		s.choosing = false
+	case key.Matches(msg, k.Up):
+		s.pick = clamp(s.pick-1, len(tied))
+	case key.Matches(msg, k.Down):
+		s.pick = clamp(s.pick+1, len(tied))
+	case key.Matches(msg, k.ToggleTeller): // space
+		if len(tied) > 0 {
+			id := tied[s.pick]
+			s.chosen[id] = !s.chosen[id]
+		}
+	case key.Matches(msg, k.Enter):
+		var chosen []int64
+		for _, id := range tied {
+			if s.chosen[id] {
+				chosen = append(chosen, id)
+			}
+		}
+		if len(chosen) != standing.Remaining {
+			return say(fmt.Sprintf("Cần chọn đúng %d đối tượng (đã chọn %d).", standing.Remaining, len(chosen)), true)
+		}
+		st, id, seq := c.st, r.ID, r.Seq
+		names := strings.Join(nomineeNames(c.rec, chosen, "– "), "\n")
+		return prompt("Ghi chú quyết định của chủ tọa (có thể để trống):", "", func(note string) tea.Cmd {
+			s.choosing = false
+			return askDo("Ghi quyết định của chủ tọa cho vòng "+fmt.Sprint(seq)+"?\n\n"+names,
+				job{from: pageTally, ack: "Đã ghi quyết định của chủ tọa.", write: func(ctx context.Context) error {
+					return st.DecideTie(ctx, id, chosen, note)
+				}})
+		})
+	}
+	return nil
+}
+
+// nomineeNames lists the names of ids, each with a prefix.
+func nomineeNames(rec *model.Record, ids []int64, prefix string) []string {
+	var out []string
+	for _, id := range ids {
+		if n, ok := voting.NomineeByID(rec, id); ok {
+			out = append(out, prefix+n.Name)
+		}
+	}
+	return out
+}
+
+// contains reports whether id is in ids.
+func contains(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
 }
 
 // view implements screen.
@@ -65,21 +170,54 @@ func (s *tallyScreen) view(c *shared) string {
 	rec := c.rec
 	st := c.styles
 	w := c.width
-	rs := closedRounds(rec)
-	if len(rs) == 0 {
+	r, ok := s.current(rec)
+	if !ok {
 		return "\nChưa có vòng bỏ phiếu nào được đóng và kiểm phiếu."
 	}
-	s.round = clamp(s.round, len(rs))
-	r := rs[s.round]
+	rs := closedRounds(rec)
 	a, _ := rec.Plan.Award(r.Award)
+	standing := voting.Standing(rec, r)
 	var b strings.Builder
-	b.WriteString(st.Subtitle.Render(truncate(fmt.Sprintf("Vòng %d — %s", r.Seq, a.Name), w-16)) + st.Muted.Render(fmt.Sprintf("  (%d/%d vòng)", s.round+1, len(rs))) + "\n")
+	head := fmt.Sprintf("Vòng %d — %s", r.Seq, a.Name)
+	if r.Parent != 0 {
+		head += " (bỏ phiếu lại)"
+	}
+	if r.Mode == model.RoundPaper {
+		head += " · phiếu giấy"
+	}
+	b.WriteString(st.Subtitle.Render(truncate(head, w-16)) + st.Muted.Render(fmt.Sprintf("  (%d/%d vòng)", clamp(s.round, len(rs))+1, len(rs))) + "\n")
 	b.WriteString(fmt.Sprintf("Phiếu phát ra %d · thu về %d · hợp lệ %d · không hợp lệ %d · thành viên %d\n", r.Issued, r.Returned, r.Valid, r.Invalid, r.AllMembers))
 	rule := wrap("Quy tắc: "+voting.RuleText(a.Rule), w)
-	b.WriteString(st.Muted.Render(strings.Join(rule, "\n")) + "\n\n")
-	nameW := w - 2 - 8 - 10 - 8 - 10 - 12
-	b.WriteString(st.Header.Render(padRight("  Đối tượng", nameW+2)+padLeft("Đồng ý", 8)+padLeft("Không ĐY", 10)+padLeft("Cơ sở", 8)+padLeft("Tỷ lệ", 10)+"  Kết quả   ") + "\n")
-	rows := c.height - 7 - len(rule)
+	b.WriteString(st.Muted.Render(strings.Join(rule, "\n")) + "\n")
+
+	// What follows the table: the quota, the tie and how it is settled.
+	var after []string
+	if standing.Limited {
+		after = append(after, wrap(voting.QuotaText(rec, a), w)...)
+	}
+	if standing.Tie() {
+		after = append(after, wrap(fmt.Sprintf("Hòa ở ranh giới chỉ tiêu: %d đối tượng bằng phiếu cho %d suất còn lại.", len(standing.Tied), standing.Remaining), w)...)
+		switch {
+		case standing.Decided:
+			after = append(after, wrap("Chủ tọa "+standing.Decision.Chair+" đã quyết định: "+strings.Join(nomineeNames(rec, standing.Decision.Chosen, ""), ", ")+".", w)...)
+		case standing.Revote != 0:
+			after = append(after, "Đã mở vòng bỏ phiếu lại.")
+		case standing.NeedsRevote():
+			after = append(after, st.Warn.Render("r: mở vòng bỏ phiếu lại giữa các đối tượng hòa."))
+		case standing.NeedsChair():
+			after = append(after, st.Warn.Render("c: chủ tọa quyết định chọn trong các đối tượng hòa."))
+		}
+	}
+	if s.choosing {
+		return b.String() + "\n" + s.viewChoice(c, standing)
+	}
+	nameW := w - 2 - 8 - 10 - 8 - 10 - 14
+	b.WriteString("\n" + st.Header.Render(padRight("  Đối tượng", nameW+2)+padLeft("Đồng ý", 8)+padLeft("Không ĐY", 10)+padLeft("Cơ sở", 8)+padLeft("Tỷ lệ", 10)+"  Kết quả     ") + "\n")
+	var explain []string
+	if s.cursor < len(r.Results) {
+		explain = wrap("Phép tính: "+voting.Explain(r.Results[s.cursor], a.Rule), w)
+	}
+	rows := max(c.height-6-len(rule)-len(after)-len(explain), 3)
 	start := window(s.cursor, len(r.Results), rows)
 	for i := start; i < len(r.Results) && i < start+rows; i++ {
 		l := r.Results[i]
@@ -88,7 +226,12 @@ func (s *tallyScreen) view(c *shared) string {
 			name = n.Name
 		}
 		verdict := st.Bad.Render("Không đạt")
-		if l.Pass {
+		switch {
+		case l.Pass && contains(standing.Tied, l.NomineeID):
+			verdict = st.Warn.Render("Đạt, hòa")
+		case l.Pass && contains(standing.Out, l.NomineeID):
+			verdict = st.Warn.Render("Ngoài chỉ tiêu")
+		case l.Pass:
 			verdict = st.Good.Render("Đạt")
 		}
 		line := padRight(name, nameW) + padLeft(fmt.Sprint(l.Agree), 8) + padLeft(fmt.Sprint(l.Disagree), 10) + padLeft(fmt.Sprint(l.Base), 8) + padLeft(voting.FormatShare(l.Agree, l.Base), 10) + "  "
@@ -98,14 +241,61 @@ func (s *tallyScreen) view(c *shared) string {
 			b.WriteString("  " + line + verdict + "\n")
 		}
 	}
-	if s.cursor < len(r.Results) {
-		b.WriteString("\n" + strings.Join(wrap("Phép tính: "+voting.Explain(r.Results[s.cursor], a.Rule), w), "\n"))
+	if len(explain) > 0 {
+		b.WriteString("\n" + strings.Join(explain, "\n"))
 	}
+	if len(after) > 0 {
+		b.WriteString("\n" + strings.Join(after, "\n"))
+	}
+	return b.String()
+}
+
+// viewChoice draws the chair's choice among the tied nominees.
+func (s *tallyScreen) viewChoice(c *shared, standing voting.RoundStanding) string {
+	st := c.styles
+	var b strings.Builder
+	n := 0
+	for _, v := range s.chosen {
+		if v {
+			n++
+		}
+	}
+	b.WriteString(st.Title.Render(fmt.Sprintf("Chủ tọa chọn %d trong %d đối tượng bằng phiếu (đã chọn %d)", standing.Remaining, len(standing.Tied), n)) + "\n\n")
+	for i, id := range standing.Tied {
+		mark := "[ ]"
+		if s.chosen[id] {
+			mark = "[x]"
+		}
+		name := ""
+		if nr, ok := voting.NomineeByID(c.rec, id); ok {
+			name = nr.Name
+		}
+		line := mark + " " + truncate(name, c.width-8)
+		if i == s.pick {
+			b.WriteString(st.Selected.Render("› "+line) + "\n")
+		} else {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	b.WriteString("\n" + st.Muted.Render("space: chọn/bỏ · enter: ghi quyết định · esc: hủy"))
 	return b.String()
 }
 
 // help implements screen.
 func (s *tallyScreen) help(c *shared) bindings {
 	k := c.keys
-	return bindings{short: []key.Binding{k.Up, k.Down, k.Left, k.Right, k.Back, k.Help}}
+	if s.choosing {
+		return bindings{short: []key.Binding{k.Up, k.Down, k.ToggleTeller, k.Enter, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "hủy"))}}
+	}
+	short := []key.Binding{k.Left, k.Right}
+	if r, ok := s.current(c.rec); ok {
+		standing := voting.Standing(c.rec, r)
+		if standing.NeedsRevote() {
+			short = append(short, k.Revote)
+		}
+		if standing.NeedsChair() {
+			short = append(short, k.ChairDecide)
+		}
+	}
+	return bindings{short: append(short, k.Back, k.Help)}
 }
