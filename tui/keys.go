@@ -27,6 +27,8 @@ type keyMap struct {
 	Sample, PlanFile key.Binding
 	// Overview jumps.
 	Jump key.Binding
+	// Check the record.
+	Verify key.Binding
 }
 
 // newKeyMap builds the default bindings.
@@ -63,7 +65,7 @@ func newKeyMap() keyMap {
 		NotMet:      b("k", "không đạt", "k"),
 		Note:        b("n", "ghi chú", "n"),
 		NomineeNote: b("g", "ý kiến thảo luận", "g"),
-		Discussion:  b("g", "ghi ý kiến thảo luận", "g"),
+		Discussion:  b("g", "ý kiến thảo luận", "g"),
 		PrevNominee: b("[", "đối tượng trước", "["),
 		NextNominee: b("]", "đối tượng sau", "]"),
 		NextAward:   b("tab", "danh hiệu khác", "tab"),
@@ -92,7 +94,8 @@ func newKeyMap() keyMap {
 		Sample:   b("1", "dùng kế hoạch mẫu", "1"),
 		PlanFile: b("2", "dùng tệp kế hoạch", "2"),
 
-		Jump: b("1-6", "đến bước", "1", "2", "3", "4", "5", "6"),
+		Jump:   b("1-6", "đến bước", "1", "2", "3", "4", "5", "6"),
+		Verify: b("v", "kiểm tra hồ sơ", "v"),
 	}
 }
 

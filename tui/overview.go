@@ -54,6 +54,18 @@ func (s *overviewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 			s.cursor = i
 			return navigate(steps[i].to)
 		}
+	case key.Matches(msg, c.keys.Verify):
+		st := c.st
+		return func() tea.Msg {
+			rep, err := st.Verify(context.Background())
+			switch {
+			case err != nil:
+				return statusMsg{text: model.Message(err), err: true}
+			case !rep.OK():
+				return statusMsg{text: "Hồ sơ KHÔNG khớp: " + rep.Problem, err: true}
+			}
+			return statusMsg{text: fmt.Sprintf("Hồ sơ nguyên vẹn (%d sự kiện). Mã kiểm tra: %s", rep.Events, rep.Head)}
+		}
 	case key.Matches(msg, c.keys.Discussion):
 		rec := c.rec
 		st := c.st
@@ -170,7 +182,7 @@ func (s *overviewScreen) view(c *shared) string {
 func (s *overviewScreen) help(c *shared) bindings {
 	k := c.keys
 	return bindings{
-		short: []key.Binding{k.Enter, k.Jump, k.Discussion, k.Help, k.Quit},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Enter, k.Jump}, {k.Discussion, k.Help, k.Quit}},
+		short: []key.Binding{k.Jump, k.Discussion, k.Verify, k.Help, k.Quit},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Enter, k.Jump}, {k.Discussion, k.Verify, k.Help, k.Quit}},
 	}
 }

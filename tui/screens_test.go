@@ -239,3 +239,14 @@ func TestWrites_StaleLoadIsDropped(t *testing.T) {
 		t.Fatal("an older snapshot replaced a newer one")
 	}
 }
+
+// TestOverview_VerifyShowsTheHead checks the record from the agenda and
+// shows its head hash.
+func TestOverview_VerifyShowsTheHead(t *testing.T) {
+	h := newHarness(t, true)
+	h.press("1", "c", "esc", "v")
+	head := h.fresh().Head
+	if head == "" || h.m.statusErr || !strings.Contains(h.m.status, "Hồ sơ nguyên vẹn") || !strings.Contains(h.m.status, head) {
+		t.Fatalf("status = %q, head %q", h.m.status, head)
+	}
+}
