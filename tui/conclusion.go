@@ -91,6 +91,18 @@ func (s *conclusionScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Export):
 		// Documents are previewed before they are written.
 		return navigate(pagePreview)
+	case key.Matches(msg, k.Correction):
+		if rec.Meeting.Status != model.MeetingClosed {
+			return say("Đính chính chỉ dùng sau khi phiên họp đã kết thúc; trước đó hãy sửa trực tiếp ở bước tương ứng.", true)
+		}
+		return prompt("Nội dung đính chính (ghi vào biên bản như một mục riêng, không sửa nội dung đã khóa):", "", func(text string) tea.Cmd {
+			if text == "" {
+				return say("Chưa nhập nội dung đính chính.", true)
+			}
+			return askDo("Ghi đính chính sau đây vào hồ sơ?\n\n"+text, job{from: pageConclusion, ack: "Đã ghi đính chính.", write: func(ctx context.Context) error {
+				return st.AddCorrection(ctx, text)
+			}})
+		})
 	case key.Matches(msg, k.CloseMeeting):
 		if rec.Meeting.Status == model.MeetingClosed {
 			return say("Phiên họp đã kết thúc từ trước.", true)
@@ -119,6 +131,12 @@ func (s *conclusionScreen) view(c *shared) string {
 	}
 	b.WriteString("\n")
 	lines := conclusionLines(rec)
+	if len(rec.Corrections) > 0 {
+		lines = append(lines, "", "Đính chính sau khi kết thúc:")
+		for i, c := range rec.Corrections {
+			lines = append(lines, fmt.Sprintf("  %d. %s (%s)", i+1, c.Text, clock(c.At)))
+		}
+	}
 	room := c.height - 3
 	if len(s.written) > 0 {
 		room -= len(s.written) + 2
@@ -142,11 +160,19 @@ func (s *conclusionScreen) view(c *shared) string {
 	return b.String()
 }
 
+// closeOrCorrect is the key that changes the meeting's state next.
+func closeOrCorrect(rec *model.Record, k keyMap) key.Binding {
+	if rec.Meeting.Status == model.MeetingClosed {
+		return k.Correction
+	}
+	return k.CloseMeeting
+}
+
 // help implements screen.
 func (s *conclusionScreen) help(c *shared) bindings {
 	k := c.keys
 	return bindings{
-		short: []key.Binding{k.Export, k.CloseMeeting, k.Back, k.Help, k.Quit},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Export, k.CloseMeeting}, {k.Back, k.Help, k.Quit}},
+		short: []key.Binding{k.Export, closeOrCorrect(c.rec, k), k.Back, k.Help, k.Quit},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Export, k.CloseMeeting, k.Correction}, {k.Back, k.Help, k.Quit}},
 	}
 }

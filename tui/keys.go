@@ -22,7 +22,7 @@ type keyMap struct {
 	// Booth.
 	ConfirmIdentity, Skip, Agree, Disagree, AgreeRest, Review, Cast, Secretary, LeaveBooth key.Binding
 	// Conclusion.
-	Export, CloseMeeting key.Binding
+	Export, CloseMeeting, Correction key.Binding
 	// Start.
 	Sample, PlanFile key.Binding
 	// Overview jumps.
@@ -90,6 +90,7 @@ func newKeyMap() keyMap {
 
 		Export:       b("x", "xuất biên bản", "x"),
 		CloseMeeting: b("e", "kết thúc phiên họp", "e"),
+		Correction:   b("d", "đính chính", "d"),
 
 		Sample:   b("1", "dùng kế hoạch mẫu", "1"),
 		PlanFile: b("2", "dùng tệp kế hoạch", "2"),

@@ -250,3 +250,25 @@ func TestOverview_VerifyShowsTheHead(t *testing.T) {
 		t.Fatalf("status = %q, head %q", h.m.status, head)
 	}
 }
+
+// TestConclusion_CorrectionAfterClose adds a correction to a closed meeting
+// as a new entry, without changing what was locked.
+func TestConclusion_CorrectionAfterClose(t *testing.T) {
+	h := newHarness(t, true)
+	h.rollCall()
+	h.press("6", "d")
+	if !h.m.statusErr {
+		t.Fatal("a correction was offered before the meeting closed")
+	}
+	h.press("e", "c", "d")
+	h.typeText("Sửa lỗi chính tả tên đơn vị ở mục III")
+	h.press("enter", "c")
+	rec := h.fresh()
+	if len(rec.Corrections) != 1 || rec.Corrections[0].Text != "Sửa lỗi chính tả tên đơn vị ở mục III" {
+		t.Fatalf("corrections = %+v (status %q)", rec.Corrections, h.m.status)
+	}
+	h.expect("Đính chính sau khi kết thúc", "Sửa lỗi chính tả")
+	if rec.Members[0].Attendance != model.AttendancePresent {
+		t.Fatal("the locked record changed")
+	}
+}
