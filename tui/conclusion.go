@@ -25,8 +25,17 @@ func (s *conclusionScreen) title() string { return "Kết luận" }
 
 // lines renders the recommended list.
 func conclusionLines(rec *model.Record) []string {
+	proposed := map[string]bool{}
+	for _, n := range rec.Nominees {
+		for _, cd := range n.Candidacies {
+			proposed[cd.Award] = true
+		}
+	}
 	var out []string
 	for _, l := range voting.Recommended(rec) {
+		if !proposed[l.Award.Code] {
+			continue // nobody was proposed for it
+		}
 		out = append(out, l.Award.Name+":")
 		if len(l.Collective)+len(l.Individual) == 0 {
 			out = append(out, "    Không có.")
@@ -130,13 +139,15 @@ func (s *conclusionScreen) view(c *shared) string {
 		b.WriteString(st.Muted.Render("Chủ tọa xác nhận danh sách rồi kết thúc phiên họp (e).") + "\n")
 	}
 	b.WriteString("\n")
-	lines := conclusionLines(rec)
+	var lines []string
 	if len(rec.Corrections) > 0 {
-		lines = append(lines, "", "Đính chính sau khi kết thúc:")
+		lines = append(lines, "Đính chính sau khi kết thúc:")
 		for i, c := range rec.Corrections {
 			lines = append(lines, fmt.Sprintf("  %d. %s (%s)", i+1, c.Text, clock(c.At)))
 		}
+		lines = append(lines, "")
 	}
+	lines = append(lines, conclusionLines(rec)...)
 	room := c.height - 3
 	if len(s.written) > 0 {
 		room -= len(s.written) + 2
