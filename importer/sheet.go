@@ -409,7 +409,7 @@ func (s *sheet) nominee(i int) {
 	if n.Kind != 0 {
 		s.duplicateNominee(i, n)
 	}
-	if s.rowProbs == 0 {
+	if s.rowProbs == 0 && n.Kind != 0 && len(n.Awards) > 0 {
 		s.r.b.Nominees = append(s.r.b.Nominees, n)
 		s.r.b.NomineeOrigins = append(s.r.b.NomineeOrigins, s.origin(i))
 	}
