@@ -78,3 +78,48 @@ func BenchmarkEventHash(b *testing.B) {
 		_ = eventHash("5f0c0a1b2c3d4e5f60718293a4b5c6d7e8f9001122334455667788990aabbccd", int64(i), "2023-12-15T01:30:00Z", "mark", detail)
 	}
 }
+
+// BenchmarkChainCost measures what logging adds to a write, without the
+// disk: each iteration logs inside a transaction that is rolled back, so no
+// fsync is timed. "plain" is the unchained insert the store used before;
+// "mark" is SetMark's record (read the row back, JSON, hash, insert);
+// "cast" is CastBallot's recordCast; "seal" is CloseRound's recordSealed.
+func BenchmarkChainCost(b *testing.B) {
+	ctx := context.Background()
+	s := benchRecordMeeting(b, 2)
+	run := func(b *testing.B, fn func(tx *sql.Tx, i int) error) {
+		for i := 0; i < b.N; i++ {
+			tx, err := s.db.BeginTx(ctx, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := fn(tx, i); err != nil {
+				b.Fatal(err)
+			}
+			must(b, tx.Rollback())
+		}
+	}
+	b.Run("plain", func(b *testing.B) {
+		run(b, func(tx *sql.Tx, i int) error {
+			_, err := tx.ExecContext(ctx, `INSERT INTO events (at, kind, detail) VALUES (?, ?, ?)`,
+				timeText(s.now()), "mark", fmt.Sprintf("nominee %d, CSTD, criterion %d: met", 1001+i%4000, 1+i%3))
+			return err
+		})
+	})
+	b.Run("mark", func(b *testing.B) {
+		run(b, func(tx *sql.Tx, i int) error {
+			id := int64(1001 + i%4000)
+			return s.record(ctx, tx, "mark", fmt.Sprintf("nominee %d, CSTD, criterion %d: met", id, 1+i%3),
+				row("marks", id, "CSTD", i%3))
+		})
+	})
+	b.Run("cast", func(b *testing.B) {
+		run(b, func(tx *sql.Tx, i int) error { return s.recordCast(ctx, tx, 1, 1) })
+	})
+	// CloseRound's seal over a round of 500 nominees and 31 ballots.
+	b.Run("seal", func(b *testing.B) {
+		run(b, func(tx *sql.Tx, i int) error {
+			return s.recordSealed(ctx, tx, "round.close", "round 1 closed", 1, row("rounds", 1), row("results", 1))
+		})
+	})
+}
