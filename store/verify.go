@@ -149,9 +149,11 @@ func (s *Store) Verify(ctx context.Context) (VerifyReport, error) {
 			return err
 		}
 		if v.events == 0 {
-			if has, err := s.HasMeeting(ctx); err != nil {
-				return err
-			} else if !has {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM meeting`).Scan(&n); err != nil {
+				return fmt.Errorf("verify: %w", err)
+			}
+			if n == 0 {
 				return s.noMeeting()
 			}
 		}
@@ -179,9 +181,6 @@ type expRow struct {
 	vals map[string]any
 }
 
-// errStop ends a scan early once a problem is found.
-var errStop = errors.New("stop")
-
 // run does every check in order and returns the first problem.
 func (v *verifier) run() (string, error) {
 	for _, step := range []func() (string, error){v.chain, v.tables, v.rounds, v.triggers} {
@@ -206,6 +205,7 @@ func (v *verifier) chain() (string, error) {
 		problem string
 		prevSeq int64
 		prev    string
+		errStop = errors.New("stop") // ends the scan at the first problem
 	)
 	err := scanRows(v.ctx, v.q, "read events", `SELECT seq, at, kind, detail, hash FROM events ORDER BY seq`, nil,
 		func(rows *sql.Rows) error {

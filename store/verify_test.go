@@ -280,3 +280,9 @@ func TestVerify_NamesEachTamperedRecord(t *testing.T) {
 	}
 	t.Logf("%d of %d tamper cases detected and named", detected, len(cases))
 }
+
+func TestVerify_FileWithoutMeeting(t *testing.T) {
+	s := openTest(t)
+	_, err := s.Verify(context.Background())
+	wantCode(t, err, model.ENotFound)
+}
