@@ -66,12 +66,13 @@ func (b *Batch) Order() []int {
 }
 
 // Headline says in one sentence what the batch adds: "5 đối tượng đề nghị
-// (4 tập thể, 1 cá nhân) và 2 thành viên Hội đồng".
+// (4 tập thể, 1 cá nhân) và 2 thành viên Hội đồng"; a zero count is left
+// out.
 func (b *Batch) Headline() string {
 	var parts []string
 	if len(b.Nominees) > 0 {
 		c, i := b.Kinds()
-		parts = append(parts, fmt.Sprintf("%d đối tượng đề nghị (%d tập thể, %d cá nhân)", len(b.Nominees), c, i))
+		parts = append(parts, fmt.Sprintf("%d đối tượng đề nghị (%s)", len(b.Nominees), AwardCount{Collective: c, Individual: i}.CountText()))
 	}
 	if len(b.Members) > 0 {
 		parts = append(parts, fmt.Sprintf("%d thành viên Hội đồng", len(b.Members)))

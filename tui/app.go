@@ -199,6 +199,7 @@ func New(opts Options) *Model {
 		pageConclusion: &conclusionScreen{exportDir: opts.ExportDir},
 		pagePaper:      &paperScreen{},
 		pagePreview:    &previewScreen{exportDir: opts.ExportDir},
+		pageImport:     &importScreen{},
 	}
 	return m
 }
@@ -402,6 +403,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			p.written = msg.paths
 		}
 		m.status, m.statusErr = fmt.Sprintf("Đã xuất %d tệp.", len(msg.paths)), false
+		return m, nil
+	case importReadMsg:
+		if s, ok := m.screens[pageImport].(*importScreen); ok {
+			s.loaded(msg)
+		}
 		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.onKey(msg)

@@ -66,6 +66,8 @@ func (s *overviewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return statusMsg{text: fmt.Sprintf("Hồ sơ nguyên vẹn (%d sự kiện). Mã kiểm tra: %s", rep.Events, rep.Head)}
 		}
+	case key.Matches(msg, newImportKeys().open):
+		return openImport(c)
 	case key.Matches(msg, c.keys.Discussion):
 		rec := c.rec
 		st := c.st
@@ -183,6 +185,6 @@ func (s *overviewScreen) help(c *shared) bindings {
 	k := c.keys
 	return bindings{
 		short: []key.Binding{k.Jump, k.Discussion, k.Verify, k.Help, k.Quit},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Enter, k.Jump}, {k.Discussion, k.Verify, k.Help, k.Quit}},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Enter, k.Jump}, {k.Discussion, k.Verify, newImportKeys().open, k.Help, k.Quit}},
 	}
 }
