@@ -131,7 +131,7 @@ func looseKey(k string) string {
 // awardAliases returns the other names an award goes by in registration
 // tables, as the plan gives them.
 func awardAliases(a model.Award) []string {
-	return nil
+	return a.Aliases
 }
 
 // checkIndex finds the plan's eligibility checks by code or text.

@@ -325,3 +325,47 @@ func TestRead_NotATable(t *testing.T) {
 		}
 	}
 }
+
+// TestAwardIndex_Match finds awards by name, code, alias, bracketed code
+// and the looser key, and never guesses between two.
+func TestAwardIndex_Match(t *testing.T) {
+	p := meeting(false).Plan
+	noAlias := p
+	noAlias.Awards = append([]model.Award(nil), p.Awards...)
+	for i := range noAlias.Awards {
+		noAlias.Awards[i].Aliases = nil
+	}
+	for _, plan := range []*model.Plan{&p, &noAlias} {
+		ix := newAwardIndex(plan)
+		for _, c := range []struct{ header, code string }{
+			{"Giấy khen UBND huyện", "GK_HUYEN"},
+			{"GIAY KHEN CUA CHU TICH UBND HUYEN", "GK_HUYEN"},
+			{"gk_tt", "GK_TT"},
+			{"Giấy khen của Chủ tịch Ủy ban nhân dân thị trấn", "GK_TT"},
+			{"Chiến sĩ thi đua cấp cơ sở", "CSTDCS"},
+			{"CSTĐ cơ sở", "CSTDCS"},
+			{"Bằng khen Thủ tướng CP", "BK_TTG"},
+			{"Huân, Huy chương", "HUAN_CHUONG"},
+			{"Lao động tiên tiến (LDTT)", "LDTT"},
+			{"Danh hiệu (HTNV)", "HTNV"},
+			{"Giấy khen", ""},
+			{"Giấy khen UBND xã", ""},
+		} {
+			if got, _ := ix.match(c.header); got != c.code {
+				t.Errorf("match(%q) = %q, want %q", c.header, got, c.code)
+			}
+		}
+	}
+	// Two awards a header fits equally are named, not guessed.
+	p.Awards = append(p.Awards, model.Award{Code: "GK_HUYEN2", Name: "Giấy khen của UBND huyện", Recipients: model.ForBoth})
+	if code, several := newAwardIndex(&p).match("Giấy khen huyện UBND"); code != "" || several != nil {
+		t.Errorf("unrelated header matched %q %v", code, several)
+	}
+	if code, several := newAwardIndex(&p).match("Giấy khen UBND huyện"); code != "GK_HUYEN" {
+		t.Errorf("alias lost to a looser match: %q %v", code, several)
+	}
+	p.Awards[1].Aliases = nil
+	if code, several := newAwardIndex(&p).match("Giấy khen UBND huyện"); code != "" || len(several) != 2 {
+		t.Errorf("ambiguous header gave %q %v", code, several)
+	}
+}

@@ -455,10 +455,11 @@ func (r *planReader) plan(raw map[string]any) Plan {
 	for i, at := range r.tables(raw, "", "awards") {
 		path := planIndex("awards", i)
 		r.known(at, path, "code", "name", "authority", "superior", "for", "ballot", "threshold", "comparison", "base",
-			"quota", "quota_of", "tie")
+			"quota", "quota_of", "tie", "aliases")
 		a := Award{
 			Code:      r.str(at, path, "code"),
 			Name:      r.str(at, path, "name"),
+			Aliases:   r.strings(at, path, "aliases"),
 			Authority: r.str(at, path, "authority"),
 			Superior:  r.boolean(at, path, "superior", false),
 			Rule: Rule{

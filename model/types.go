@@ -252,6 +252,9 @@ type Award struct {
 	Rule       Rule
 	Quota      *Quota   // nil: no limit
 	TieBreak   TieBreak // how a tie at the quota line is settled; default revote
+	// Aliases are other names registration tables give the award's column,
+	// such as "Giấy khen UBND huyện" for "Giấy khen của Chủ tịch UBND huyện".
+	Aliases []string
 }
 
 // Criterion is one line of a criteria checklist.
