@@ -300,19 +300,22 @@ func cp1252Byte(r rune) (byte, bool) {
 // Vietnamese. It returns the encoding and what the text should read.
 func legacyFont(s string) (legacy, string, bool) {
 	hasForeign := false
+	for _, r := range s {
+		if foreign(r) || r >= 0x80 && r < 0xA0 {
+			hasForeign = true
+			break
+		}
+	}
+	if !hasForeign {
+		return legacyUnknown, "", false
+	}
 	b := make([]byte, 0, len(s))
 	for _, r := range s {
-		if foreign(r) || r >= 0x80 && r < 0xA0 || r >= 0x152 && r <= 0x2122 && !isVietLetter(r) {
-			hasForeign = true
-		}
 		c, ok := cp1252Byte(r)
 		if !ok {
 			return legacyUnknown, "", false
 		}
 		b = append(b, c)
-	}
-	if !hasForeign {
-		return legacyUnknown, "", false
 	}
 	for _, l := range []legacy{legacyTCVN3, legacyVNI} {
 		if t := decodeLegacy(b, l); cleanViet(t) {

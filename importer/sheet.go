@@ -30,6 +30,9 @@ type header struct {
 	ambiguous []located // award headers that fit several awards
 }
 
+// maxHeaderLen is longer than any name header, in bytes.
+const maxHeaderLen = 80
+
 // findHeader finds the header row: the first row with a name column and at
 // least one other cell. Everything above it (titles, the plan's text) is
 // left out.
@@ -42,7 +45,10 @@ func findHeader(t *table, awards *awardIndex, checks *checkIndex) (header, bool)
 				continue
 			}
 			filled++
-			if ro, k := headerRole(key(c)); ro == colName && name < 0 {
+			if name >= 0 || len(c) > maxHeaderLen {
+				continue // a name header is short; long cells are text
+			}
+			if ro, k := headerRole(key(c)); ro == colName {
 				name, kind = j, k
 			}
 		}
