@@ -139,7 +139,10 @@ func (s *Store) Verify(ctx context.Context) (VerifyReport, error) {
 	var rep VerifyReport
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		v := &verifier{ctx: ctx, q: tx, state: map[string]map[string]*expRow{},
-			casts: map[int64]int{}, seals: map[int64]roundSeal{}}
+			casts: map[int64]int{}, seals: map[int64]roundSeal{}, specs: map[string]tableSpec{}}
+		for _, t := range auditedTables() {
+			v.specs[t.name] = t
+		}
 		var err error
 		if v.names, err = loadNames(ctx, tx); err != nil {
 			return err
@@ -173,6 +176,7 @@ type verifier struct {
 	state  map[string]map[string]*expRow // table -> key text -> row
 	casts  map[int64]int                 // round id -> ballots cast, by the log
 	seals  map[int64]roundSeal           // round id -> seal logged at close
+	specs  map[string]tableSpec          // the audited tables by name
 }
 
 // expRow is one row as the log says it should be.
@@ -285,7 +289,7 @@ func (v *verifier) replay(where, detail string) string {
 
 // apply replaces the rows under a change's key with its rows.
 func (v *verifier) apply(c rowChange) string {
-	spec, ok := specOf(c.Table)
+	spec, ok := v.specs[c.Table]
 	if !ok {
 		return fmt.Sprintf("ghi thay đổi ở bảng lạ %q.", c.Table)
 	}
