@@ -29,6 +29,8 @@ type keyMap struct {
 	Jump key.Binding
 	// Check the record.
 	Verify key.Binding
+	// Search a list.
+	Search key.Binding
 }
 
 // newKeyMap builds the default bindings.
@@ -97,6 +99,7 @@ func newKeyMap() keyMap {
 
 		Jump:   b("1-6", "đến bước", "1", "2", "3", "4", "5", "6"),
 		Verify: b("v", "kiểm tra hồ sơ", "v"),
+		Search: b("/", "tìm", "/"),
 	}
 }
 

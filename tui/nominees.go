@@ -15,6 +15,10 @@ import (
 type nomineesScreen struct {
 	rows   []nomineeRow
 	cursor int // index into rows; always on a candidacy row
+	filter string
+
+	order    []int // nominee indexes in Vietnamese reading order
+	orderLen int   // the number of nominees order was computed for
 }
 
 // nomineeRow is a group heading or one candidacy.
@@ -46,9 +50,20 @@ func (s *nomineesScreen) refresh(c *shared, _ recordMsg) {
 		cur = s.rows[s.cursor]
 	}
 	s.rows = s.rows[:0]
+	if s.order == nil || s.orderLen != len(rec.Nominees) {
+		// Collation is costly; the nominees change only by import.
+		plain := make([]model.Nominee, len(rec.Nominees))
+		for i := range rec.Nominees {
+			plain[i] = rec.Nominees[i].Nominee
+		}
+		s.order, s.orderLen = model.SortedNominees(plain), len(rec.Nominees)
+	}
 	byAward := map[string][2][]int{}
-	for i := range rec.Nominees {
+	for _, i := range s.order {
 		n := &rec.Nominees[i]
+		if s.filter != "" && !model.ContainsFold(n.Name, s.filter) && !model.ContainsFold(n.Unit, s.filter) {
+			continue
+		}
 		for _, cd := range n.Candidacies {
 			g := byAward[cd.Award]
 			k := 0
@@ -125,7 +140,7 @@ func (s *nomineesScreen) move(d int) {
 
 // update implements screen.
 func (s *nomineesScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
-	if len(s.rows) == 0 {
+	if len(s.rows) == 0 && !key.Matches(msg, c.keys.Search) {
 		return nil
 	}
 	switch {
@@ -137,6 +152,12 @@ func (s *nomineesScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		s.move(-(c.height - 3))
 	case key.Matches(msg, c.keys.PageDown):
 		s.move(c.height - 3)
+	case key.Matches(msg, c.keys.Search):
+		return prompt("Tìm theo tên hoặc đơn vị (gõ không dấu cũng được; để trống để bỏ lọc):", s.filter, func(q string) tea.Cmd {
+			s.filter = q
+			s.refresh(c, recordMsg{})
+			return nil
+		})
 	case key.Matches(msg, c.keys.Enter):
 		r := s.rows[s.cursor]
 		if r.heading == "" {
@@ -164,11 +185,18 @@ func (s *nomineesScreen) view(c *shared) string {
 	st := c.styles
 	var b strings.Builder
 	if len(s.rows) == 0 {
+		if s.filter != "" {
+			return "\nKhông có đối tượng nào khớp với \"" + s.filter + "\". Nhấn / để tìm lại hoặc bỏ lọc."
+		}
 		return "\nKế hoạch chưa có đối tượng đề nghị nào."
 	}
 	nameW, checkW := c.width-2-12-24, 12
-	b.WriteString(st.Header.Render(padRight("  Đối tượng", nameW+2)+padRight("Tiêu chuẩn", checkW)+padRight("Tình trạng", 24)) + "\n")
 	rows := c.height - 1
+	if s.filter != "" {
+		b.WriteString(st.Warn.Render(truncate("Đang lọc: \""+s.filter+"\" (/ để đổi, để trống để bỏ lọc)", c.width)) + "\n")
+		rows--
+	}
+	b.WriteString(st.Header.Render(padRight("  Đối tượng", nameW+2)+padRight("Tiêu chuẩn", checkW)+padRight("Tình trạng", 24)) + "\n")
 	start := window(s.cursor, len(s.rows), rows)
 	for i := start; i < len(s.rows) && i < start+rows; i++ {
 		r := s.rows[i]
@@ -190,8 +218,8 @@ func (s *nomineesScreen) view(c *shared) string {
 func (s *nomineesScreen) help(c *shared) bindings {
 	k := c.keys
 	return bindings{
-		short: []key.Binding{k.Up, k.Down, k.Enter, k.Back, k.Help},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Enter, k.Back, k.Help, k.Quit}},
+		short: []key.Binding{k.Up, k.Down, k.Enter, k.Search, k.Back, k.Help},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Enter, k.Search, k.Back, k.Help, k.Quit}},
 	}
 }
 

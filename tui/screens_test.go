@@ -2,6 +2,7 @@ package tui
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -271,4 +272,36 @@ func TestConclusion_CorrectionAfterClose(t *testing.T) {
 	if rec.Members[0].Attendance != model.AttendancePresent {
 		t.Fatal("the locked record changed")
 	}
+}
+
+// TestNominees_VietnameseOrderAndSearch lists individuals by given name
+// under Vietnamese collation and finds "Nguyễn"-like names typed without
+// diacritics.
+func TestNominees_VietnameseOrderAndSearch(t *testing.T) {
+	p := model.SamplePlan()
+	// Individuals listed in reverse: the screen must not keep file order.
+	slices.Reverse(p.Nominees)
+	h := newHarnessPlan(t, p)
+	h.press("3")
+	var names []string
+	for _, r := range h.m.screens[pageNominees].(*nomineesScreen).rows {
+		if r.award == "GK_TT" {
+			names = append(names, r.name)
+		}
+	}
+	// Khánh, Lan, Minh, Ngọc, Phúc, Quyên: by given name.
+	want := []string{"Đỗ Văn Mẫu Khánh", "Dương Thị Mẫu Lan", "Trịnh Văn Mẫu Minh", "Đinh Thị Mẫu Ngọc", "Hồ Văn Mẫu Phúc", "Lý Thị Mẫu Quyên"}
+	if strings.Join(names, "|") != strings.Join(want, "|") {
+		t.Fatalf("order = %v, want %v", names, want)
+	}
+	h.press("/")
+	h.typeText("duong thi")
+	h.press("enter")
+	h.expect("Đang lọc", "Dương Thị Mẫu Lan")
+	if strings.Contains(h.screen(), "Đỗ Văn Mẫu Khánh") {
+		t.Fatal("filter kept a nominee that does not match")
+	}
+	h.snap("filtered")
+	h.press("/", "ctrl+u", "enter")
+	h.expect("Đỗ Văn Mẫu Khánh")
 }
