@@ -225,12 +225,24 @@ func (s *Store) Path() string { return s.path }
 // page image of an earlier state lingers beside the file. A checkpoint that a
 // booth's open read keeps from finishing is not an error.
 func (s *Store) checkpoint(ctx context.Context) error {
-	var busy, logFrames, done int
-	err := s.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done)
-	if err != nil {
-		return fmt.Errorf("checkpoint %s: %w", s.path, err)
+	// A reader (a booth polling the file) can hold the WAL for a moment;
+	// the WAL keeps pages in the order ballots were written until it is
+	// truncated, so try again rather than leave it behind.
+	for attempt := 0; ; attempt++ {
+		var busy, logFrames, done int
+		err := s.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done)
+		if err != nil {
+			return fmt.Errorf("checkpoint %s: %w", s.path, err)
+		}
+		if busy == 0 || attempt == 50 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
 	}
-	return nil
 }
 
 func (s *Store) now() time.Time {
