@@ -82,7 +82,6 @@ type pOpts struct {
 	right                int
 	before, after        int
 	keepNext, keepLines  bool
-	size                 int // run size in half-points; 0 for the default
 	borderBottom         bool
 	tiny                 bool // an empty paragraph carrying only a rule
 	noSpacing            bool

@@ -14,7 +14,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"hoidong/export"
 	"hoidong/model"
 	"hoidong/store"
 )
@@ -262,11 +261,6 @@ func (c *shared) do(from page, ack string, write func(ctx context.Context) error
 	return c.enqueue(job{from: from, ack: ack, write: write})
 }
 
-// doThen queues a write that moves to page then once it has succeeded.
-func (c *shared) doThen(from page, ack string, then page, write func(ctx context.Context) error) tea.Cmd {
-	return c.enqueue(job{from: from, ack: ack, then: then, write: write})
-}
-
 // enqueue adds a job to the queue and starts the next one if idle.
 func (c *shared) enqueue(j job) tea.Cmd {
 	c.queue = append(c.queue, j)
@@ -299,11 +293,6 @@ func navigate(p page) tea.Cmd {
 	return func() tea.Msg { return navigateMsg{to: p} }
 }
 
-// ask returns a command that puts a yes/no question to the user.
-func ask(question string, yes tea.Cmd) tea.Cmd {
-	return func() tea.Msg { return askMsg{question: question, yes: yes} }
-}
-
 // askWith asks a question that only the given key confirms; any other key
 // cancels it.
 func askWith(question string, confirm *key.Binding, yes tea.Cmd) tea.Cmd {
@@ -323,14 +312,6 @@ func prompt(label, value string, submit func(string) tea.Cmd) tea.Cmd {
 // say returns a command that shows a status line.
 func say(text string, isErr bool) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: text, err: isErr} }
-}
-
-// exportTo writes the documents of rec into dir.
-func exportTo(rec *model.Record, dir string) tea.Cmd {
-	return func() tea.Msg {
-		paths, err := export.WriteDir(dir, rec)
-		return exportedMsg{paths: paths, err: err}
-	}
 }
 
 // Page reports the current page's name, for tests.

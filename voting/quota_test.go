@@ -234,7 +234,7 @@ func TestStanding_RevoteTiesAgain(t *testing.T) {
 
 	// The same, but the re-vote ties again: another re-vote is needed.
 	rec = quotaRecord(4, &model.Quota{Count: 2}, 0)
-	first = closeRound(rec, 1, 0, ids(1, 2, 3, 4), 9, 7, 7, 7)
+	closeRound(rec, 1, 0, ids(1, 2, 3, 4), 9, 7, 7, 7)
 	re = closeRound(rec, 2, 1, ids(2, 3, 4), 6, 6, 5)
 	rs = Standing(rec, re)
 	if !rs.NeedsRevote() || rs.Places != 1 || rs.Remaining != 1 || !slices.Equal(rs.Tied, ids(2, 3)) || !slices.Equal(rs.Out, ids(4)) {
