@@ -112,7 +112,7 @@ func minutesRows(k *book) [][]string {
 					agree, share = strconv.Itoa(l.Agree), voting.FormatShare(l.Agree, l.Base)
 				}
 				rows = append(rows, []string{
-					a.Name, kind.Label(), n.Name, n.Position, n.Unit, eligibilityLabel(voting.EligibilityOf(&k.rec.Plan, n)),
+					a.Name, kind.Label(), n.Name, n.Position, n.Unit, voting.EligibilityOf(&k.rec.Plan, n).Label(),
 					strconv.Itoa(cl.Met) + "/" + strconv.Itoa(cl.Total), criteriaSummary(k, n, a.Code),
 					strings.Join(seqs, ", "), agree, share, k.ix.Status(n, a.Code).Label(),
 				})
@@ -120,19 +120,6 @@ func minutesRows(k *book) [][]string {
 		}
 	}
 	return rows
-}
-
-// eligibilityLabel is the Vietnamese word for an eligibility decision.
-func eligibilityLabel(e model.Eligibility) string {
-	switch e {
-	case model.EligibilityEligible:
-		return "Đủ điều kiện"
-	case model.EligibilityExcluded:
-		return "Không khen thưởng"
-	case model.EligibilityDeferred:
-		return "Chưa xét khen thưởng"
-	}
-	return "Chưa xác nhận"
 }
 
 // criteriaSummary writes each criterion's mark: "(1) Đạt; (2) Không đạt – note".
@@ -145,7 +132,7 @@ func criteriaSummary(k *book, n *model.NomineeRecord, award string) string {
 		if cand != nil && i < len(cand.Marks) {
 			mark = cand.Marks[i]
 		}
-		parts[i] = "(" + strconv.Itoa(i+1) + ") " + markLabel(mark.Mark)
+		parts[i] = "(" + strconv.Itoa(i+1) + ") " + mark.Mark.Label()
 		if note := trimEnd(mark.Note); note != "" {
 			parts[i] += " – " + note
 		}
@@ -170,7 +157,7 @@ func countRows(k *book) [][]string {
 		for i, l := range r.Results {
 			verdict := k.verdict(r, l)
 			rows = append(rows, []string{
-				strconv.Itoa(r.Seq), parent, k.award(r.Award).Name, roundModeLabel(r.Mode), rfc3339(r.ClosedAt),
+				strconv.Itoa(r.Seq), parent, k.award(r.Award).Name, r.Mode.Label(), rfc3339(r.ClosedAt),
 				strconv.Itoa(issued), strconv.Itoa(returned), strconv.Itoa(valid), strconv.Itoa(invalid),
 				strconv.Itoa(i + 1), k.name(l.NomineeID), strconv.Itoa(l.Agree), strconv.Itoa(l.Disagree),
 				strconv.Itoa(l.Base), voting.FormatShare(l.Agree, l.Base), verdict,

@@ -264,7 +264,7 @@ func buildJSON(rec *model.Record) jsonRecord {
 		Meeting: jsonMeeting{
 			Number: p.Meeting.Number, Date: p.Meeting.Date, Place: p.Meeting.Place, Tellers: p.Meeting.Tellers,
 			Secret:     p.Meeting.Secret,
-			Status:     meetingStatusCode(rec.Meeting.Status),
+			Status:     rec.Meeting.Status.String(),
 			StartedAt:  rfc3339(rec.Meeting.StartedAt),
 			ClosedAt:   rfc3339(rec.Meeting.ClosedAt),
 			Discussion: rec.Meeting.Discussion,
@@ -297,7 +297,7 @@ func buildJSON(rec *model.Record) jsonRecord {
 			Recipients: a.Recipients.String(),
 			Rule: jsonRule{
 				BallotRequired: a.Rule.BallotRequired, Threshold: fraction(a.Rule.Threshold),
-				Comparison: comparisonCode(a.Rule.Comparison), Base: a.Rule.Base.String(),
+				Comparison: a.Rule.Comparison.String(), Base: a.Rule.Base.String(),
 				Text: voting.RuleText(a.Rule),
 			},
 		})
@@ -315,7 +315,7 @@ func buildJSON(rec *model.Record) jsonRecord {
 	for _, m := range rec.Members {
 		out.Members = append(out.Members, jsonMember{
 			ID: m.ID, Name: m.Name, Position: m.Position, Role: m.Role.String(), RoleLabel: m.Role.Label(),
-			Votes: m.Votes, Attendance: attendanceCode(m.Attendance), AbsentReason: m.AbsentReason,
+			Votes: m.Votes, Attendance: m.Attendance.String(), AbsentReason: m.AbsentReason,
 			Teller: m.Teller, TellerHead: m.TellerHead,
 		})
 	}
@@ -351,7 +351,7 @@ func nomineeJSON(p *model.Plan, ix *voting.Index, n *model.NomineeRecord) jsonNo
 		ID: n.ID, Kind: n.Kind.String(), KindLabel: n.Kind.Label(), Name: n.Name, Unit: n.Unit,
 		Position: n.Position, Awards: orEmpty(slices.Clone(n.Awards)), Summary: n.Summary,
 		Facts:             orEmpty(slices.Clone(n.Facts)),
-		Eligibility:       eligibilityCode(voting.EligibilityOf(p, n)),
+		Eligibility:       voting.EligibilityOf(p, n).String(),
 		EligibilityReason: voting.EligibilityReason(p, n),
 		Checks:            []jsonCheckMark{},
 		Candidacies:       []jsonCandidacy{},
@@ -368,7 +368,7 @@ func nomineeJSON(p *model.Plan, ix *voting.Index, n *model.NomineeRecord) jsonNo
 			CriteriaMet: cl.Met, Criteria: cl.Total,
 		}
 		for i, mk := range c.Marks {
-			jm := jsonMark{Mark: markCode(mk.Mark), Note: mk.Note}
+			jm := jsonMark{Mark: mk.Mark.String(), Note: mk.Note}
 			if i < len(criteria) {
 				jm.Criterion, jm.Required = criteria[i].Text, criteria[i].Required
 			}
@@ -387,7 +387,7 @@ func roundJSON(p *model.Plan, r model.Round) jsonRound {
 		rule = a.Rule
 	}
 	jr := jsonRound{
-		ID: r.ID, Seq: r.Seq, ParentID: r.Parent, Award: r.Award, Mode: roundModeCode(r.Mode), Status: roundStatusCode(r.Status),
+		ID: r.ID, Seq: r.Seq, ParentID: r.Parent, Award: r.Award, Mode: r.Mode.String(), Status: r.Status.String(),
 		OpenedAt: rfc3339(r.OpenedAt), ClosedAt: rfc3339(r.ClosedAt),
 		Nominees: orEmpty(slices.Clone(r.Nominees)), Eligible: r.Eligible, AllMembers: r.AllMembers,
 		Voters:  orEmpty(slices.Clone(r.Voters)),

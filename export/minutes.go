@@ -315,7 +315,7 @@ func (m *minutes) nominee(no int, n *model.NomineeRecord, a model.Award) {
 			if cand != nil && i < len(cand.Marks) {
 				mark = cand.Marks[i]
 			}
-			marks[i] = fmt.Sprintf("(%d)%s%s", i+1, glue, markLabel(mark.Mark))
+			marks[i] = fmt.Sprintf("(%d)%s%s", i+1, glue, mark.Mark.Label())
 			if note := trimEnd(mark.Note); note != "" {
 				marks[i] += " – " + note
 			}

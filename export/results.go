@@ -28,7 +28,7 @@ func buildResults(k *book) *doc {
 		a := k.award(r.Award)
 		d.labelled(0, fmt.Sprintf("%d. ", i+1), k.roundHeading(r), "")
 		issued, returned, valid, invalid := figures(r)
-		d.item(1, "", fmt.Sprintf("Hình thức: %s; thành viên có mặt: %d/%d.", roundModeLabel(r.Mode), r.Eligible, r.AllMembers))
+		d.item(1, "", fmt.Sprintf("Hình thức: %s; thành viên có mặt: %d/%d.", r.Mode.Label(), r.Eligible, r.AllMembers))
 		d.item(1, "", fmt.Sprintf("Phiếu phát ra: %d; thu về: %d; hợp lệ: %d; không hợp lệ: %d.", issued, returned, valid, invalid))
 		d.item(1, "Điều kiện đạt: ", "số phiếu đồng ý "+thresholdWords(a.Rule)+" "+a.Rule.Base.Label()+".")
 		tied, _ := k.tied(r)

@@ -520,3 +520,102 @@ type Record struct {
 	Events      []Event
 	Head        string // hash of the last event: pins the record
 }
+
+// String returns the stored spelling: "present", "absent" or "unknown".
+func (a Attendance) String() string {
+	switch a {
+	case AttendancePresent:
+		return "present"
+	case AttendanceAbsent:
+		return "absent"
+	}
+	return "unknown"
+}
+
+// String returns the stored spelling: "met", "not-met" or "none".
+func (m Mark) String() string {
+	switch m {
+	case MarkMet:
+		return "met"
+	case MarkNotMet:
+		return "not-met"
+	}
+	return "none"
+}
+
+// Label returns the Vietnamese word for the mark.
+func (m Mark) Label() string {
+	switch m {
+	case MarkMet:
+		return "Đạt"
+	case MarkNotMet:
+		return "Không đạt"
+	}
+	return "Chưa đánh giá"
+}
+
+// String returns the stored spelling of the decision.
+func (e Eligibility) String() string {
+	switch e {
+	case EligibilityEligible:
+		return "eligible"
+	case EligibilityExcluded:
+		return "excluded"
+	case EligibilityDeferred:
+		return "deferred"
+	}
+	return "pending"
+}
+
+// Label returns the Vietnamese words for the decision.
+func (e Eligibility) Label() string {
+	switch e {
+	case EligibilityEligible:
+		return "Đủ điều kiện"
+	case EligibilityExcluded:
+		return "Không khen thưởng"
+	case EligibilityDeferred:
+		return "Chưa xét khen thưởng"
+	}
+	return "Chưa xác nhận"
+}
+
+// String returns "open" or "closed".
+func (s MeetingStatus) String() string {
+	if s == MeetingClosed {
+		return "closed"
+	}
+	return "open"
+}
+
+// String returns "electronic" or "paper".
+func (m RoundMode) String() string {
+	if m == RoundPaper {
+		return "paper"
+	}
+	return "electronic"
+}
+
+// Label returns the Vietnamese name of the mode.
+func (m RoundMode) Label() string {
+	if m == RoundPaper {
+		return "phiếu giấy"
+	}
+	return "điện tử"
+}
+
+// String returns "open" or "closed".
+func (s RoundStatus) String() string {
+	if s == RoundClosed {
+		return "closed"
+	}
+	return "open"
+}
+
+// String returns the plan-file spelling: "at-least" or "more-than".
+func (c Comparison) String() string {
+	if c == MoreThan {
+		return "more-than"
+	}
+	return "at-least"
+}

@@ -126,19 +126,6 @@ func candidacyMark(n *model.NomineeRecord, award string, idx int) model.Criterio
 	return model.CriterionMark{}
 }
 
-// eligibilityLabel is the Vietnamese word for a decision.
-func eligibilityLabel(e model.Eligibility) string {
-	switch e {
-	case model.EligibilityEligible:
-		return "Đủ điều kiện"
-	case model.EligibilityExcluded:
-		return "Không khen thưởng"
-	case model.EligibilityDeferred:
-		return "Chưa xét (hoãn)"
-	}
-	return "Chưa xác định"
-}
-
 // view implements screen.
 func (s *reviewScreen) view(c *shared) string {
 	n, ok := s.target(c)
@@ -173,7 +160,7 @@ func (s *reviewScreen) view(c *shared) string {
 	}
 	frozen := voting.Frozen(rec, n.ID, s.award)
 	el := voting.EligibilityOf(&rec.Plan, n)
-	elLine := "Điều kiện khen thưởng — " + eligibilityLabel(el)
+	elLine := "Điều kiện khen thưởng — " + el.Label()
 	if r := voting.EligibilityReason(&rec.Plan, n); r != "" && el != model.EligibilityEligible {
 		// The reason starts with its own verdict ("Chưa xét: …"); keep the
 		// label and the checks that apply.
