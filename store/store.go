@@ -105,6 +105,9 @@ func open(path string, secretary bool) (_ *Store, err error) {
 	}
 	if secretary {
 		err = s.migrate(ctx)
+		if err == nil {
+			err = s.rescrub(ctx)
+		}
 	} else {
 		err = s.checkSchema(ctx)
 	}
@@ -112,6 +115,23 @@ func open(path string, secretary bool) (_ *Store, err error) {
 		return nil, s.openError(err)
 	}
 	return s, nil
+}
+
+// rescrub rewrites the file once more when it holds closed electronic
+// rounds. Closing a round commits first and rewrites the file after; a
+// crash between the two would leave ballot pages in casting order, so the
+// secretary's program repeats the rewrite whenever it opens such a file.
+func (s *Store) rescrub(ctx context.Context) error {
+	var closed bool
+	err := s.db.QueryRowContext(ctx,
+		`SELECT EXISTS (SELECT 1 FROM rounds WHERE status = 'closed' AND mode = 'electronic')`).Scan(&closed)
+	if err != nil {
+		return fmt.Errorf("look for closed rounds in %s: %w", s.path, err)
+	}
+	if !closed {
+		return nil
+	}
+	return s.scrub(ctx)
 }
 
 // checkPath refuses a path that cannot be a record file, before anything is
