@@ -247,20 +247,31 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) checkpoint(ctx context.Context) error {
 	// A reader (a booth polling the file) can hold the WAL for a moment;
 	// the WAL keeps pages in the order ballots were written until it is
-	// truncated, so try again rather than leave it behind.
-	for attempt := 0; ; attempt++ {
+	// truncated, so try again for a few seconds rather than leave it
+	// behind, each try waiting only briefly so that nothing hangs.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("checkpoint %s: %w", s.path, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 100"); err != nil {
+		return fmt.Errorf("checkpoint %s: %w", s.path, err)
+	}
+	defer conn.ExecContext(context.Background(), "PRAGMA busy_timeout = 5000")
+	deadline := time.Now().Add(3 * time.Second)
+	for {
 		var busy, logFrames, done int
-		err := s.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done)
+		err := conn.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done)
 		if err != nil {
 			return fmt.Errorf("checkpoint %s: %w", s.path, err)
 		}
-		if busy == 0 || attempt == 50 {
+		if busy == 0 || time.Now().After(deadline) {
 			return nil
 		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-time.After(100 * time.Millisecond):
+		case <-time.After(50 * time.Millisecond):
 		}
 	}
 }
