@@ -761,20 +761,44 @@ func (k *killRun) kill(x *tmuxTerm, who string) {
 		t.Fatalf("kill -9 %d: %v", pid, err)
 	}
 	k.kills++
+	// Dead as soon as the kernel says so: tmux can take many seconds to
+	// notice that a pane's process has gone (see quit).
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		out, err := x.tmux("display-message", "-p", "-t", "e2e", "#{pane_dead}")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if strings.HasPrefix(out, "1") {
-			break
+		if gone, _, _ := procExited(pid); gone {
+			return
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("the %s's program (pid %d) did not die", who, pid)
 		}
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(5 * time.Millisecond)
 	}
+}
+
+// procExited reports whether process pid has exited, by /proc: it is gone,
+// or a zombie whose exit status the kernel keeps (then known is set and
+// code is its exit code, or 128 plus the signal that killed it).
+func procExited(pid int) (exited bool, code int, known bool) {
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return true, 0, false
+	}
+	i := bytes.LastIndexByte(stat, ')')
+	f := strings.Fields(string(stat[i+1:]))
+	if len(f) == 0 || f[0] != "Z" {
+		return false, 0, false
+	}
+	if len(f) < 50 {
+		return true, 0, false
+	}
+	status, err := strconv.Atoi(f[49]) // field 52, exit_code: a wait status
+	if err != nil {
+		return true, 0, false
+	}
+	if sig := status & 0x7f; sig != 0 {
+		return true, 128 + sig, true
+	}
+	return true, status >> 8, true
 }
 
 // readRaw reads the database file and its WAL as they are now.
@@ -792,7 +816,8 @@ func (k *killRun) restart(x *tmuxTerm, who string) {
 	if who == "booth" {
 		cmd, first = k.boothCmd, "PHÒNG BỎ PHIẾU KÍN"
 	}
-	if _, err := x.tmux("respawn-pane", "-t", "e2e", cmd); err != nil {
+	// -k: tmux may not have noticed yet that the killed program is gone.
+	if _, err := x.tmux("respawn-pane", "-k", "-t", "e2e", cmd); err != nil {
 		k.t.Fatal(err)
 	}
 	x.waitFor(first)
@@ -1592,17 +1617,23 @@ func pagesOf(data []byte) (pages [][]byte, current []bool) {
 	return pages, current
 }
 
-// quit quits the secretary's program, which must exit with status 0. If it
-// does not exit, SIGQUIT makes the Go runtime print where it is stuck.
+// quit quits the secretary's program, which must exit with status 0. Its
+// exit is read from /proc as well as from tmux: now and then tmux takes 20
+// seconds or more to reap a pane's exited process (the zombie waits while
+// the tmux server sleeps in poll), and the test need not wait for that.
+// If the program itself does not exit, SIGQUIT makes the Go runtime print
+// where it is stuck.
 func (k *killRun) quit() {
 	x := k.sec
 	out, err := x.tmux("display-message", "-p", "-t", "e2e", "#{pane_pid}")
 	if err != nil {
 		k.t.Fatal(err)
 	}
-	pid, _ := strconv.Atoi(strings.TrimSpace(out))
-	// Everything the program writes from now on is kept, so that a stack
-	// dump shows if it has to be made.
+	pid, err := strconv.Atoi(strings.TrimSpace(out))
+	if err != nil {
+		k.t.Fatalf("pane pid %q: %v", out, err)
+	}
+	// Everything the program writes from now on is kept, for the messages.
 	tail := filepath.Join(k.work, "secretary.out")
 	if _, err := x.tmux("pipe-pane", "-o", "-t", "e2e", "cat >> "+shellQuote(tail)); err != nil {
 		k.t.Fatal(err)
@@ -1610,25 +1641,36 @@ func (k *killRun) quit() {
 	x.press("quit")
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		out, err := x.tmux("display-message", "-p", "-t", "e2e", "#{pane_dead} #{pane_dead_status}")
-		if err != nil {
-			k.t.Fatal(err)
+		exited, code, known := procExited(pid)
+		if exited && !known {
+			// Reaped already: tmux has the status.
+			out, err := x.tmux("display-message", "-p", "-t", "e2e", "#{pane_dead} #{pane_dead_status}")
+			if err != nil {
+				k.t.Fatal(err)
+			}
+			if f := strings.Fields(out); len(f) == 2 && f[0] == "1" {
+				n, err := strconv.Atoi(f[1])
+				code, known = n, err == nil
+			}
 		}
-		switch f := strings.Fields(out); {
-		case len(f) == 2 && f[0] == "1" && f[1] == "0":
+		if exited && known {
+			if code != 0 {
+				out, _ := os.ReadFile(tail)
+				k.t.Fatalf("the secretary's program exited with status %d:\n%s", code, out)
+			}
 			return
-		case len(f) == 2 && f[0] == "1":
-			out, _ := os.ReadFile(tail)
-			k.t.Fatalf("the secretary's program exited with status %s:\n%s", f[1], out)
 		}
 		if time.Now().After(deadline) {
-			_ = syscall.Kill(pid, syscall.SIGQUIT)
-			x.waitUntil("the program to die of SIGQUIT", func(string) bool {
-				out, _ := x.tmux("display-message", "-p", "-t", "e2e", "#{pane_dead}")
-				return strings.TrimSpace(out) == "1"
-			})
-			dump, _ := os.ReadFile(tail)
-			k.t.Fatalf("the secretary's program did not exit 20 s after q; its goroutines:\n%s", dump)
+			if !exited {
+				_ = syscall.Kill(pid, syscall.SIGQUIT)
+				for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+					if gone, _, _ := procExited(pid); gone {
+						break
+					}
+				}
+			}
+			out, _ := os.ReadFile(tail)
+			k.t.Fatalf("the secretary's program did not exit 20 s after q (exited %v); what it wrote:\n%s", exited, out)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
