@@ -295,6 +295,14 @@ func WriteFiles(dir string, rec *model.Record, docs []Document) ([]string, error
 		if err := writeAtomic(dir, p, bodies[i]); err != nil {
 			return paths, err
 		}
+		// A write cut short by a crash leaves its temporary file behind;
+		// the document is whole now, so the leftovers can go. Document
+		// names hold no pattern characters.
+		if stale, err := filepath.Glob(filepath.Join(dir, "."+d.Name+".*.tmp")); err == nil {
+			for _, f := range stale {
+				_ = os.Remove(f)
+			}
+		}
 		paths = append(paths, p)
 	}
 	syncDir(dir)

@@ -614,3 +614,19 @@ func TestWriteDir_ReadOnly(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestWriteFiles_RemovesLeftoversOfACrash clears the temporary file an
+// earlier, interrupted export left next to a document.
+func TestWriteFiles_RemovesLeftoversOfACrash(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, ".bien-ban-hop.txt.123456.tmp")
+	if err := os.WriteFile(stale, []byte("nửa chừng"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WriteDir(dir, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Fatalf("leftover still there: %v", err)
+	}
+}
