@@ -63,29 +63,13 @@ func (s *Store) OpenPaperRound(ctx context.Context, award string, nominees []int
 // each wrong figure, and nothing is stored.
 func (s *Store) EnterPaperCounts(ctx context.Context, roundID int64, c voting.PaperCounts) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		plan, err := s.openPlan(ctx, tx)
+		cr, err := s.loadClosing(ctx, tx, roundID, true,
+			"Vòng bỏ phiếu %d đã kết thúc; không nhập lại số liệu kiểm phiếu.",
+			"Vòng bỏ phiếu %d bỏ phiếu trên máy, không phải vòng bỏ phiếu giấy; không nhập số liệu kiểm phiếu giấy.")
 		if err != nil {
 			return err
 		}
-		r, err := loadRoundRow(ctx, tx, roundID)
-		if err != nil {
-			return err
-		}
-		if !r.Open {
-			return model.Errorf(model.EConflict, "Vòng bỏ phiếu %d đã kết thúc; không nhập lại số liệu kiểm phiếu.", r.Seq)
-		}
-		if !r.Paper {
-			return model.Errorf(model.EConflict,
-				"Vòng bỏ phiếu %d bỏ phiếu trên máy, không phải vòng bỏ phiếu giấy; không nhập số liệu kiểm phiếu giấy.", r.Seq)
-		}
-		award, ok := plan.Award(r.Award)
-		if !ok {
-			return fmt.Errorf("paper counts of round %d: award %q is not in the plan", roundID, r.Award)
-		}
-		nominees, err := roundNominees(ctx, tx, roundID)
-		if err != nil {
-			return err
-		}
+		r, nominees := cr.row, cr.nominees
 		names, err := nomineeNames(ctx, tx, roundID)
 		if err != nil {
 			return err
@@ -100,19 +84,10 @@ func (s *Store) EnterPaperCounts(ctx context.Context, roundID int64, c voting.Pa
 		if err := insertRows(ctx, tx, "paper_counts (round_id, nominee_id, agree)", rows); err != nil {
 			return err
 		}
-		lines := voting.TallyPaper(award.Rule, nominees, c.Agree,
+		lines := voting.TallyPaper(cr.award.Rule, nominees, c.Agree,
 			voting.BaseCounts{AllMembers: r.AllMembers, Present: r.Eligible, Valid: c.Valid})
-		rows = make([][]any, len(lines))
-		for i, l := range lines {
-			rows[i] = []any{roundID, l.NomineeID, l.Agree, l.Disagree, l.Base, l.Pass}
-		}
-		if err := insertRows(ctx, tx, "results (round_id, nominee_id, agree, disagree, base, pass)", rows); err != nil {
+		if err := s.finishRound(ctx, tx, roundID, lines, c.Issued, c.Returned, c.Valid, c.Invalid); err != nil {
 			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE rounds SET status = 'closed', closed_at = ?,
-			issued = ?, returned = ?, valid = ?, invalid = ? WHERE id = ?`,
-			timeText(s.now()), c.Issued, c.Returned, c.Valid, c.Invalid, roundID); err != nil {
-			return fmt.Errorf("close paper round %d: %w", roundID, err)
 		}
 		return s.record(ctx, tx, "round.paper",
 			fmt.Sprintf("round %d closed on paper: %d issued, %d returned, %d valid, %d invalid",

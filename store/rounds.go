@@ -278,26 +278,9 @@ func checkChoices(seq int, nominees []int64, choices map[int64]bool) error {
 // nothing in it keeps the order in which ballots arrived.
 func (s *Store) CloseRound(ctx context.Context, roundID int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		plan, err := s.openPlan(ctx, tx)
-		if err != nil {
-			return err
-		}
-		r, err := loadRoundRow(ctx, tx, roundID)
-		if err != nil {
-			return err
-		}
-		if !r.Open {
-			return model.Errorf(model.EConflict, "Vòng bỏ phiếu %d đã kết thúc.", r.Seq)
-		}
-		if r.Paper {
-			return model.Errorf(model.EConflict,
-				"Vòng bỏ phiếu %d là vòng bỏ phiếu giấy; vòng kết thúc khi nhập kết quả kiểm phiếu của Ban kiểm phiếu.", r.Seq)
-		}
-		award, ok := plan.Award(r.Award)
-		if !ok {
-			return fmt.Errorf("close round %d: award %q is not in the plan", roundID, r.Award)
-		}
-		nominees, err := roundNominees(ctx, tx, roundID)
+		c, err := s.loadClosing(ctx, tx, roundID, false,
+			"Vòng bỏ phiếu %d đã kết thúc.",
+			"Vòng bỏ phiếu %d là vòng bỏ phiếu giấy; vòng kết thúc khi nhập kết quả kiểm phiếu của Ban kiểm phiếu.")
 		if err != nil {
 			return err
 		}
@@ -306,27 +289,73 @@ func (s *Store) CloseRound(ctx context.Context, roundID int64) error {
 			return err
 		}
 		n := len(ballots)
-		lines := voting.Tally(award.Rule, nominees, ballots,
-			voting.BaseCounts{AllMembers: r.AllMembers, Present: r.Eligible, Valid: n})
-		rows := make([][]any, len(lines))
-		for i, l := range lines {
-			rows[i] = []any{roundID, l.NomineeID, l.Agree, l.Disagree, l.Base, l.Pass}
-		}
-		if err := insertRows(ctx, tx, "results (round_id, nominee_id, agree, disagree, base, pass)", rows); err != nil {
+		lines := voting.Tally(c.award.Rule, c.nominees, ballots,
+			voting.BaseCounts{AllMembers: c.row.AllMembers, Present: c.row.Eligible, Valid: n})
+		if err := s.finishRound(ctx, tx, roundID, lines, n, n, n, 0); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE rounds SET status = 'closed', closed_at = ?,
-			issued = ?, returned = ?, valid = ?, invalid = 0 WHERE id = ?`,
-			timeText(s.now()), n, n, n, roundID); err != nil {
-			return fmt.Errorf("close round %d: %w", roundID, err)
-		}
-		return s.recordSealed(ctx, tx, "round.close", fmt.Sprintf("round %d closed: %d ballots", r.Seq, n), roundID,
+		return s.recordSealed(ctx, tx, "round.close", fmt.Sprintf("round %d closed: %d ballots", c.row.Seq, n), roundID,
 			row("rounds", roundID), row("results", roundID))
 	})
 	if err != nil {
 		return err
 	}
 	return s.scrub(ctx)
+}
+
+// closingRound is an open round about to be closed, with what closing it
+// needs.
+type closingRound struct {
+	row      roundRow
+	award    model.Award
+	nominees []int64
+}
+
+// loadClosing reads an open round of the given mode for closing. closed
+// and wrongMode are the Vietnamese refusals, each taking the round's
+// number.
+func (s *Store) loadClosing(ctx context.Context, tx *sql.Tx, roundID int64, paper bool, closed, wrongMode string) (closingRound, error) {
+	plan, err := s.openPlan(ctx, tx)
+	if err != nil {
+		return closingRound{}, err
+	}
+	r, err := loadRoundRow(ctx, tx, roundID)
+	if err != nil {
+		return closingRound{}, err
+	}
+	if !r.Open {
+		return closingRound{}, model.Errorf(model.EConflict, closed, r.Seq)
+	}
+	if r.Paper != paper {
+		return closingRound{}, model.Errorf(model.EConflict, wrongMode, r.Seq)
+	}
+	award, ok := plan.Award(r.Award)
+	if !ok {
+		return closingRound{}, fmt.Errorf("close round %d: award %q is not in the plan", roundID, r.Award)
+	}
+	nominees, err := roundNominees(ctx, tx, roundID)
+	if err != nil {
+		return closingRound{}, err
+	}
+	return closingRound{row: r, award: award, nominees: nominees}, nil
+}
+
+// finishRound stores a round's result lines and marks it closed with its
+// ballot figures.
+func (s *Store) finishRound(ctx context.Context, tx *sql.Tx, roundID int64, lines []model.ResultLine, issued, returned, valid, invalid int) error {
+	rows := make([][]any, len(lines))
+	for i, l := range lines {
+		rows[i] = []any{roundID, l.NomineeID, l.Agree, l.Disagree, l.Base, l.Pass}
+	}
+	if err := insertRows(ctx, tx, "results (round_id, nominee_id, agree, disagree, base, pass)", rows); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE rounds SET status = 'closed', closed_at = ?,
+		issued = ?, returned = ?, valid = ?, invalid = ? WHERE id = ?`,
+		timeText(s.now()), issued, returned, valid, invalid, roundID); err != nil {
+		return fmt.Errorf("close round %d: %w", roundID, err)
+	}
+	return nil
 }
 
 // roundBallots reads a round's ballots, sorted by id.

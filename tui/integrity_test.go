@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -143,7 +144,7 @@ func TestTie_RevoteAmongTheTied(t *testing.T) {
 		t.Fatalf("recommended for GK_HUYEN: %v, want the 3 places filled", passed)
 	}
 	for _, id := range passed {
-		if !contains(revote.Nominees[:3], id) {
+		if !slices.Contains(revote.Nominees[:3], id) {
 			t.Fatalf("recommended %d, not among the re-vote's first three %v", id, revote.Nominees[:3])
 		}
 	}

@@ -15,6 +15,12 @@ import (
 // overviewScreen shows the agenda and the state of each step.
 type overviewScreen struct {
 	cursor int
+	states []string // where each step stands, computed once per snapshot
+}
+
+// refresh works out the steps' states from a new snapshot.
+func (s *overviewScreen) refresh(c *shared, _ recordMsg) {
+	s.states = stepStates(c.rec)
 }
 
 // agendaStep is one line of the agenda.
@@ -96,15 +102,7 @@ func stepStates(rec *model.Record) []string {
 		out[0] = q.Text()
 	}
 
-	head, tellers := "", 0
-	for _, m := range rec.Members {
-		if m.Teller {
-			tellers++
-		}
-		if m.TellerHead {
-			head = m.Name
-		}
-	}
+	tellers, head := committee(rec)
 	switch {
 	case tellers == 0:
 		out[1] = "Chưa chọn"
@@ -162,7 +160,10 @@ func (s *overviewScreen) view(c *shared) string {
 	fmt.Fprintf(&b, "%s\n", st.Subtitle.Render(p.Council.Name))
 	fmt.Fprintf(&b, "%s\n", st.Muted.Render(fmt.Sprintf("Theo %s %s · Biên bản số %s · %s", "Kế hoạch", p.Ref.Number, p.Meeting.Number, p.Meeting.Place)))
 	b.WriteString("\n")
-	states := stepStates(rec)
+	states := s.states
+	if len(states) < len(agenda()) {
+		states = stepStates(rec)
+	}
 	labelW := 46
 	for i, step := range agenda() {
 		line := fmt.Sprintf(" %d. %s", i+1, padRight(step.label, labelW))

@@ -16,6 +16,16 @@ import (
 // open round and closes it.
 type roundsScreen struct {
 	cursor int
+	ready  map[string]int // candidates ready per award, computed once per snapshot
+}
+
+// refresh counts the candidates ready for each award.
+func (s *roundsScreen) refresh(c *shared, _ recordMsg) {
+	s.ready = map[string]int{}
+	ix := voting.NewIndex(c.rec)
+	for _, a := range ballotAwards(c.rec) {
+		s.ready[a.Code] = len(ix.Candidates(a.Code))
+	}
 }
 
 // title implements screen.
@@ -34,17 +44,11 @@ func ballotAwards(rec *model.Record) []model.Award {
 
 // tellerWarning says what the counting committee lacks, or "".
 func tellerWarning(rec *model.Record) string {
-	n, head := 0, false
-	for _, m := range rec.Members {
-		if m.Teller {
-			n++
-		}
-		head = head || m.TellerHead
-	}
+	n, head := committee(rec)
 	switch {
 	case n == 0:
 		return "Lưu ý: chưa bầu Ban kiểm phiếu (bước 2)."
-	case !head:
+	case head == "":
 		return "Lưu ý: Ban kiểm phiếu chưa có trưởng ban (bước 2)."
 	case n < rec.Plan.Meeting.Tellers:
 		return fmt.Sprintf("Lưu ý: Ban kiểm phiếu mới có %d/%d thành viên (bước 2).", n, rec.Plan.Meeting.Tellers)
@@ -168,7 +172,10 @@ func (s *roundsScreen) view(c *shared) string {
 	nameW := c.width - 2 - 14 - 14
 	b.WriteString(st.Header.Render(padRight("  Danh hiệu / hình thức", nameW+2)+padRight("Sẵn sàng", 14)+"Đã bỏ phiếu") + "\n")
 	for i, a := range awards {
-		ready := len(voting.Candidates(rec, a.Code))
+		ready, ok := s.ready[a.Code]
+		if !ok {
+			ready = len(voting.Candidates(rec, a.Code))
+		}
 		rounds := 0
 		for _, r := range rec.Rounds {
 			if r.Award == a.Code {

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -155,16 +156,6 @@ func nomineeNames(rec *model.Record, ids []int64, prefix string) []string {
 	return out
 }
 
-// contains reports whether id is in ids.
-func contains(ids []int64, id int64) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
-}
-
 // view implements screen.
 func (s *tallyScreen) view(c *shared) string {
 	rec := c.rec
@@ -227,9 +218,9 @@ func (s *tallyScreen) view(c *shared) string {
 		}
 		verdict := st.Bad.Render("Không đạt")
 		switch {
-		case l.Pass && contains(standing.Tied, l.NomineeID):
+		case l.Pass && slices.Contains(standing.Tied, l.NomineeID):
 			verdict = st.Warn.Render("Đạt, hòa")
-		case l.Pass && contains(standing.Out, l.NomineeID):
+		case l.Pass && slices.Contains(standing.Out, l.NomineeID):
 			verdict = st.Warn.Render("Ngoài chỉ tiêu")
 		case l.Pass:
 			verdict = st.Good.Render("Đạt")

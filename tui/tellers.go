@@ -19,7 +19,20 @@ type tellersScreen struct {
 // title implements screen.
 func (s *tellersScreen) title() string { return "Ban kiểm phiếu" }
 
-// present returns the members present.
+// committee counts the counting committee and names its head ("" if none).
+func committee(rec *model.Record) (tellers int, head string) {
+	for _, m := range rec.Members {
+		if m.Teller {
+			tellers++
+		}
+		if m.TellerHead {
+			head = m.Name
+		}
+	}
+	return tellers, head
+}
+
+// presentMembers returns the members present.
 func presentMembers(rec *model.Record) []model.MemberRecord {
 	var out []model.MemberRecord
 	for _, m := range rec.Members {
@@ -63,12 +76,7 @@ func (s *tellersScreen) view(c *shared) string {
 	rec := c.rec
 	var b strings.Builder
 	ms := presentMembers(rec)
-	n := 0
-	for _, m := range ms {
-		if m.Teller {
-			n++
-		}
-	}
+	n, _ := committee(rec)
 	want := rec.Plan.Meeting.Tellers
 	line := fmt.Sprintf("Ban kiểm phiếu: %d/%d thành viên", n, want)
 	if n == want {
