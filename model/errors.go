@@ -15,6 +15,7 @@ const (
 	ENotFound                      // the thing asked for does not exist
 	EConflict                      // the action clashes with the record's state
 	ELocked                        // the file or meeting is locked
+	EReadOnly                      // the file cannot be written, or is open only for viewing
 )
 
 // Error is a failure the user caused, with a Vietnamese message for the

@@ -471,6 +471,10 @@ type Round struct {
 	Invalid    int
 	Ballots    []Ballot // closed rounds only, sorted by id
 	Results    []ResultLine
+	// CloseHead is the hash of the event that closed the round: the head
+	// of the record at that moment, printed in the round's vote-count
+	// record. Empty while the round is open.
+	CloseHead string
 }
 
 // ChairDecision records the chair settling a tie at an award's quota line.
@@ -505,6 +509,9 @@ type MeetingInfo struct {
 	StartedAt  time.Time
 	ClosedAt   time.Time
 	Discussion string
+	// SecretarySet reports whether the secretary has chosen the code that
+	// leaves the in-program booth and opens a round's sealed ballots.
+	SecretarySet bool
 }
 
 // Record is a read-only snapshot of one meeting: everything the documents
