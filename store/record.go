@@ -163,6 +163,9 @@ func (s *Store) loadRecord(ctx context.Context, q querier, withBallots bool) (mo
 	if rec.Plan, rec.Meeting, err = s.loadMeeting(ctx, q); err != nil {
 		return rec, err
 	}
+	if rec.Meeting.SecretarySet, err = secretaryCodeSet(ctx, q); err != nil {
+		return rec, err
+	}
 	if rec.Members, err = loadMembers(ctx, q); err != nil {
 		return rec, err
 	}

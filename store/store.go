@@ -49,6 +49,10 @@ type Store struct {
 
 	// Now is the clock used for every timestamp; it defaults to time.Now.
 	Now func() time.Time
+
+	// kdf are the argon2id parameters for hashing a new secretary code;
+	// the zero value means defaultSecretaryKDF.
+	kdf kdfParams
 }
 
 // Open opens or creates the database at path for the secretary: it applies
