@@ -34,6 +34,9 @@ func TestJSON_MatchesDatabase(t *testing.T) {
 		}
 	}
 	must(st.CreateMeeting(ctx, model.SamplePlan()))
+	must(st.SetSecretaryCode(ctx, "Thư ký 2023"))
+	key, err := st.UnlockSecretary(ctx, "Thư ký 2023")
+	must(err)
 	rec, err := st.Record(ctx)
 	must(err)
 	for _, m := range rec.Members {
@@ -69,7 +72,7 @@ func TestJSON_MatchesDatabase(t *testing.T) {
 			}
 			must(st.CastBallot(ctx, id, m.ID, "", choices))
 		}
-		must(st.CloseRound(ctx, id))
+		must(st.CloseRound(ctx, id, key))
 		rounds++
 	}
 	must(st.CloseMeeting(ctx))

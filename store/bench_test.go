@@ -34,9 +34,8 @@ func benchPlan(members, nominees int) model.Plan {
 // durable transactions of setup.
 func benchMeeting(b testing.TB, members, nominees int) *Store {
 	b.Helper()
-	ctx := context.Background()
 	s := openTest(b)
-	must(b, s.CreateMeeting(ctx, benchPlan(members, nominees)))
+	createMeeting(b, s, benchPlan(members, nominees))
 	_, err := s.db.Exec(`UPDATE members SET attendance = 'present'`)
 	must(b, err)
 	_, err = s.db.Exec(`INSERT INTO checks (nominee_id, code, applies)
@@ -66,27 +65,43 @@ func benchRound(b testing.TB, s *Store, first, size int) (int64, map[int64]bool)
 }
 
 // BenchmarkCastBallot casts one ballot per iteration in a council of 31
-// members with 5,000 nominees, in rounds of 50 and of 500 nominees.
+// members with 5,000 nominees, in rounds of 50 and of 500 nominees: sealed,
+// and in the clear as a round opened by an older version stores them.
 func BenchmarkCastBallot(b *testing.B) {
 	const members, nominees = 31, 5000
-	for _, size := range []int{50, 500} {
-		b.Run(fmt.Sprintf("round=%d", size), func(b *testing.B) {
+	for _, c := range []struct {
+		size   int
+		sealed bool
+	}{{50, true}, {500, true}, {50, false}, {500, false}} {
+		name := fmt.Sprintf("round=%d/sealed", c.size)
+		if !c.sealed {
+			name = fmt.Sprintf("round=%d/clear", c.size)
+		}
+		size := c.size
+		b.Run(name, func(b *testing.B) {
 			ctx := context.Background()
 			s := benchMeeting(b, members, nominees)
 			first := 0
-			round, choices := benchRound(b, s, first, size)
+			newRound := func() (int64, map[int64]bool) {
+				round, choices := benchRound(b, s, first, size)
+				if !c.sealed {
+					unkeyRound(b, s, round)
+				}
+				return round, choices
+			}
+			round, choices := newRound()
 			member := int64(1)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				if member > members {
 					b.StopTimer()
-					must(b, s.CloseRound(ctx, round))
+					must(b, s.CloseRound(ctx, round, testKey(b, s)))
 					first += size
 					if first+size > nominees {
 						s = benchMeeting(b, members, nominees)
 						first = 0
 					}
-					round, choices = benchRound(b, s, first, size)
+					round, choices = newRound()
 					member = 1
 					b.StartTimer()
 				}
@@ -96,6 +111,46 @@ func BenchmarkCastBallot(b *testing.B) {
 				member++
 			}
 		})
+	}
+}
+
+// BenchmarkUnlockSecretary checks the secretary code with the argon2id
+// parameters a real meeting uses: the hash, then the key derivation that
+// opens the secretary's private key.
+func BenchmarkUnlockSecretary(b *testing.B) {
+	ctx := context.Background()
+	s := openTest(b)
+	s.kdf = kdfParams{}
+	must(b, s.CreateMeeting(ctx, testPlan()))
+	must(b, s.SetSecretaryCode(ctx, testSecretaryCode))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k, err := s.UnlockSecretary(ctx, testSecretaryCode)
+		if err != nil {
+			b.Fatal(err)
+		}
+		k.Forget()
+	}
+}
+
+// BenchmarkWrongSecretaryCode is a wrong secretary code with the real
+// parameters: one hash and the count of the try. The count is reset after
+// each try so that no wait starts.
+func BenchmarkWrongSecretaryCode(b *testing.B) {
+	ctx := context.Background()
+	s := openTest(b)
+	s.kdf = kdfParams{}
+	must(b, s.CreateMeeting(ctx, testPlan()))
+	must(b, s.SetSecretaryCode(ctx, testSecretaryCode))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.UnlockSecretary(ctx, "không phải mã"); model.ErrorCodeOf(err) != model.EInvalid {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		_, err := s.db.Exec(`UPDATE secretary SET failures = 0`)
+		must(b, err)
+		b.StartTimer()
 	}
 }
 
@@ -111,7 +166,7 @@ func benchRecordMeeting(b testing.TB, rounds int) *Store {
 		for m := int64(1); m <= 31; m++ {
 			must(b, s.CastBallot(ctx, id, m, "", choices))
 		}
-		must(b, s.CloseRound(ctx, id))
+		must(b, s.CloseRound(ctx, id, testKey(b, s)))
 	}
 	return s
 }
@@ -153,7 +208,7 @@ func BenchmarkCloseRound_500(b *testing.B) {
 			must(b, s.CastBallot(ctx, id, m, "", choices))
 		}
 		b.StartTimer()
-		must(b, s.CloseRound(ctx, id))
+		must(b, s.CloseRound(ctx, id, testKey(b, s)))
 	}
 }
 
@@ -178,11 +233,15 @@ func BenchmarkOpenRound_500(b *testing.B) {
 	s := benchRecordMeeting(b, 1)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		id, _ := benchRound(b, s, 500+(i%9)*500, 500)
+		id, choices := benchRound(b, s, 500+(i%9)*500, 500)
 		b.StopTimer()
-		// Close it empty so the next one can open; its nominees stay frozen,
-		// so start over once every slice has been used.
-		must(b, s.CloseRound(ctx, id))
+		// Close it with the fewest ballots a close takes so the next one
+		// can open; its nominees stay frozen, so start over once every
+		// slice has been used.
+		for m := int64(1); m <= 2; m++ {
+			must(b, s.CastBallot(ctx, id, m, "", choices))
+		}
+		must(b, s.CloseRound(ctx, id, testKey(b, s)))
 		if i%9 == 8 {
 			s = benchRecordMeeting(b, 1)
 		}

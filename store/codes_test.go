@@ -17,7 +17,7 @@ func secretMeeting(t *testing.T) *Store {
 	s := openTest(t)
 	p := testPlan()
 	p.Meeting.Secret = true
-	must(t, s.CreateMeeting(context.Background(), p))
+	createMeeting(t, s, p)
 	ready(t, s)
 	return s
 }
@@ -98,6 +98,7 @@ func TestCodes_HashedAtRest(t *testing.T) {
 	must(t, s.CheckCode(ctx, 1, codes[1]))
 	wantCode(t, s.CheckCode(ctx, 2, wrong(codes[2])), model.EInvalid)
 	must(t, s.CastBallot(ctx, id, 2, codes[2], map[int64]bool{1: true, 4: true}))
+	must(t, s.CastBallot(ctx, id, 1, codes[1], map[int64]bool{1: false, 4: true}))
 	scan := func(when string) {
 		t.Helper()
 		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
@@ -129,7 +130,7 @@ func TestCodes_HashedAtRest(t *testing.T) {
 			t.Errorf("event %d (%s) holds a code hash", e.Seq, e.Kind)
 		}
 	}
-	must(t, s.CloseRound(ctx, id))
+	must(t, s.CloseRound(ctx, id, testKey(t, s)))
 	must(t, s.Close())
 	scan("store closed")
 }
@@ -331,7 +332,7 @@ func BenchmarkCheckCode(b *testing.B) {
 	s := openTest(b)
 	p := testPlan()
 	p.Meeting.Secret = true
-	must(b, s.CreateMeeting(ctx, p))
+	createMeeting(b, s, p)
 	codes, err := s.IssueCodes(ctx)
 	must(b, err)
 	for b.Loop() {

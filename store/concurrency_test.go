@@ -63,7 +63,7 @@ func TestBoothAndSecretaryWriteTogether(t *testing.T) {
 		p.Council.Members = append(p.Council.Members, model.Member{Name: "Thành viên", Role: model.RoleMember, Votes: true})
 	}
 	s := openTest(t)
-	must(t, s.CreateMeeting(ctx, p))
+	createMeeting(t, s, p)
 	for m := int64(1); m <= 31; m++ {
 		must(t, s.SetAttendance(ctx, m, model.AttendancePresent, ""))
 	}
@@ -104,7 +104,7 @@ func TestBoothAndSecretaryWriteTogether(t *testing.T) {
 		}
 	}()
 	wg.Wait()
-	must(t, s.CloseRound(ctx, id))
+	must(t, s.CloseRound(ctx, id, testKey(t, s)))
 	r := record(t, s).Rounds[0]
 	if len(r.Voters) != 31 || len(r.Ballots) != 31 || r.Results[0].Agree != 24 {
 		t.Errorf("round: %d voters, %d ballots, result %+v", len(r.Voters), len(r.Ballots), r.Results)

@@ -49,7 +49,7 @@ func TestMiniMeeting(t *testing.T) {
 	for m := int64(1); m <= 4; m++ {
 		must(t, s.CastBallot(ctx, r1, m, "", map[int64]bool{1: true, 4: m <= 2}))
 	}
-	must(t, s.CloseRound(ctx, r1))
+	must(t, s.CloseRound(ctx, r1, testKey(t, s)))
 
 	// Hải's review is cleared after round 1 (his checklist is not frozen).
 	must(t, s.SetCheck(ctx, 2, "review", false))
@@ -61,7 +61,7 @@ func TestMiniMeeting(t *testing.T) {
 	for m := int64(1); m <= 4; m++ {
 		must(t, s.CastBallot(ctx, r2, m, "", map[int64]bool{2: m != 4}))
 	}
-	must(t, s.CloseRound(ctx, r2))
+	must(t, s.CloseRound(ctx, r2, testKey(t, s)))
 	must(t, s.SetDiscussion(ctx, "Hội đồng thống nhất đề nghị khen thưởng."))
 	must(t, s.CloseMeeting(ctx))
 
@@ -106,7 +106,7 @@ func TestMiniMeeting(t *testing.T) {
 func TestSampleMeeting(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
-	must(t, s.CreateMeeting(ctx, model.SamplePlan()))
+	createMeeting(t, s, model.SamplePlan())
 	rec := record(t, s)
 	for _, m := range rec.Members {
 		must(t, s.SetAttendance(ctx, m.ID, model.AttendancePresent, ""))
@@ -144,7 +144,7 @@ func TestSampleMeeting(t *testing.T) {
 			}
 			must(t, s.CastBallot(ctx, id, m.ID, "", choices))
 		}
-		must(t, s.CloseRound(ctx, id))
+		must(t, s.CloseRound(ctx, id, testKey(t, s)))
 	}
 	if rounds == 0 {
 		t.Fatal("the sample plan gave no ballot round")

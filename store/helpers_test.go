@@ -67,7 +67,15 @@ func fixedClock() func() time.Time {
 	}
 }
 
-// openTest opens a new store in a temporary directory.
+// testSecretaryCode is the secretary code of the tests' meetings.
+const testSecretaryCode = "Thư ký 2023"
+
+// cheapKDF are argon2id parameters that make a secretary code quick to
+// hash, for tests only.
+func cheapKDF() kdfParams { return kdfParams{memory: 64, passes: 1, lanes: 1} }
+
+// openTest opens a new store in a temporary directory, hashing secretary
+// codes cheaply.
 func openTest(t testing.TB) *Store {
 	t.Helper()
 	s, err := Open(filepath.Join(t.TempDir(), "hop.db"))
@@ -75,18 +83,41 @@ func openTest(t testing.TB) *Store {
 		t.Fatalf("Open: %v", err)
 	}
 	s.Now = fixedClock()
+	s.kdf = cheapKDF()
 	t.Cleanup(func() { _ = s.Close() })
 	return s
 }
 
-// newMeeting opens a new store holding testPlan.
+// newMeeting opens a new store holding testPlan, with the secretary code
+// set.
 func newMeeting(t testing.TB) *Store {
 	t.Helper()
 	s := openTest(t)
-	if err := s.CreateMeeting(context.Background(), testPlan()); err != nil {
+	createMeeting(t, s, testPlan())
+	return s
+}
+
+// createMeeting creates a meeting under p and sets its secretary code to
+// testSecretaryCode.
+func createMeeting(t testing.TB, s *Store, p model.Plan) {
+	t.Helper()
+	ctx := context.Background()
+	if err := s.CreateMeeting(ctx, p); err != nil {
 		t.Fatalf("CreateMeeting: %v", err)
 	}
-	return s
+	if err := s.SetSecretaryCode(ctx, testSecretaryCode); err != nil {
+		t.Fatalf("SetSecretaryCode: %v", err)
+	}
+}
+
+// testKey unlocks the secretary's key with testSecretaryCode.
+func testKey(t testing.TB, s *Store) *SecretaryKey {
+	t.Helper()
+	k, err := s.UnlockSecretary(context.Background(), testSecretaryCode)
+	if err != nil {
+		t.Fatalf("UnlockSecretary: %v", err)
+	}
+	return k
 }
 
 // must fails the test on err.

@@ -131,7 +131,7 @@ func TestReopen_GivesTheSameRecord(t *testing.T) {
 	for m := int64(1); m <= 4; m++ {
 		must(t, s.CastBallot(ctx, r1, m, "", map[int64]bool{1: true, 4: m != 3}))
 	}
-	must(t, s.CloseRound(ctx, r1))
+	must(t, s.CloseRound(ctx, r1, testKey(t, s)))
 	before := record(t, s)
 	must(t, s.Close())
 
@@ -321,7 +321,7 @@ func TestSetMark_RefusedWhenFrozen(t *testing.T) {
 	for m := int64(1); m <= 4; m++ {
 		must(t, s.CastBallot(ctx, id, m, "", map[int64]bool{1: true, 4: true}))
 	}
-	must(t, s.CloseRound(ctx, id))
+	must(t, s.CloseRound(ctx, id, testKey(t, s)))
 	// Still frozen after the round closed.
 	wantCode(t, s.SetMark(ctx, 4, "LDTT", 2, model.MarkNotMet, ""), model.EConflict)
 	if got := record(t, s).Nominees[3].Candidacies[0].Marks[2].Mark; got != model.MarkMet {
@@ -351,7 +351,7 @@ func TestCloseMeeting(t *testing.T) {
 	for m := int64(1); m <= 4; m++ {
 		must(t, s.CastBallot(ctx, round, m, "", map[int64]bool{1: true}))
 	}
-	must(t, s.CloseRound(ctx, round))
+	must(t, s.CloseRound(ctx, round, testKey(t, s)))
 	must(t, s.CloseMeeting(ctx))
 	rec := record(t, s)
 	if rec.Meeting.Status != model.MeetingClosed || rec.Meeting.ClosedAt.IsZero() {
@@ -369,7 +369,7 @@ func TestCloseMeeting(t *testing.T) {
 		"SetDiscussion":  s.SetDiscussion(ctx, "x"),
 		"OpenRound":      func() error { _, err := s.OpenRound(ctx, "LDTT", []int64{4}); return err }(),
 		"CastBallot":     s.CastBallot(ctx, round, 1, "", map[int64]bool{1: true}),
-		"CloseRound":     s.CloseRound(ctx, round),
+		"CloseRound":     s.CloseRound(ctx, round, testKey(t, s)),
 		"CloseMeeting":   s.CloseMeeting(ctx),
 	}
 	for name, err := range writes {

@@ -191,7 +191,7 @@ func TestOpenBooth_CastsBesideTheSecretary(t *testing.T) {
 	if got := rec.Rounds[0].Voters; !reflect.DeepEqual(got, []int64{1, 2, 3, 4}) {
 		t.Errorf("secretary sees voters %v", got)
 	}
-	must(t, sec.CloseRound(ctx, round))
+	must(t, sec.CloseRound(ctx, round, testKey(t, sec)))
 	brec := record(t, booth)
 	if len(brec.Rounds[0].Ballots) != 4 {
 		t.Errorf("booth sees %d ballots after close, want 4", len(brec.Rounds[0].Ballots))

@@ -60,7 +60,8 @@ func (s *Store) OpenPaperRound(ctx context.Context, award string, nominees []int
 // voting.TallyPaper and closes the round, all in one transaction. Counts
 // that do not add up against the voting members present when the round
 // opened (see voting.CheckPaper) are refused with model.Problems naming
-// each wrong figure, and nothing is stored.
+// each wrong figure, and nothing is stored; so are fewer than 2 returned
+// ballots, whose tally would show how the one voter voted.
 func (s *Store) EnterPaperCounts(ctx context.Context, roundID int64, c voting.PaperCounts) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		cr, err := s.loadClosing(ctx, tx, roundID, true,
@@ -76,6 +77,11 @@ func (s *Store) EnterPaperCounts(ctx context.Context, roundID int64, c voting.Pa
 		}
 		if ps := voting.CheckPaperNamed(c, nominees, r.Eligible, func(id int64) string { return names[id] }); ps != nil {
 			return ps
+		}
+		if c.Returned < 2 {
+			return model.Errorf(model.EConflict,
+				"Vòng bỏ phiếu giấy %d chỉ thu về %d phiếu; bỏ phiếu kín cần ít nhất 2 phiếu thu về mới kiểm phiếu được (kết quả của một phiếu chính là lá phiếu của người bỏ). Chưa đóng vòng.",
+				r.Seq, c.Returned)
 		}
 		rows := make([][]any, len(nominees))
 		for i, id := range nominees {

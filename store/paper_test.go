@@ -139,7 +139,7 @@ func TestPaperRound_NeverElectronic(t *testing.T) {
 	if !strings.Contains(e.Message, "bỏ phiếu giấy") {
 		t.Errorf("message %q", e.Message)
 	}
-	wantCode(t, s.CloseRound(ctx, paper), model.EConflict)
+	wantCode(t, s.CloseRound(ctx, paper, testKey(t, s)), model.EConflict)
 	// Behind the store's back, the database refuses too.
 	for _, q := range []string{
 		`INSERT INTO participation (round_id, member_id) VALUES (1, 1)`,

@@ -15,7 +15,9 @@ import (
 // OpenRound opens an electronic ballot round for an award over the given
 // nominees, in ballot order, and returns its id. It is refused while another
 // round is open, without a quorum, for an empty list, for a nominee not ready
-// for a ballot on the award, and for an award that needs no ballot.
+// for a ballot on the award, for an award that needs no ballot, and before
+// the secretary code is set: the round gets a key pair whose private key is
+// sealed to the secretary's key, and its ballots are sealed until it closes.
 func (s *Store) OpenRound(ctx context.Context, award string, nominees []int64) (int64, error) {
 	return s.openRound(ctx, roundSpec{award: award, nominees: nominees, mode: modeElectronic})
 }
@@ -56,6 +58,11 @@ func (s *Store) openRound(ctx context.Context, spec roundSpec) (int64, error) {
 		}
 		if len(nominees) == 0 {
 			return model.Errorf(model.EInvalid, "Chưa chọn đối tượng nào cho vòng bỏ phiếu %s.", name)
+		}
+		if spec.mode == modeElectronic {
+			if err := requireSecretaryCode(ctx, tx); err != nil {
+				return err
+			}
 		}
 		ix := voting.NewIndex(&rec)
 		ready := make(map[int64]bool)
@@ -102,6 +109,11 @@ func (s *Store) openRound(ctx context.Context, spec roundSpec) (int64, error) {
 		}
 		if err := insertRows(ctx, tx, "round_nominees (round_id, pos, nominee_id)", rows); err != nil {
 			return err
+		}
+		if spec.mode == modeElectronic {
+			if err := newRoundKey(ctx, tx, roundID); err != nil {
+				return err
+			}
 		}
 		return s.record(ctx, tx, "round.open",
 			fmt.Sprintf("round %d: %s, %s, %d nominees, %d of %d voting members present%s",
@@ -186,7 +198,9 @@ func roundNominees(ctx context.Context, q querier, roundID int64) ([]int64, erro
 
 // CastBallot records one member's secret ballot in an open round, in one
 // transaction: the member joins the round's participation set and a ballot
-// with a random id and one choice per nominee is stored apart from it. A
+// with a random id and one choice per nominee is stored apart from it,
+// sealed to the round's public key (a round opened by an older version,
+// without a key, stores it in the clear until it closes). A
 // second ballot from the same member is refused by the participation
 // table's primary key. When the plan asks for voting codes
 // (Meeting.Secret), code must be the member's code: a wrong one counts as
@@ -237,6 +251,16 @@ func (s *Store) CastBallot(ctx context.Context, roundID, memberID int64, code st
 			}
 			return fmt.Errorf("record participation in round %d: %w", roundID, err)
 		}
+		pub, keyed, err := roundPublicKey(ctx, tx, roundID)
+		if err != nil {
+			return err
+		}
+		if keyed {
+			if err := storeSealedBallot(ctx, tx, roundID, pub, nominees, choices); err != nil {
+				return err
+			}
+			return s.recordCast(ctx, tx, roundID, r.Seq)
+		}
 		id := make([]byte, 16)
 		if _, err := rand.Read(id); err != nil {
 			return fmt.Errorf("ballot id: %w", err)
@@ -273,10 +297,17 @@ func checkChoices(seq int, nominees []int64, choices map[int64]bool) error {
 	return nil
 }
 
-// CloseRound closes an open round, tallies its ballots against the award's
-// rule and stores the results; afterwards it rewrites the file so that
-// nothing in it keeps the order in which ballots arrived.
-func (s *Store) CloseRound(ctx context.Context, roundID int64) error {
+// CloseRound closes an open electronic round, tallies its ballots against
+// the award's rule and stores the results; afterwards it rewrites the file
+// so that nothing in it keeps the order in which ballots arrived. The
+// ballots of a round with a key are sealed: key, from UnlockSecretary,
+// opens them (without it the close is refused with EConflict); they are
+// stored for good under fresh random ids and the sealed copies and the
+// round's keys deleted. A ballot that does not open or does not fit the
+// round refuses the close, and so does a round with fewer than 2 ballots,
+// whose tally would show how the one voter voted. A refused close changes
+// nothing.
+func (s *Store) CloseRound(ctx context.Context, roundID int64, key *SecretaryKey) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		c, err := s.loadClosing(ctx, tx, roundID, false,
 			"Vòng bỏ phiếu %d đã kết thúc.",
@@ -284,15 +315,48 @@ func (s *Store) CloseRound(ctx context.Context, roundID int64) error {
 		if err != nil {
 			return err
 		}
-		ballots, err := roundBallots(ctx, tx, roundID)
+		sealed, keyed, err := sealedCount(ctx, tx, roundID)
 		if err != nil {
 			return err
+		}
+		var (
+			ballots []model.Ballot
+			opened  []map[int64]bool
+		)
+		if keyed {
+			if err := checkSealedClose(ctx, tx, c.row, sealed, key); err != nil {
+				return err
+			}
+			if opened, err = openSealedBallots(ctx, tx, c.row, c.nominees, key); err != nil {
+				return err
+			}
+			ballots = make([]model.Ballot, len(opened))
+			for i, choices := range opened {
+				ballots[i] = model.Ballot{Choices: choices}
+			}
+		} else {
+			if ballots, err = roundBallots(ctx, tx, roundID); err != nil {
+				return err
+			}
+			if err := enoughBallots(c.row.Seq, len(ballots)); err != nil {
+				return err
+			}
 		}
 		n := len(ballots)
 		lines := voting.Tally(c.award.Rule, c.nominees, ballots,
 			voting.BaseCounts{AllMembers: c.row.AllMembers, Present: c.row.Eligible, Valid: n})
 		if err := s.finishRound(ctx, tx, roundID, lines, n, n, n, 0); err != nil {
 			return err
+		}
+		if keyed {
+			// The round is closed now: its ballots may be stored in the
+			// clear, and its sealed ballots and keys deleted.
+			if err := storeOpenedBallots(ctx, tx, roundID, c.nominees, opened); err != nil {
+				return err
+			}
+			if err := dropSealed(ctx, tx, roundID); err != nil {
+				return err
+			}
 		}
 		return s.recordSealed(ctx, tx, "round.close", fmt.Sprintf("round %d closed: %d ballots", c.row.Seq, n), roundID,
 			row("rounds", roundID), row("results", roundID))

@@ -125,18 +125,18 @@ func TestCastBallot_Refusals(t *testing.T) {
 	for m := int64(1); m <= 3; m++ {
 		must(t, s.CastBallot(ctx, id, m, "", full))
 	}
-	must(t, s.CloseRound(ctx, id))
+	must(t, s.CloseRound(ctx, id, testKey(t, s)))
 	e := wantCode(t, s.CastBallot(ctx, id, 1, "", full), model.EConflict)
 	if !strings.Contains(e.Message, "Vòng bỏ phiếu 1") {
 		t.Errorf("message %q does not name the round", e.Message)
 	}
 }
 
-// countBallots counts every ballot in the file.
+// countBallots counts every ballot in the file, sealed or not.
 func countBallots(t testing.TB, s *Store) int {
 	t.Helper()
 	var n int
-	must(t, s.db.QueryRow(`SELECT COUNT(*) FROM ballots`).Scan(&n))
+	must(t, s.db.QueryRow(`SELECT (SELECT COUNT(*) FROM ballots) + (SELECT COUNT(*) FROM sealed_ballots)`).Scan(&n))
 	return n
 }
 
@@ -156,8 +156,8 @@ func TestCastBallot_SecondBallotRefused(t *testing.T) {
 	}
 	var choices int
 	must(t, s.db.QueryRow(`SELECT COUNT(*) FROM ballot_choices`).Scan(&choices))
-	if choices != 2 {
-		t.Errorf("%d choices, want 2", choices)
+	if choices != 0 {
+		t.Errorf("%d choices in the clear while the round is open, want 0", choices)
 	}
 }
 
@@ -176,8 +176,19 @@ func TestParticipation_DatabaseRefusesADuplicate(t *testing.T) {
 	if _, err := s.db.Exec(`DELETE FROM participation`); err == nil {
 		t.Error("participation rows could be deleted")
 	}
+	if _, err := s.db.Exec(`UPDATE sealed_ballots SET box = box`); err == nil {
+		t.Error("sealed ballots could be changed")
+	}
+	if _, err := s.db.Exec(`DELETE FROM sealed_ballots`); err == nil {
+		t.Error("sealed ballots of an open round could be deleted")
+	}
+	must(t, s.CastBallot(ctx, id, 4, "", map[int64]bool{1: false}))
+	must(t, s.CloseRound(ctx, id, testKey(t, s)))
 	if _, err := s.db.Exec(`UPDATE ballot_choices SET agree = 1 - agree`); err == nil {
 		t.Error("ballot choices could be changed")
+	}
+	if _, err := s.db.Exec(`DELETE FROM ballots`); err == nil {
+		t.Error("ballots could be deleted")
 	}
 }
 
@@ -197,7 +208,7 @@ func TestCloseRound_MatchesAHandCount(t *testing.T) {
 	for m, c := range ballots {
 		must(t, s.CastBallot(ctx, id, m, "", c))
 	}
-	must(t, s.CloseRound(ctx, id))
+	must(t, s.CloseRound(ctx, id, testKey(t, s)))
 	r := record(t, s).Rounds[0]
 	wantResults := []model.ResultLine{
 		{NomineeID: 4, Agree: 2, Disagree: 2, Base: 4, Pass: false},
@@ -231,11 +242,11 @@ func TestCloseRound_MatchesAHandCount(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("ballots %v, want %v", got, want)
 	}
-	e := wantCode(t, s.CloseRound(ctx, id), model.EConflict)
+	e := wantCode(t, s.CloseRound(ctx, id, testKey(t, s)), model.EConflict)
 	if !strings.Contains(e.Message, "1") {
 		t.Errorf("message %q does not name the round", e.Message)
 	}
-	wantCode(t, s.CloseRound(ctx, 999), model.ENotFound)
+	wantCode(t, s.CloseRound(ctx, 999, testKey(t, s)), model.ENotFound)
 }
 
 func ballotKey(c map[int64]bool) string {
@@ -271,7 +282,7 @@ func TestEvents_CastingNamesNeitherMemberNorBallot(t *testing.T) {
 	for m := int64(1); m <= 4; m++ {
 		must(t, s.CastBallot(ctx, id, m, "", map[int64]bool{1: true, 4: true}))
 	}
-	must(t, s.CloseRound(ctx, id))
+	must(t, s.CloseRound(ctx, id, testKey(t, s)))
 	rows, err := s.db.Query(`SELECT seq, at, kind, detail FROM events ORDER BY seq`)
 	must(t, err)
 	defer rows.Close()
@@ -302,8 +313,9 @@ func TestEvents_CastingNamesNeitherMemberNorBallot(t *testing.T) {
 }
 
 // TestCloseRound_FileKeepsNoArrivalOrder checks the reason for scrub: while
-// a round is open, the order of the ballots' cells in the file follows their
-// arrival; once it closes, it follows their ids only.
+// a round is open, the order of the sealed ballots' cells in the file
+// follows their arrival; once it closes, they are gone, and the ballots'
+// cells follow their ids only.
 func TestCloseRound_FileKeepsNoArrivalOrder(t *testing.T) {
 	ctx := context.Background()
 	p := testPlan()
@@ -312,7 +324,7 @@ func TestCloseRound_FileKeepsNoArrivalOrder(t *testing.T) {
 		p.Council.Members = append(p.Council.Members, model.Member{Name: "Thành viên " + string(rune('A'+i)), Role: model.RoleMember, Votes: true})
 	}
 	s := openTest(t)
-	must(t, s.CreateMeeting(ctx, p))
+	createMeeting(t, s, p)
 	for m := int64(1); m <= 12; m++ {
 		must(t, s.SetAttendance(ctx, m, model.AttendancePresent, ""))
 	}
@@ -327,32 +339,42 @@ func TestCloseRound_FileKeepsNoArrivalOrder(t *testing.T) {
 	var arrival [][]byte
 	for m := int64(1); m <= 12; m++ {
 		must(t, s.CastBallot(ctx, id, m, "", map[int64]bool{4: m%3 != 0}))
-		arrival = append(arrival, newBallotID(t, s, arrival))
+		arrival = append(arrival, newSealedID(t, s, arrival))
 	}
-	sorted := slices.Clone(arrival)
-	slices.SortFunc(sorted, bytes.Compare)
 	must(t, s.checkpoint(ctx))
 	// The leak scrub removes: SQLite lays cells out in arrival order.
 	if got := fileOrder(t, s.Path(), arrival); !sameOrder(got, arrival) {
 		t.Logf("before close the file does not keep arrival order; the check below proves less")
 	}
-	must(t, s.CloseRound(ctx, id))
+	must(t, s.CloseRound(ctx, id, testKey(t, s)))
 	if fi, err := os.Stat(s.Path() + "-wal"); err == nil && fi.Size() != 0 {
 		t.Errorf("WAL holds %d bytes after closing the round", fi.Size())
 	}
-	got := fileOrder(t, s.Path(), arrival)
-	if len(got) != len(arrival) {
-		t.Fatalf("found %d of %d ballot ids in the file", len(got), len(arrival))
+	if got := fileOrder(t, s.Path(), arrival); len(got) != 0 {
+		t.Errorf("after close the file still holds %d of the %d sealed ballots' ids", len(got), len(arrival))
+	}
+	var sorted [][]byte
+	rows, err := s.db.Query(`SELECT id FROM ballots ORDER BY id`)
+	must(t, err)
+	for rows.Next() {
+		var id []byte
+		must(t, rows.Scan(&id))
+		sorted = append(sorted, id)
+	}
+	must(t, rows.Close())
+	got := fileOrder(t, s.Path(), sorted)
+	if len(got) != len(sorted) || len(sorted) != len(arrival) {
+		t.Fatalf("found %d of %d ballot ids in the file, %d cast", len(got), len(sorted), len(arrival))
 	}
 	if !sameOrder(got, sorted) {
 		t.Error("after close the ballots' order in the file is not their id order")
 	}
 }
 
-// newBallotID returns the one ballot id not in known.
-func newBallotID(t testing.TB, s *Store, known [][]byte) []byte {
+// newSealedID returns the one sealed ballot id not in known.
+func newSealedID(t testing.TB, s *Store, known [][]byte) []byte {
 	t.Helper()
-	rows, err := s.db.Query(`SELECT id FROM ballots`)
+	rows, err := s.db.Query(`SELECT id FROM sealed_ballots`)
 	must(t, err)
 	defer rows.Close()
 	for rows.Next() {
@@ -362,7 +384,7 @@ func newBallotID(t testing.TB, s *Store, known [][]byte) []byte {
 			return id
 		}
 	}
-	t.Fatal("no new ballot")
+	t.Fatal("no new sealed ballot")
 	return nil
 }
 

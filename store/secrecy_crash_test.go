@@ -1,15 +1,18 @@
 package store_test
 
-// Secrecy across a crash: closing a round commits the close, then rewrites
-// the file (VACUUM and a truncating checkpoint) so that the closed round's
-// ballots no longer lie in the order they were cast. This test kills a
-// process that is closing a round, at random moments of the close, then
-// opens the file as the secretary's program would after the crash, closes
-// it again, and looks at the raw bytes for the round's ballots in casting
-// order: the secretary's program must repeat the rewrite when it opens a
-// file with closed rounds. It runs with the kill test (HOIDONG_KILL_TEST=1):
-// it starts and kills processes. HOIDONG_SECRECY_KILLS sets the number of
-// kills (default 40); HOIDONG_KILL_SEED replays a run.
+// Secrecy across a crash: while a round is open its ballots are sealed, in
+// rows that lie in the file in the order they were cast. Closing the round
+// opens them, stores them under fresh ids, deletes the sealed rows, commits,
+// then rewrites the file (VACUUM and a truncating checkpoint) so that
+// nothing of the sealed rows or of the order of casting is left. This test
+// kills a process that is closing a round, at random moments of the close,
+// then opens the file as the secretary's program would after the crash,
+// closes the round with the secretary code if it is still open, closes the
+// file, and looks at the raw bytes for the sealed ballots: the secretary's
+// program must repeat the rewrite when it opens a file with closed rounds.
+// It runs with the kill test (HOIDONG_KILL_TEST=1): it starts and kills
+// processes. HOIDONG_SECRECY_KILLS sets the number of kills (default 40);
+// HOIDONG_KILL_SEED replays a run.
 
 import (
 	"bufio"
@@ -39,8 +42,9 @@ import (
 const crashVoters = 12
 
 // TestSecrecyCrashChild is the process that gets killed: it holds a round
-// of crashVoters ballots, prints their ids in casting order, and closes the
-// round when told to. It runs only when the parent test starts it.
+// of crashVoters ballots, prints the ids of their sealed rows in casting
+// order, and closes the round when told to. It runs only when the parent
+// test starts it.
 func TestSecrecyCrashChild(t *testing.T) {
 	path := os.Getenv("HOIDONG_SECRECY_CHILD_DB")
 	if path == "" {
@@ -60,6 +64,7 @@ func TestSecrecyCrashChild(t *testing.T) {
 		}
 	}
 	must(st.CreateMeeting(ctx, secrecyPlan(secrecyScenario{voters: crashVoters, rounds: 1, nominees: 3})))
+	key := store.UseTestSecretary(t, st)
 	rec, err := st.Record(ctx)
 	must(err)
 	var electors []int64
@@ -88,16 +93,45 @@ func TestSecrecyCrashChild(t *testing.T) {
 			choices[n] = rng.IntN(2) == 0
 		}
 		must(st.CastBallot(ctx, roundID, electors[i], "", choices))
-		ids = append(ids, hex.EncodeToString(newBallotID(t, reader, roundID, known)))
+		ids = append(ids, hex.EncodeToString(newSealedID(t, reader, roundID, known)))
 	}
 	must(reader.Close())
 	fmt.Printf("READY %d %s\n", roundID, strings.Join(ids, ","))
 	if _, err := bufio.NewReader(os.Stdin).ReadString('\n'); err != nil {
 		t.Fatal(err)
 	}
-	err = st.CloseRound(ctx, roundID)
+	err = st.CloseRound(ctx, roundID, key)
 	fmt.Printf("CLOSED %v\n", err)
 	_, _ = io.Copy(io.Discard, os.Stdin) // wait for the kill
+}
+
+// newSealedID returns the one sealed ballot of the round that known lacks,
+// and adds it.
+func newSealedID(t *testing.T, db *sql.DB, roundID int64, known map[string]bool) []byte {
+	t.Helper()
+	rows, err := db.Query(`SELECT id FROM sealed_ballots WHERE round_id = ?`, roundID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var fresh [][]byte
+	for rows.Next() {
+		var id []byte
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		if !known[string(id)] {
+			fresh = append(fresh, id)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(fresh) != 1 || len(fresh[0]) != 16 {
+		t.Fatalf("after a cast, round %d has %d new sealed ballots, want one 16-byte id", roundID, len(fresh))
+	}
+	known[string(fresh[0])] = true
+	return fresh[0]
 }
 
 // crashChild is one running child.
@@ -105,7 +139,8 @@ type crashChild struct {
 	cmd   *exec.Cmd
 	stdin io.WriteCloser
 	out   *bufio.Reader
-	ids   [][]byte // in casting order
+	round int64
+	ids   [][]byte // of the sealed ballots, in casting order
 }
 
 func startCrashChild(t *testing.T, db string, seed uint64) *crashChild {
@@ -132,6 +167,7 @@ func startCrashChild(t *testing.T, db string, seed uint64) *crashChild {
 			t.Fatalf("the child stopped before its round was ready: %v", err)
 		}
 		if f := strings.Fields(line); len(f) == 3 && f[0] == "READY" {
+			c.round, _ = strconv.ParseInt(f[1], 10, 64)
 			for _, h := range strings.Split(f[2], ",") {
 				id, err := hex.DecodeString(h)
 				if err != nil || len(id) != 16 {
@@ -198,7 +234,9 @@ func TestSecrecy_KillDuringClose(t *testing.T) {
 		_ = c.cmd.Wait()
 
 		// The secretary's program starts again after the crash, and the
-		// meeting goes on to its end: the file is opened and closed.
+		// meeting goes on to its end: the file is opened, the round closed
+		// with the secretary code if the crash left it open, and the file
+		// closed.
 		st, err := store.Open(db)
 		if err != nil {
 			t.Fatalf("kill %d: reopen: %v", i+1, err)
@@ -211,43 +249,71 @@ func TestSecrecy_KillDuringClose(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := st.Close(); err != nil {
-			t.Fatal(err)
-		}
 		if len(rec.Rounds) != 1 || len(rec.Rounds[0].Voters) != crashVoters {
 			t.Fatalf("kill %d: after the crash the record has %d rounds, %d voters", i+1, len(rec.Rounds), len(rec.Rounds[0].Voters))
 		}
-		if rec.Rounds[0].Status != model.RoundClosed {
+		if rec.Rounds[0].Status == model.RoundClosed {
+			closed++
+		} else {
 			open++
-			continue
+			key, err := st.UnlockSecretary(ctx, store.TestSecretaryCode)
+			if err != nil {
+				t.Fatalf("kill %d: unlock after the crash: %v", i+1, err)
+			}
+			if err := st.CloseRound(ctx, c.round, key); err != nil {
+				t.Fatalf("kill %d: close the round after the crash: %v", i+1, err)
+			}
+			key.Forget()
+			if rep, err := st.Verify(ctx); err != nil || !rep.OK() {
+				t.Fatalf("kill %d: verify after closing again: %+v, %v", i+1, rep, err)
+			}
+			if rec, err = st.Record(ctx); err != nil {
+				t.Fatal(err)
+			}
 		}
-		closed++
-		if len(rec.Rounds[0].Ballots) != crashVoters {
-			t.Fatalf("kill %d: the closed round holds %d ballots, want %d", i+1, len(rec.Rounds[0].Ballots), crashVoters)
+		if err := st.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if r := rec.Rounds[0]; r.Status != model.RoundClosed || len(r.Ballots) != crashVoters {
+			t.Fatalf("kill %d: the round is %v with %d ballots, want closed with %d", i+1, r.Status, len(r.Ballots), crashVoters)
 		}
 		pos := map[[16]byte]int{}
 		for p, id := range c.ids {
 			pos[[16]byte(id)] = p
 		}
-		var ordered []string
-		for _, f := range []string{"", "-wal"} {
+		var ordered, left []string
+		for _, f := range []string{"", "-wal", "-shm"} {
 			data := readFile(t, db+f)
 			for _, page := range crashPages(data) {
 				if castOrdered(page, pos) {
 					ordered = append(ordered, "db"+f)
 				}
 			}
+			if n := sealedIDsIn(data, pos); n > 0 {
+				left = append(left, fmt.Sprintf("%d in db%s", n, f))
+			}
 		}
-		if len(ordered) > 0 {
+		if len(ordered) > 0 || len(left) > 0 {
 			leaks++
-			t.Logf("kill %d, %s into the close: the round is closed, yet %d pages (%s) list its %d ballots exactly in reverse casting order",
-				i+1, delay.Round(time.Microsecond), len(ordered), strings.Join(slicesCompact(ordered), ", "), crashVoters)
+			t.Logf("kill %d, %s into the close: the round is closed, yet %d pages (%s) list its %d sealed ballots in casting order, and the files hold sealed ballot ids: %s",
+				i+1, delay.Round(time.Microsecond), len(ordered), strings.Join(slicesCompact(ordered), ", "), crashVoters, strings.Join(left, ", "))
 		}
 	}
-	t.Logf("%d kills during a close: %d left the round open, %d closed it, %d of those left the ballots in casting order in the file", kills, open, closed, leaks)
+	t.Logf("%d kills during a close: %d left the round open, %d closed it; %d left sealed ballots in the file after the secretary's program went on", kills, open, closed, leaks)
 	if leaks > 0 {
-		t.Errorf("%d of %d kills during a close left a closed round's ballots in casting order in the file, after the secretary's program opened it again", leaks, closed)
+		t.Errorf("%d of %d kills during a close left sealed ballots in the file, after the secretary's program opened it again and closed the round", leaks, kills)
 	}
+}
+
+// sealedIDsIn counts the sealed ballot ids that occur in data.
+func sealedIDsIn(data []byte, pos map[[16]byte]int) int {
+	seen := map[[16]byte]bool{}
+	for off := 0; off+16 <= len(data); off++ {
+		if _, ok := pos[[16]byte(data[off:off+16])]; ok {
+			seen[[16]byte(data[off:off+16])] = true
+		}
+	}
+	return len(seen)
 }
 
 // crashPages splits a database file into pages, or a WAL into the page

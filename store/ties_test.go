@@ -18,7 +18,7 @@ func quotaMeeting(t *testing.T, tb model.TieBreak) *Store {
 	p := testPlan()
 	p.Awards[0].Quota = &model.Quota{Count: 1}
 	p.Awards[0].TieBreak = tb
-	must(t, s.CreateMeeting(context.Background(), p))
+	createMeeting(t, s, p)
 	ready(t, s)
 	return s
 }
@@ -35,7 +35,7 @@ func vote(t *testing.T, s *Store, id int64, nominees []int64, agree func(m, n in
 		}
 		must(t, s.CastBallot(ctx, id, m, "", c))
 	}
-	must(t, s.CloseRound(ctx, id))
+	must(t, s.CloseRound(ctx, id, testKey(t, s)))
 }
 
 func everyone(_, _ int64) bool { return true }
@@ -83,6 +83,9 @@ func TestRevote_SettlesATie(t *testing.T) {
 	r := rec.Rounds[1]
 	if r.Parent != first || r.Award != "LDTT" || r.Mode != model.RoundElectronic || !slices.Equal(r.Nominees, []int64{1, 4}) {
 		t.Fatalf("re-vote round %+v", r)
+	}
+	if _, keyed, err := sealedCount(ctx, s.db, re); err != nil || !keyed {
+		t.Errorf("the electronic re-vote has no round key (%v): its ballots would not be sealed", err)
 	}
 	// Nominee 4 gets 3 of 4 (75%, still passing), nominee 1 all 4.
 	vote(t, s, re, []int64{1, 4}, func(m, n int64) bool { return n == 1 || m != 4 })
@@ -272,7 +275,7 @@ func TestDecideTie_NoQuotaNoTie(t *testing.T) {
 func TestSampleMeeting_Quotas(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
-	must(t, s.CreateMeeting(ctx, model.SamplePlan()))
+	createMeeting(t, s, model.SamplePlan())
 	rec := record(t, s)
 	for _, m := range rec.Members {
 		must(t, s.SetAttendance(ctx, m.ID, model.AttendancePresent, ""))
@@ -300,7 +303,7 @@ func TestSampleMeeting_Quotas(t *testing.T) {
 			must(t, s.CastBallot(ctx, id, m.ID, "", c))
 		}
 	}
-	must(t, s.CloseRound(ctx, id))
+	must(t, s.CloseRound(ctx, id, testKey(t, s)))
 	rec = record(t, s)
 	st := voting.Standing(&rec, rec.Rounds[0])
 	if st.Places != 3 || len(st.Tied) != len(ids) || st.Remaining != 3 || !st.NeedsRevote() {

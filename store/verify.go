@@ -583,6 +583,13 @@ func (v *verifier) round(r *roundInfo) (string, error) {
 		return "", err
 	}
 	casts := v.casts[r.id]
+	sealed, keyed, err := sealedCount(v.ctx, v.q, r.id)
+	if err != nil {
+		return "", err
+	}
+	if p := sealedProblem(name, r, sealed, keyed, seal.Ballots); p != "" {
+		return p, nil
+	}
 	if r.mode == "paper" {
 		// Paper rounds keep no ballots: their results are recounted from
 		// the counting committee's figures (see paperRecount).
@@ -593,9 +600,9 @@ func (v *verifier) round(r *roundInfo) (string, error) {
 		return v.paperRecount(r, name)
 	}
 	if r.status != "closed" {
-		if casts != len(seal.Voters) || casts != seal.Ballots {
+		if casts != len(seal.Voters) || casts != seal.Ballots+sealed {
 			return fmt.Sprintf("%s (đang mở): nhật ký ghi %d lần bỏ phiếu nhưng tệp có %d người đã bỏ phiếu và %d phiếu.",
-				name, casts, len(seal.Voters), seal.Ballots), nil
+				name, casts, len(seal.Voters), seal.Ballots+sealed), nil
 		}
 		return "", nil
 	}
@@ -695,12 +702,12 @@ func (v *verifier) compareResults(name string, r *roundInfo, lines []model.Resul
 	return ""
 }
 
-// guardedTables are the tables that migrations 00002 and 00003 close with
+// guardedTables are the tables that migrations 00002 to 00004 close with
 // triggers when the meeting closes.
 func guardedTables() []string {
 	return []string{"members", "nominees", "candidacies", "marks", "checks", "rounds", "round_nominees",
 		"participation", "ballots", "ballot_choices", "results",
-		"paper_counts", "chair_decisions", "decision_nominees", "member_codes"}
+		"paper_counts", "chair_decisions", "decision_nominees", "member_codes", "round_keys", "sealed_ballots"}
 }
 
 // triggers makes sure the triggers that keep the log append-only and a

@@ -38,13 +38,13 @@ func closedMeeting(t *testing.T) (string, string) {
 	for m := int64(1); m <= 4; m++ {
 		must(t, s.CastBallot(ctx, r1, m, "", map[int64]bool{1: true, 4: m <= 2}))
 	}
-	must(t, s.CloseRound(ctx, r1))
+	must(t, s.CloseRound(ctx, r1, testKey(t, s)))
 	r2, err := s.OpenRound(ctx, "LDTT", []int64{2})
 	must(t, err)
 	for m := int64(1); m <= 4; m++ {
 		must(t, s.CastBallot(ctx, r2, m, "", map[int64]bool{2: m != 4}))
 	}
-	must(t, s.CloseRound(ctx, r2))
+	must(t, s.CloseRound(ctx, r2, testKey(t, s)))
 	must(t, s.SetDiscussion(ctx, "Hội đồng thống nhất."))
 	must(t, s.CloseMeeting(ctx))
 	head := record(t, s).Head

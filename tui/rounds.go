@@ -78,7 +78,7 @@ func (s *roundsScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 			}
 			id := r.ID
 			return askDo(q, job{from: pageRounds, ack: fmt.Sprintf("Đã đóng vòng %d và kiểm phiếu.", r.Seq), then: pageTally, write: func(ctx context.Context) error {
-				return st.CloseRound(ctx, id)
+				return st.CloseRound(ctx, id, nil)
 			}})
 		}
 		return nil
