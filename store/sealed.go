@@ -107,10 +107,11 @@ func decodeBallot(msg []byte, roundID int64, nominees []int64) (map[int64]bool, 
 }
 
 // needSecretaryCode is the refusal to open an electronic round before the
-// secretary code is set.
+// secretary code is set: its ballots could not be sealed. It fits on one
+// line of an 80-column terminal.
 func needSecretaryCode() error {
 	return model.Errorf(model.EConflict,
-		"Thư ký cần đặt mã thư ký trước khi mở vòng bỏ phiếu trên máy: phiếu bầu được niêm phong cho đến khi thư ký nhập mã này để đóng vòng.")
+		"Chưa có mã thư ký: hãy đặt mã thư ký trước khi mở vòng bỏ phiếu trên máy.")
 }
 
 // requireSecretaryCode refuses to go on when no secretary code is set.
