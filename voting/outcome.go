@@ -268,10 +268,9 @@ func (ix *Index) outcomeIn(i int, id int64, threshold bool) (Outcome, int64) {
 	if ix.quota == nil || !ix.limited(ix.rec.Rounds[i].Award) {
 		return OutcomePassed, 0
 	}
-	s, ok := ix.quota.standings[i]
-	if !ok {
-		return OutcomePassed, 0
-	}
+	// Computed while the index is built (a share quota counts the winners
+	// of another award); every closed round has its standing afterwards.
+	s := ix.standingAt(i)
 	o := s.outcomeOf(id)
 	switch o {
 	case OutcomeTiedRevote, OutcomeRevoteWon, OutcomeRevoteLost:

@@ -414,3 +414,25 @@ func TestOutcome_Property(t *testing.T) {
 		t.Log(b.String(), kinds)
 	}
 }
+
+// TestOutcome_ShareOfALimitedAward: an award whose places are a share of
+// another award's winners counts those winners by their outcome, even
+// when its own round comes first and the other award has a quota too.
+func TestOutcome_ShareOfALimitedAward(t *testing.T) {
+	rec := quotaRecord(3, &model.Quota{ShareOf: awardBase, Share: model.Fraction{Num: 100, Den: 100}}, 0)
+	base := &rec.Plan.Awards[0]
+	base.Rule, base.Quota, base.TieBreak = rule(50, 100, model.AtLeast, model.BaseAllMembers), &model.Quota{Count: 2}, model.TieRevote
+	gk := closeRound(rec, 1, 0, ids(1, 2, 3), 9, 8, 7) // three pass; places: LDTT's winners
+	ldtt := model.Round{ID: 2, Award: awardBase, Seq: 2, Status: model.RoundClosed, Nominees: ids(1, 2, 3), Eligible: 9, AllMembers: 9}
+	for i, a := range []int{9, 8, 7} { // three pass, two places: two winners
+		ldtt.Results = append(ldtt.Results, model.ResultLine{NomineeID: int64(i + 1), Agree: a, Base: 9, Pass: true})
+	}
+	rec.Rounds = append(rec.Rounds, ldtt)
+	if got := outcomesOf(rec, ldtt); got[3] != OutcomeOverQuota || got[1] != OutcomePassed {
+		t.Fatalf("LDTT outcomes %v", got)
+	}
+	if got := outcomesOf(rec, gk); got[1] != OutcomePassed || got[2] != OutcomePassed || got[3] != OutcomeOverQuota {
+		t.Errorf("GK outcomes %v, want two places (LDTT's two winners)", got)
+	}
+	checkConsistent(t, rec)
+}
