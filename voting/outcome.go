@@ -232,7 +232,13 @@ func (ix *Index) Final(id int64, award string) (model.Round, LineOutcome, bool) 
 		return model.Round{}, LineOutcome{}, false
 	}
 	r := ix.rec.Rounds[m.first]
-	return r, ix.Outcome(r, id), true
+	if m.line < 0 {
+		return r, LineOutcome{Line: model.ResultLine{NomineeID: id}}, true
+	}
+	l := r.Results[m.line]
+	lo := LineOutcome{Line: l, Threshold: l.Pass}
+	lo.Outcome, lo.Revote = ix.outcomeIn(m.first, id, l.Pass)
+	return r, lo, true
 }
 
 // PlacesAtStake returns the places a re-vote round of the record shares

@@ -71,6 +71,7 @@ type roundMark struct {
 	latestQ int  // Seq of that round
 	first   int  // index in rec.Rounds of the earliest closed round containing it, -1 if none
 	firstQ  int  // Seq of that round
+	line    int  // index of its result line in that round, -1 if none
 }
 
 // awardInfo is what an Index keeps about one award code.
@@ -135,7 +136,7 @@ func newStatusIndex(rec *model.Record) *Index {
 			k := candKey{id, a}
 			m, ok := ix.rounds[k]
 			if !ok {
-				m.latest, m.first = -1, -1
+				m.latest, m.first, m.line = -1, -1, -1
 			}
 			if closed {
 				if m.latest < 0 || r.Seq >= m.latestQ {
@@ -156,10 +157,15 @@ func newStatusIndex(rec *model.Record) *Index {
 			continue
 		}
 		a := ix.awards[r.Award]
-		for _, l := range r.Results {
+		for li, l := range r.Results {
 			k := candKey{l.NomineeID, a}
-			if m, ok := ix.rounds[k]; ok && m.latest == ri {
-				m.pass = l.Pass
+			if m, ok := ix.rounds[k]; ok && (m.latest == ri || m.first == ri) {
+				if m.latest == ri {
+					m.pass = l.Pass
+				}
+				if m.first == ri {
+					m.line = li
+				}
 				ix.rounds[k] = m
 			}
 		}
@@ -357,7 +363,7 @@ func newRoundIndex(rec *model.Record, id int64, award string) *Index {
 		}
 	}
 	a := ix.awardNo(award, true)
-	m := roundMark{latest: -1, first: -1}
+	m := roundMark{latest: -1, first: -1, line: -1}
 	seen := false
 	for ri := range rec.Rounds {
 		r := &rec.Rounds[ri]
