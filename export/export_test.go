@@ -348,7 +348,7 @@ func TestMinutes_Content(t *testing.T) {
 		"1) 4/5 = 80,00% ≥ 70% (4 × 100 = 400 ≥ 70 × 5 = 350) → Đạt tỷ lệ; kết quả: Đạt sau bỏ phiếu lại.",
 		"Bằng phiếu: Các đối tượng Thôn Ngọc Quỳnh, Nguyễn Thị Thu Hà đạt tỷ lệ với số phiếu bằng nhau tại ranh giới chỉ tiêu, còn 1 suất; Hội đồng bỏ phiếu lại giữa các đối tượng này (vòng 3).",
 		"Kết quả giải quyết bằng phiếu: Thôn Ngọc Quỳnh đạt sau bỏ phiếu lại; Nguyễn Thị Thu Hà không đạt sau bỏ phiếu lại.",
-		"Kết quả xem xét: đủ điều kiện, đưa ra bỏ phiếu (vòng 1, 3); kết quả: đạt sau bỏ phiếu lại.",
+		"Kết quả xem xét: đủ điều kiện, đưa ra bỏ phiếu (vòng 1, 3); kết quả bỏ phiếu: đạt sau bỏ phiếu lại.",
 		"Chỉ tiêu: 1 suất.",
 		"Vòng 3 – Giấy khen của Chủ tịch UBND thị trấn – bỏ phiếu lại các đối tượng bằng phiếu ở vòng 1, còn 1 suất",
 		"a) Tập thể (1): 1) Thôn Ngọc Quỳnh – Thị trấn Như Quỳnh. b) Cá nhân: Không có.",

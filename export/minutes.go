@@ -337,7 +337,7 @@ func (m *minutes) outcome(n *model.NomineeRecord, a model.Award) string {
 		}
 		s := "đủ điều kiện, đưa ra bỏ phiếu (vòng " + strings.Join(strs, ", ") + ")"
 		if _, lo, ok := m.ix.Final(n.ID, a.Code); ok {
-			s += "; kết quả: " + lowerFirst(lo.Outcome.Label())
+			s += "; kết quả bỏ phiếu: " + lowerFirst(lo.Outcome.Label())
 		}
 		return s + "."
 	}

@@ -221,7 +221,8 @@ func (ix *Index) Outcome(r model.Round, nominee int64) LineOutcome {
 // its outcome in the first closed round it was put to, a tie there
 // followed through its re-votes ("revote-won"), with that round. It
 // reports false when no closed round lists the candidacy. The outcome is
-// Recommended exactly when the candidacy is on the recommended list.
+// Recommended exactly when the candidacy is on the recommended list (a
+// record that puts a decided candidacy to a new round aside).
 func (ix *Index) Final(id int64, award string) (model.Round, LineOutcome, bool) {
 	a := ix.awardNo(award, false)
 	if a < 0 {
