@@ -861,8 +861,13 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 	for i, n := range ready {
 		r := recs[1+i]
 		want := []string{"1", awardGKTTName, "Cá nhân", n}
-		wantTail := []string{strconv.Itoa(agree[n]), strconv.Itoa(voters - agree[n]), strconv.Itoa(base), share(agree[n], base), verdict(n)}
-		if len(r) < 9 || !slices.Equal(r[:4], want) || !slices.Equal(r[len(r)-5:], wantTail) {
+		// The sample's GK_TT has no quota: the threshold alone decides.
+		met := "Không"
+		if verdict(n) == "Đạt" {
+			met = "Có"
+		}
+		wantTail := []string{strconv.Itoa(agree[n]), strconv.Itoa(voters - agree[n]), strconv.Itoa(base), share(agree[n], base), met, verdict(n)}
+		if len(r) < 10 || !slices.Equal(r[:4], want) || !slices.Equal(r[len(r)-6:], wantTail) {
 			t.Errorf("%s row %d: got %q, want %q … %q", files[1], i+1, r, want, wantTail)
 		}
 	}
@@ -890,16 +895,17 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 			Voters  []int64     `json:"voters"`
 			Ballots []e2eBallot `json:"ballots"`
 			Results []struct {
-				Agree int  `json:"agree"`
-				Pass  bool `json:"pass"`
+				Agree         int    `json:"agree"`
+				ThresholdMet  bool   `json:"threshold_met"`
+				StandingLabel string `json:"standing_label"`
 			} `json:"results"`
 		} `json:"rounds"`
 	}
 	if err := json.Unmarshal(read(out1, files[2]), &doc); err != nil {
 		t.Fatalf("%s: %v", files[2], err)
 	}
-	if doc.SchemaVersion != 2 || doc.Meeting.Status != "closed" {
-		t.Errorf("%s: schema_version %d, meeting.status %q; want 2, closed", files[2], doc.SchemaVersion, doc.Meeting.Status)
+	if doc.SchemaVersion != 3 || doc.Meeting.Status != "closed" {
+		t.Errorf("%s: schema_version %d, meeting.status %q; want 3, closed", files[2], doc.SchemaVersion, doc.Meeting.Status)
 	}
 	for _, m := range doc.Members {
 		if m.Name == absent && (m.Attendance != "absent" || m.AbsentReason != absentReason) {
@@ -942,7 +948,7 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 		t.Errorf("%s: %d ballots disagree with someone, want %d", files[2], withDisagree, len(disagreeWith))
 	}
 	for i, n := range ready {
-		if i < len(r.Results) && (r.Results[i].Agree != agree[n] || r.Results[i].Pass != (verdict(n) == "Đạt")) {
+		if i < len(r.Results) && (r.Results[i].Agree != agree[n] || r.Results[i].ThresholdMet != (verdict(n) == "Đạt") || r.Results[i].StandingLabel != verdict(n)) {
 			t.Errorf("%s: result %d (%s) = %+v, want agree %d, %s", files[2], i+1, n, r.Results[i], agree[n], verdict(n))
 		}
 	}

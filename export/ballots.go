@@ -11,8 +11,8 @@ import (
 // ballotSet is the ballot paper of one round, and how many to print.
 type ballotSet struct {
 	award    model.Award
-	seq      int // the round's number; 0 for a round not opened yet
-	parent   int // the round a re-vote settles, 0 for none
+	seq      int    // the round's number; 0 for a round not opened yet
+	revote   string // which tie a re-vote settles and the places at stake, "" for none
 	nominees []int64
 	copies   int
 	specimen bool // a round already held: one specimen, marked so
@@ -26,7 +26,7 @@ func (k *book) ballotSets() []ballotSet {
 	var out []ballotSet
 	for _, r := range k.rounds {
 		if r.Status == model.RoundOpen {
-			out = append(out, ballotSet{award: k.award(r.Award), seq: r.Seq, parent: k.parentSeq(r), nominees: r.Nominees, copies: max(r.Eligible, 1)})
+			out = append(out, ballotSet{award: k.award(r.Award), seq: r.Seq, revote: k.revoteOf(r), nominees: r.Nominees, copies: max(r.Eligible, 1)})
 		}
 	}
 	if len(out) > 0 {
@@ -46,7 +46,7 @@ func (k *book) ballotSets() []ballotSet {
 		}
 	}
 	for _, r := range k.rounds {
-		out = append(out, ballotSet{award: k.award(r.Award), seq: r.Seq, parent: k.parentSeq(r), nominees: r.Nominees, copies: 1, specimen: true})
+		out = append(out, ballotSet{award: k.award(r.Award), seq: r.Seq, revote: k.revoteOf(r), nominees: r.Nominees, copies: 1, specimen: true})
 	}
 	return out
 }
@@ -61,7 +61,8 @@ func (k *book) parentSeq(r model.Round) int {
 
 // buildBallots lays out the phiếu bầu: one paper per member present who
 // votes, each on its own page (cut lines between them in plain text),
-// unnumbered so that no ballot can be traced to its voter.
+// unnumbered so that no ballot can be traced to its voter. They are the
+// forms used during the meeting, never drafts.
 func buildBallots(k *book) *doc {
 	d := &doc{title: "Phiếu bầu"}
 	sets := k.ballotSets()
@@ -104,8 +105,8 @@ func ballot(d *doc, k *book, s ballotSet) {
 			when += " – "
 		}
 		when += fmt.Sprintf("Vòng %d", s.seq)
-		if s.parent > 0 {
-			when += fmt.Sprintf(" (bỏ phiếu lại các đối tượng bằng phiếu ở vòng %d)", s.parent)
+		if s.revote != "" {
+			when += " (" + s.revote + ")"
 		}
 	}
 	if when != "" {

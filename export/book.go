@@ -16,11 +16,14 @@ import (
 type book struct {
 	rec       *model.Record
 	ix        *voting.Index
+	draft     bool                  // the meeting is not closed: its documents are drafts
 	rounds    []model.Round         // by sequence number
 	seqs      map[candidacy][]int   // rounds each candidacy was put to, in order
 	revotes   map[int64][]int       // round id -> indexes in rounds of its re-votes
 	decisions map[int64][]int       // round id -> indexes in rec.Decisions
 	byID      map[int64]model.Round // rounds by id
+	order     map[int64]int         // nominee id -> place in the record's (canonical) order
+	outcomes  map[int64][]voting.LineOutcome
 }
 
 // candidacy identifies a nominee proposed for one award.
@@ -32,9 +35,16 @@ type candidacy struct {
 // newBook indexes rec.
 func newBook(rec *model.Record) *book {
 	k := &book{
-		rec: rec, ix: voting.NewIndex(rec), rounds: sortedRounds(rec),
+		rec: rec, ix: voting.NewIndex(rec), rounds: sortedRounds(rec), draft: isDraft(rec),
 		seqs: map[candidacy][]int{}, revotes: map[int64][]int{}, decisions: map[int64][]int{},
-		byID: make(map[int64]model.Round, len(rec.Rounds)),
+		byID:     make(map[int64]model.Round, len(rec.Rounds)),
+		order:    make(map[int64]int, len(rec.Nominees)),
+		outcomes: make(map[int64][]voting.LineOutcome, len(rec.Rounds)),
+	}
+	for i := range rec.Nominees {
+		if _, dup := k.order[rec.Nominees[i].ID]; !dup {
+			k.order[rec.Nominees[i].ID] = i
+		}
 	}
 	for i, r := range k.rounds {
 		k.byID[r.ID] = r
@@ -49,7 +59,39 @@ func newBook(rec *model.Record) *book {
 	for i, d := range rec.Decisions {
 		k.decisions[d.Round] = append(k.decisions[d.Round], i)
 	}
+	for _, r := range k.rounds {
+		if r.Status == model.RoundClosed {
+			k.outcomes[r.ID] = k.ix.Outcomes(r)
+		}
+	}
 	return k
+}
+
+// isDraft reports whether documents of rec are drafts: its meeting is not
+// closed, so what they say can still change.
+func isDraft(rec *model.Record) bool { return rec.Meeting.Status != model.MeetingClosed }
+
+// newDoc starts a document of the book, a draft when the meeting is not closed.
+func (k *book) newDoc(title string) *doc { return &doc{title: title, draft: k.draft} }
+
+// lines returns a closed round's result lines with their verdicts, in the
+// record's nominee order.
+func (k *book) lines(r model.Round) []voting.LineOutcome { return k.outcomes[r.ID] }
+
+// inOrder returns ids in the record's nominee order; ids the record does
+// not list keep their order at the end.
+func (k *book) inOrder(ids []int64) []int64 {
+	out := slices.Clone(ids)
+	slices.SortStableFunc(out, func(a, b int64) int { return cmp.Compare(k.place(a), k.place(b)) })
+	return out
+}
+
+// place returns where nominee id comes in the record's order.
+func (k *book) place(id int64) int {
+	if p, ok := k.order[id]; ok {
+		return p
+	}
+	return len(k.order)
 }
 
 // sortedRounds returns the record's rounds ordered by sequence number.
@@ -311,11 +353,8 @@ func (k *book) tied(r model.Round) ([]int64, []model.Round) {
 	for _, i := range k.revotes[r.ID] {
 		rounds = append(rounds, k.rounds[i])
 	}
-	return st.Tied, rounds
+	return k.inOrder(st.Tied), rounds
 }
-
-// overQuota returns the passing nominees of round r beyond the award's quota.
-func (k *book) overQuota(r model.Round) []int64 { return k.ix.Standing(r).Out }
 
 // roundDecisions returns the chair's decisions on round r's tie.
 func (k *book) roundDecisions(r model.Round) []model.ChairDecision {
@@ -326,11 +365,27 @@ func (k *book) roundDecisions(r model.Round) []model.ChairDecision {
 	return out
 }
 
-// roundHeading names a round: "Vòng 3 – Giấy khen … – bỏ phiếu lại".
+// roundHeading names a round: "Vòng 3 – Giấy khen … – bỏ phiếu lại các
+// đối tượng bằng phiếu ở vòng 1, còn 1 suất".
 func (k *book) roundHeading(r model.Round) string {
 	s := fmt.Sprintf("Vòng %d – %s", r.Seq, k.award(r.Award).Name)
-	if p, ok := k.byID[r.Parent]; ok && r.Parent != 0 {
-		s += fmt.Sprintf(" – bỏ phiếu lại các đối tượng bằng phiếu ở vòng %d", p.Seq)
+	if re := k.revoteOf(r); re != "" {
+		s += " – " + re
+	}
+	return s
+}
+
+// revoteOf says which round a re-vote settles and how many places are
+// still at stake: "bỏ phiếu lại các đối tượng bằng phiếu ở vòng 1, còn 1
+// suất"; "" for a round that is not a re-vote.
+func (k *book) revoteOf(r model.Round) string {
+	p, ok := k.byID[r.Parent]
+	if !ok || r.Parent == 0 {
+		return ""
+	}
+	s := fmt.Sprintf("bỏ phiếu lại các đối tượng bằng phiếu ở vòng %d", p.Seq)
+	if n, ok := k.ix.PlacesAtStake(r); ok {
+		s += fmt.Sprintf(", còn %d suất", n)
 	}
 	return s
 }

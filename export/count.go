@@ -5,12 +5,13 @@ import (
 	"time"
 
 	"hoidong/model"
+	"hoidong/voting"
 )
 
 // buildCount lays out the biên bản kiểm phiếu: one record per closed round,
 // each on its own page, signed by the counting committee.
 func buildCount(k *book) *doc {
-	d := &doc{title: "Biên bản kiểm phiếu"}
+	d := k.newDoc("Biên bản kiểm phiếu")
 	rounds := k.closedRounds()
 	if len(rounds) == 0 {
 		d.add(k.councilHeader("", k.dateLine()))
@@ -37,8 +38,8 @@ func countRound(d *doc, k *book, r model.Round) {
 	d.add(k.councilHeader("", date))
 	subject := "Bỏ phiếu kín xét đề nghị tặng " + lowerFirst(a.Name)
 	round := fmt.Sprintf("Vòng %d", r.Seq)
-	if p, ok := k.byID[r.Parent]; ok && r.Parent != 0 {
-		round += fmt.Sprintf(" (bỏ phiếu lại các đối tượng bằng phiếu ở vòng %d)", p.Seq)
+	if re := k.revoteOf(r); re != "" {
+		round += " (" + re + ")"
 	}
 	d.titleBlock("BIÊN BẢN KIỂM PHIẾU", subject, round)
 
@@ -89,6 +90,11 @@ func countRound(d *doc, k *book, r model.Round) {
 		}
 	}
 	d.text(0, "", read+".")
+	if h := r.CloseHead; h != "" {
+		d.add(blank{})
+		d.add(para{role: roleLeft, spans: []span{{text: "Mã kiểm tra hồ sơ khi đóng vòng: ", bold: true}, {text: h}}})
+		d.add(para{role: roleBody, spans: []span{{text: "(Mã của bản ghi đóng vòng bỏ phiếu này trong nhật ký phiên họp, dùng để đối chiếu biên bản kiểm phiếu với tệp dữ liệu.)", italic: true}}})
+	}
 
 	var headNames, otherNames []string
 	for _, mr := range head {
@@ -109,37 +115,29 @@ func countRound(d *doc, k *book, r model.Round) {
 	}})
 }
 
-// countVerdict sums up who passed in a round.
+// countVerdict sums up a round by the verdict of each line: how many are
+// recommended, then each standing with its nominees, in a fixed order.
 func countVerdict(k *book, r model.Round) string {
-	tied, _ := k.tied(r)
-	out := k.overQuota(r)
-	var pass []int64
-	for _, l := range r.Results {
-		if l.Pass && !containsID(tied, l.NomineeID) && !containsID(out, l.NomineeID) {
-			pass = append(pass, l.NomineeID)
+	lines := k.lines(r)
+	groups := map[voting.Outcome][]int64{}
+	recommended := 0
+	for _, lo := range lines {
+		groups[lo.Outcome] = append(groups[lo.Outcome], lo.Line.NomineeID)
+		if lo.Outcome.Recommended() {
+			recommended++
 		}
 	}
-	s := fmt.Sprintf("%d/%d đối tượng đạt", len(pass), len(r.Results))
-	if len(pass) > 0 {
-		s += ": " + k.names(pass)
-	}
-	if len(out) > 0 {
-		s += fmt.Sprintf("; %d đối tượng đạt nhưng ngoài chỉ tiêu: %s", len(out), k.names(out))
-	}
-	if len(tied) > 0 {
-		s += fmt.Sprintf("; %d đối tượng bằng phiếu tại ranh giới chỉ tiêu: %s", len(tied), k.names(tied))
+	s := fmt.Sprintf("%d/%d đối tượng đạt", recommended, len(lines))
+	for _, o := range []voting.Outcome{
+		voting.OutcomePassed, voting.OutcomeRevoteWon, voting.OutcomeChairChosen,
+		voting.OutcomeTiedRevote, voting.OutcomeTiedChair,
+		voting.OutcomeOverQuota, voting.OutcomeRevoteLost, voting.OutcomeChairNotChosen, voting.OutcomeFailed,
+	} {
+		if ids := groups[o]; len(ids) > 0 {
+			s += fmt.Sprintf("; %s (%d): %s", lowerFirst(o.Label()), len(ids), k.names(ids))
+		}
 	}
 	return s
-}
-
-// containsID reports whether ids holds id.
-func containsID(ids []int64, id int64) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }
 
 // sameDay reports whether a and b fall on the same day in Vietnam time.

@@ -30,6 +30,14 @@ func ResultsCSV(w io.Writer, rec *model.Record) error {
 	return err
 }
 
+// draftRow is the first row of the CSV of a draft, as wide as the header
+// so that the file stays a rectangle.
+func draftRow(header []string) []string {
+	row := make([]string, len(header))
+	row[0] = draftMark + " – " + strings.Trim(draftNote, "()")
+	return row
+}
+
 // csvBytes writes rows as CSV for Excel: a byte order mark, CRLF line
 // endings, NFC text, and text cells guarded against being read as formulas.
 func csvBytes(rows [][]string) ([]byte, error) {
@@ -66,28 +74,38 @@ func cell(s string) string {
 	return "'" + s
 }
 
-// resultsRows is the results table: one row per nominee per closed round.
+// resultsRows is the results table: one row per nominee per closed round,
+// in the record's nominee order, the threshold's verdict and the final
+// standing in separate columns.
 func resultsRows(k *book) [][]string {
 	rows := [][]string{{
 		"Vòng", "Danh hiệu/Hình thức", "Loại", "Tên", "Đơn vị",
-		"Đồng ý", "Không đồng ý", "Cơ sở tính", "Tỷ lệ", "Kết quả",
+		"Đồng ý", "Không đồng ý", "Cơ sở tính", "Tỷ lệ", "Đạt tỷ lệ", "Kết quả",
 	}}
 	for _, r := range k.closedRounds() {
 		a := k.award(r.Award)
-		for _, l := range r.Results {
+		for _, lo := range k.lines(r) {
+			l := lo.Line
 			var kind, name, unit string
 			if n, ok := k.ix.Nominee(l.NomineeID); ok {
 				kind, name, unit = n.Kind.Label(), n.Name, n.Unit
 			}
-			verdict := k.verdict(r, l)
 			rows = append(rows, []string{
 				strconv.Itoa(r.Seq), a.Name, kind, name, unit,
 				strconv.Itoa(l.Agree), strconv.Itoa(l.Disagree), strconv.Itoa(l.Base),
-				voting.FormatShare(l.Agree, l.Base), verdict,
+				voting.FormatShare(l.Agree, l.Base), yesNo(lo.Threshold), lo.Outcome.Label(),
 			})
 		}
 	}
 	return rows
+}
+
+// yesNo writes a yes-or-no cell.
+func yesNo(b bool) string {
+	if b {
+		return "Có"
+	}
+	return "Không"
 }
 
 // minutesRows is the review of the minutes as a table: one row per
@@ -114,7 +132,7 @@ func minutesRows(k *book) [][]string {
 				rows = append(rows, []string{
 					a.Name, kind.Label(), n.Name, n.Position, n.Unit, voting.EligibilityOf(&k.rec.Plan, n).Label(),
 					strconv.Itoa(cl.Met) + "/" + strconv.Itoa(cl.Total), criteriaSummary(k, n, a.Code),
-					strings.Join(seqs, ", "), agree, share, k.ix.Status(n, a.Code).Label(),
+					strings.Join(seqs, ", "), agree, share, k.standing(n.ID, a.Code),
 				})
 			}
 		}
@@ -144,23 +162,26 @@ func criteriaSummary(k *book, n *model.NomineeRecord, award string) string {
 // the round's ballot figures.
 func countRows(k *book) [][]string {
 	rows := [][]string{{
-		"Vòng", "Bỏ phiếu lại vòng", "Danh hiệu/Hình thức", "Hình thức bỏ phiếu", "Công bố lúc",
+		"Vòng", "Bỏ phiếu lại vòng", "Số suất còn lại", "Danh hiệu/Hình thức", "Hình thức bỏ phiếu", "Công bố lúc", "Mã kiểm tra khi đóng vòng",
 		"Phiếu phát ra", "Phiếu thu về", "Phiếu hợp lệ", "Phiếu không hợp lệ",
-		"STT", "Tên", "Đồng ý", "Không đồng ý", "Cơ sở tính", "Tỷ lệ", "Kết quả",
+		"STT", "Tên", "Đồng ý", "Không đồng ý", "Cơ sở tính", "Tỷ lệ", "Đạt tỷ lệ", "Kết quả",
 	}}
 	for _, r := range k.closedRounds() {
 		issued, returned, valid, invalid := figures(r)
-		parent := ""
+		parent, places := "", ""
 		if p := k.parentSeq(r); p > 0 {
 			parent = strconv.Itoa(p)
 		}
-		for i, l := range r.Results {
-			verdict := k.verdict(r, l)
+		if n, ok := k.ix.PlacesAtStake(r); ok {
+			places = strconv.Itoa(n)
+		}
+		for i, lo := range k.lines(r) {
+			l := lo.Line
 			rows = append(rows, []string{
-				strconv.Itoa(r.Seq), parent, k.award(r.Award).Name, r.Mode.Label(), rfc3339(r.ClosedAt),
+				strconv.Itoa(r.Seq), parent, places, k.award(r.Award).Name, r.Mode.Label(), rfc3339(r.ClosedAt), r.CloseHead,
 				strconv.Itoa(issued), strconv.Itoa(returned), strconv.Itoa(valid), strconv.Itoa(invalid),
 				strconv.Itoa(i + 1), k.name(l.NomineeID), strconv.Itoa(l.Agree), strconv.Itoa(l.Disagree),
-				strconv.Itoa(l.Base), voting.FormatShare(l.Agree, l.Base), verdict,
+				strconv.Itoa(l.Base), voting.FormatShare(l.Agree, l.Base), yesNo(lo.Threshold), lo.Outcome.Label(),
 			})
 		}
 	}
@@ -171,7 +192,7 @@ func countRows(k *book) [][]string {
 func listRows(k *book, superiorOnly bool) [][]string {
 	rows := [][]string{{
 		"Danh hiệu/Hình thức", "Cấp xét tặng", "Loại", "STT", "Tên", "Chức vụ", "Đơn vị",
-		"Tóm tắt thành tích", "Vòng", "Đồng ý", "Cơ sở tính", "Tỷ lệ",
+		"Tóm tắt thành tích", "Vòng", "Đồng ý", "Cơ sở tính", "Tỷ lệ", "Kết quả",
 	}}
 	for _, l := range k.recommended() {
 		if superiorOnly && !l.Award.Superior {
@@ -190,7 +211,7 @@ func listRows(k *book, superiorOnly bool) [][]string {
 				}
 				rows = append(rows, []string{
 					l.Award.Name, l.Award.Authority, kind.Label(), strconv.Itoa(i + 1), k.name(id), pos, unit,
-					summary, seq, agree, base, share,
+					summary, seq, agree, base, share, k.standing(id, l.Award.Code),
 				})
 			}
 		}
@@ -200,7 +221,7 @@ func listRows(k *book, superiorOnly bool) [][]string {
 
 // ballotRows lists the nominees of each ballot paper, for a mail merge.
 func ballotRows(k *book) [][]string {
-	rows := [][]string{{"Vòng", "Danh hiệu/Hình thức", "Số phiếu cần in", "STT", "Tên", "Loại", "Chức vụ", "Đơn vị"}}
+	rows := [][]string{{"Vòng", "Bỏ phiếu lại", "Danh hiệu/Hình thức", "Số phiếu cần in", "STT", "Tên", "Loại", "Chức vụ", "Đơn vị"}}
 	for _, s := range k.ballotSets() {
 		seq := ""
 		if s.seq > 0 {
@@ -211,7 +232,7 @@ func ballotRows(k *book) [][]string {
 			if n, ok := k.ix.Nominee(id); ok {
 				kind, pos, unit = n.Kind.Label(), n.Position, n.Unit
 			}
-			rows = append(rows, []string{seq, s.award.Name, strconv.Itoa(s.copies), strconv.Itoa(i + 1), k.name(id), kind, pos, unit})
+			rows = append(rows, []string{seq, s.revote, s.award.Name, strconv.Itoa(s.copies), strconv.Itoa(i + 1), k.name(id), kind, pos, unit})
 		}
 	}
 	return rows

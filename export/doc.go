@@ -20,6 +20,7 @@ const (
 	roleCentred                // centred text that is not a title (a date, a note)
 	roleAddress                // "Kính gửi: …", centred on the page in bold
 	roleLeft                   // body text set ragged, not justified (a code)
+	roleDraft                  // DỰ THẢO under the title of a draft, centred and boxed
 )
 
 // span is a run of text with its emphasis.
@@ -105,6 +106,7 @@ func (recipients) isBlock() {}
 // doc is a document under construction.
 type doc struct {
 	title  string // for the file's properties: "Biên bản họp Hội đồng…"
+	draft  bool   // written before the meeting closed: DỰ THẢO under each title
 	blocks []block
 }
 
@@ -148,8 +150,15 @@ func (d *doc) subsection(s string) {
 	d.add(para{role: roleSubsection, spans: []span{{text: s, bold: true}}})
 }
 
+// draftMark and draftNote stand under the title of a document written
+// before the meeting closed.
+const (
+	draftMark = "DỰ THẢO"
+	draftNote = "(Phiên họp chưa kết thúc; nội dung có thể còn thay đổi.)"
+)
+
 // titleBlock appends the document type and its subject lines, centred, and
-// a short rule beneath.
+// a short rule beneath; a draft says so under them.
 func (d *doc) titleBlock(kind string, subject ...string) {
 	d.add(blank{}, blank{}, para{role: roleTitle, spans: []span{{text: kind, bold: true}}})
 	for _, s := range subject {
@@ -157,7 +166,12 @@ func (d *doc) titleBlock(kind string, subject ...string) {
 			d.add(para{role: roleSubject, spans: []span{{text: s, bold: true}}})
 		}
 	}
-	d.add(shortRule{width: 12}, blank{})
+	d.add(shortRule{width: 12})
+	if d.draft {
+		d.add(para{role: roleDraft, spans: []span{{text: draftMark, bold: true}}},
+			para{role: roleCentred, spans: []span{{text: draftNote, italic: true}}})
+	}
+	d.add(blank{})
 }
 
 // plain returns the text of spans joined.

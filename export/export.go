@@ -70,7 +70,7 @@ func DocTypes() []DocType {
 
 // Document is one file the export writes: one kind of document in one format.
 type Document struct {
-	Name   string // file name, e.g. "bien-ban-hop.txt"
+	Name   string // file name, e.g. "bien-ban-hop.txt", or "bien-ban-hop-du-thao.txt" for a draft
 	Doc    string // the kind's key, e.g. "bien-ban"
 	Format string // e.g. "txt"
 	Write  func(io.Writer, *model.Record) error
@@ -82,22 +82,37 @@ type Options struct {
 	Docs    []string // bien-ban, kiem-phieu, ket-qua, danh-sach, to-trinh, phieu-bau, ho-so
 }
 
-// Documents lists every document in every format it has, in order; see
-// Select for the documents that suit a record.
+// Documents lists every document in every format it has, in order, named
+// as the documents of a closed meeting are; see Select for the documents
+// that suit a record, named for it.
 func Documents() []Document {
 	var out []Document
 	for _, t := range DocTypes() {
 		for _, f := range t.Formats {
-			out = append(out, document(t, f))
+			out = append(out, document(t, f, false))
 		}
 	}
 	return out
 }
 
-// document builds the Document of kind t in format f.
-func document(t DocType, f string) Document {
+// draftSuffix ends the file name of a document written before the meeting
+// closed: "bien-ban-hop-du-thao.docx".
+const draftSuffix = "-du-thao"
+
+// marksDraft reports whether document key says DỰ THẢO when written
+// before the meeting closed: every document but the ballot papers, which
+// are the real forms the meeting uses.
+func marksDraft(key string) bool { return key != DocBallots }
+
+// document builds the Document of kind t in format f, named as a draft
+// when draft is set and the kind marks drafts.
+func document(t DocType, f string, draft bool) Document {
 	key := t.Key
-	return Document{Name: t.File + "." + f, Doc: key, Format: f, Write: func(w io.Writer, rec *model.Record) error {
+	name := t.File
+	if draft && marksDraft(key) {
+		name += draftSuffix
+	}
+	return Document{Name: name + "." + f, Doc: key, Format: f, Write: func(w io.Writer, rec *model.Record) error {
 		if rec == nil {
 			return errNoRecord()
 		}
@@ -119,7 +134,11 @@ func renderDoc(rec *model.Record, key, f string) ([]byte, error) {
 	}
 	k := newBook(rec)
 	if f == FormatCSV {
-		return csvBytes(tableOf(k, key))
+		rows := tableOf(k, key)
+		if k.draft && marksDraft(key) && len(rows) > 0 {
+			rows = append([][]string{draftRow(rows[0])}, rows...)
+		}
+		return csvBytes(rows)
 	}
 	d := layout(k, key)
 	switch f {
@@ -165,10 +184,11 @@ func tableOf(k *book, key string) [][]string {
 	return minutesRows(k)
 }
 
-// Select returns the documents opt asks for, in order. With no documents
-// named it leaves out the tờ trình when the plan has no award the superior
-// level grants; a name it does not know is a user error listing the valid
-// ones.
+// Select returns the documents opt asks for, in order, named for rec: a
+// meeting not yet closed gives drafts ("bien-ban-hop-du-thao.txt"), but for
+// the ballot papers. With no documents named it leaves out the tờ trình
+// when the plan has no award the superior level grants; a name it does not
+// know is a user error listing the valid ones.
 func Select(rec *model.Record, opt Options) ([]Document, error) {
 	if rec == nil {
 		return nil, errNoRecord()
@@ -190,13 +210,14 @@ func Select(rec *model.Record, opt Options) ([]Document, error) {
 		return nil, model.Errorf(model.EInvalid, "Không lập được tờ trình: kế hoạch không có hình thức khen thưởng nào do cấp trên xét tặng.")
 	}
 	var out []Document
+	draft := isDraft(rec)
 	for _, t := range DocTypes() {
 		if !docs[t.Key] || (t.Key == DocSubmission && !superior) {
 			continue
 		}
 		for _, f := range t.Formats {
 			if formats[f] {
-				out = append(out, document(t, f))
+				out = append(out, document(t, f, draft))
 			}
 		}
 	}

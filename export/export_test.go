@@ -336,7 +336,7 @@ func TestMinutes_Content(t *testing.T) {
 	out := flat(string(render(t, Minutes, fixture())))
 	for _, want := range []string{
 		"BIÊN BẢN",
-		"Có mặt 4/5 thành viên — đủ điều kiện (≥ 2/3)",
+		"Có mặt 4/5 thành viên — đủ điều kiện (≥ 2/3): 4 × 3 = 12 ≥ 2 × 5 = 10",
 		"Hoàng Thị Duyên – Công chức Văn hóa - Xã hội, ủy viên (lý do: đi công tác tại huyện)",
 		"Điều kiện khen thưởng: Thuộc trường hợp không khen thưởng: đang bị kỷ luật.",
 		"Chưa có sáng kiến được công nhận",
@@ -344,10 +344,13 @@ func TestMinutes_Content(t *testing.T) {
 		"Vòng 2 – Giấy khen của Chủ tịch UBND huyện - Hình thức: bỏ phiếu kín bằng phiếu giấy",
 		"Số phiếu hợp lệ: 3; số phiếu không hợp lệ: 1.",
 		"4/5 = 80,00% ≥ 70%",
-		"Thôn Ngọc Quỳnh 4 0 80,00% Bằng phiếu",
-		"Bằng phiếu: Các đối tượng Thôn Ngọc Quỳnh, Nguyễn Thị Thu Hà đạt với số phiếu bằng nhau tại ranh giới chỉ tiêu; Hội đồng bỏ phiếu lại giữa các đối tượng này (vòng 3).",
+		"Thôn Ngọc Quỳnh 4 0 80,00% Đạt sau bỏ phiếu lại",
+		"1) 4/5 = 80,00% ≥ 70% (4 × 100 = 400 ≥ 70 × 5 = 350) → Đạt tỷ lệ; kết quả: Đạt sau bỏ phiếu lại.",
+		"Bằng phiếu: Các đối tượng Thôn Ngọc Quỳnh, Nguyễn Thị Thu Hà đạt tỷ lệ với số phiếu bằng nhau tại ranh giới chỉ tiêu, còn 1 suất; Hội đồng bỏ phiếu lại giữa các đối tượng này (vòng 3).",
+		"Kết quả giải quyết bằng phiếu: Thôn Ngọc Quỳnh đạt sau bỏ phiếu lại; Nguyễn Thị Thu Hà không đạt sau bỏ phiếu lại.",
+		"Kết quả xem xét: đủ điều kiện, đưa ra bỏ phiếu (vòng 1, 3); kết quả bỏ phiếu: đạt sau bỏ phiếu lại.",
 		"Chỉ tiêu: 1 suất.",
-		"Vòng 3 – Giấy khen của Chủ tịch UBND thị trấn – bỏ phiếu lại các đối tượng bằng phiếu ở vòng 1",
+		"Vòng 3 – Giấy khen của Chủ tịch UBND thị trấn – bỏ phiếu lại các đối tượng bằng phiếu ở vòng 1, còn 1 suất",
 		"a) Tập thể (1): 1) Thôn Ngọc Quỳnh – Thị trấn Như Quỳnh. b) Cá nhân: Không có.",
 		"V. ĐÍNH CHÍNH",
 		"1. Lúc 11 giờ 05 phút, ngày 15 tháng 12 năm 2023: Sửa chức vụ",
@@ -392,14 +395,14 @@ func TestResultsCSV_ReadsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"Vòng", "Danh hiệu/Hình thức", "Loại", "Tên", "Đơn vị", "Đồng ý", "Không đồng ý", "Cơ sở tính", "Tỷ lệ", "Kết quả"},
-		{"1", "Giấy khen của Chủ tịch UBND thị trấn", "Tập thể", "Thôn Ngọc Quỳnh", "Thị trấn Như Quỳnh", "4", "0", "5", "80,00%", "Bằng phiếu"},
-		{"1", "Giấy khen của Chủ tịch UBND thị trấn", "Cá nhân", "Nguyễn Thị Thu Hà", "UBND thị trấn Như Quỳnh", "4", "0", "5", "80,00%", "Bằng phiếu"},
-		{"1", "Giấy khen của Chủ tịch UBND thị trấn", "Cá nhân", "Vũ Văn Khải", "UBND thị trấn Như Quỳnh", "2", "2", "5", "40,00%", "Không đạt"},
-		{"2", "Giấy khen của Chủ tịch UBND huyện", "Tập thể", "Bộ phận Tiếp nhận và trả kết quả giải quyết thủ tục hành chính", "UBND thị trấn Như Quỳnh", "3", "0", "4", "75,00%", "Đạt"},
-		{"2", "Giấy khen của Chủ tịch UBND huyện", "Cá nhân", "Nguyễn Thị Thu Hà", "UBND thị trấn Như Quỳnh", "2", "1", "4", "50,00%", "Không đạt"},
-		{"3", "Giấy khen của Chủ tịch UBND thị trấn", "Tập thể", "Thôn Ngọc Quỳnh", "Thị trấn Như Quỳnh", "4", "0", "5", "80,00%", "Đạt"},
-		{"3", "Giấy khen của Chủ tịch UBND thị trấn", "Cá nhân", "Nguyễn Thị Thu Hà", "UBND thị trấn Như Quỳnh", "2", "2", "5", "40,00%", "Không đạt"},
+		{"Vòng", "Danh hiệu/Hình thức", "Loại", "Tên", "Đơn vị", "Đồng ý", "Không đồng ý", "Cơ sở tính", "Tỷ lệ", "Đạt tỷ lệ", "Kết quả"},
+		{"1", "Giấy khen của Chủ tịch UBND thị trấn", "Tập thể", "Thôn Ngọc Quỳnh", "Thị trấn Như Quỳnh", "4", "0", "5", "80,00%", "Có", "Đạt sau bỏ phiếu lại"},
+		{"1", "Giấy khen của Chủ tịch UBND thị trấn", "Cá nhân", "Nguyễn Thị Thu Hà", "UBND thị trấn Như Quỳnh", "4", "0", "5", "80,00%", "Có", "Không đạt sau bỏ phiếu lại"},
+		{"1", "Giấy khen của Chủ tịch UBND thị trấn", "Cá nhân", "Vũ Văn Khải", "UBND thị trấn Như Quỳnh", "2", "2", "5", "40,00%", "Không", "Không đạt"},
+		{"2", "Giấy khen của Chủ tịch UBND huyện", "Tập thể", "Bộ phận Tiếp nhận và trả kết quả giải quyết thủ tục hành chính", "UBND thị trấn Như Quỳnh", "3", "0", "4", "75,00%", "Có", "Đạt"},
+		{"2", "Giấy khen của Chủ tịch UBND huyện", "Cá nhân", "Nguyễn Thị Thu Hà", "UBND thị trấn Như Quỳnh", "2", "1", "4", "50,00%", "Không", "Không đạt"},
+		{"3", "Giấy khen của Chủ tịch UBND thị trấn", "Tập thể", "Thôn Ngọc Quỳnh", "Thị trấn Như Quỳnh", "4", "0", "5", "80,00%", "Có", "Đạt"},
+		{"3", "Giấy khen của Chủ tịch UBND thị trấn", "Cá nhân", "Nguyễn Thị Thu Hà", "UBND thị trấn Như Quỳnh", "2", "2", "5", "40,00%", "Không", "Không đạt"},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("got %d rows, want %d: %q", len(rows), len(want), rows)
@@ -427,7 +430,8 @@ func TestResultsCSV_FormulaGuard(t *testing.T) {
 func TestJSON_MatchesRecord(t *testing.T) {
 	rec := fixture()
 	var doc struct {
-		SchemaVersion int `json:"schema_version"`
+		SchemaVersion int  `json:"schema_version"`
+		Draft         bool `json:"draft"`
 		Meeting       struct {
 			Status    string `json:"status"`
 			StartedAt string `json:"started_at"`
@@ -453,12 +457,16 @@ func TestJSON_MatchesRecord(t *testing.T) {
 				Disagree []int64 `json:"disagree"`
 			} `json:"ballots"`
 			Results []struct {
-				NomineeID int64  `json:"nominee_id"`
-				Agree     int    `json:"agree"`
-				Disagree  int    `json:"disagree"`
-				Base      int    `json:"base"`
-				Share     string `json:"share"`
-				Pass      bool   `json:"pass"`
+				NomineeID     int64  `json:"nominee_id"`
+				Agree         int    `json:"agree"`
+				Disagree      int    `json:"disagree"`
+				Base          int    `json:"base"`
+				Share         string `json:"share"`
+				ThresholdMet  bool   `json:"threshold_met"`
+				Standing      string `json:"standing"`
+				StandingLabel string `json:"standing_label"`
+				Recommended   bool   `json:"recommended"`
+				Revote        int64  `json:"revote_round_id"`
 			} `json:"results"`
 		} `json:"rounds"`
 		Recommended []struct {
@@ -470,8 +478,8 @@ func TestJSON_MatchesRecord(t *testing.T) {
 	if err := json.Unmarshal(render(t, JSON, rec), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.SchemaVersion != 2 {
-		t.Errorf("schema_version = %d", doc.SchemaVersion)
+	if doc.SchemaVersion != 3 || doc.Draft {
+		t.Errorf("schema_version = %d, draft %v", doc.SchemaVersion, doc.Draft)
 	}
 	if doc.Meeting.Status != "closed" || doc.Meeting.StartedAt != "2023-12-15T08:30:00+07:00" || doc.Meeting.ClosedAt != "2023-12-15T10:45:00+07:00" {
 		t.Errorf("meeting = %+v", doc.Meeting)
@@ -487,6 +495,13 @@ func TestJSON_MatchesRecord(t *testing.T) {
 	}
 	if len(doc.Rounds) != len(rec.Rounds) {
 		t.Fatalf("rounds %d, want %d", len(doc.Rounds), len(rec.Rounds))
+	}
+	ix := voting.NewIndex(rec)
+	// Round 1's tie at the quota line, settled by the re-vote in round 3:
+	// both reached the threshold; one won the place.
+	if r := doc.Rounds[0].Results; r[0].Standing != "revote-won" || !r[0].ThresholdMet || r[0].Revote != 3 ||
+		r[1].Standing != "revote-lost" || !r[1].ThresholdMet || r[1].Recommended || r[1].StandingLabel != "Không đạt sau bỏ phiếu lại" {
+		t.Errorf("round 1 results %+v", r)
 	}
 	for i, r := range rec.Rounds {
 		got := doc.Rounds[i]
@@ -510,11 +525,12 @@ func TestJSON_MatchesRecord(t *testing.T) {
 				t.Errorf("round %d ballot %d = %+v, want agree %v disagree %v", r.Seq, bi, gb, agree, disagree)
 			}
 		}
-		for li, l := range r.Results {
-			g := got.Results[li]
-			if g.NomineeID != l.NomineeID || g.Agree != l.Agree || g.Disagree != l.Disagree || g.Base != l.Base || g.Pass != l.Pass ||
-				g.Share != voting.FormatShare(l.Agree, l.Base) {
-				t.Errorf("round %d result %d = %+v, want %+v", r.Seq, li, g, l)
+		for li, lo := range ix.Outcomes(r) {
+			g, l := got.Results[li], lo.Line
+			if g.NomineeID != l.NomineeID || g.Agree != l.Agree || g.Disagree != l.Disagree || g.Base != l.Base || g.ThresholdMet != l.Pass ||
+				g.Share != voting.FormatShare(l.Agree, l.Base) || g.Standing != lo.Outcome.String() || g.StandingLabel != lo.Outcome.Label() ||
+				g.Recommended != lo.Outcome.Recommended() || g.Revote != lo.Revote {
+				t.Errorf("round %d result %d = %+v, want %+v %s", r.Seq, li, g, l, lo.Outcome)
 			}
 		}
 	}

@@ -180,6 +180,7 @@ func fixture() *model.Record {
 		Nominees: []int64{nomThon, nomHa, nomKhai}, Eligible: 4, AllMembers: 5,
 		Voters: []int64{memChair, memVice, memMTTQ, memTuPhap},
 		Issued: 4, Returned: 4, Valid: 4, Invalid: 0,
+		CloseHead: "7d1e0c9b8a7f6e5d4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a2918070605a",
 		Ballots: []model.Ballot{
 			{ID: "1c9f0e5a7b3d42e8a6f1c2d3e4f5a6b7", Choices: map[int64]bool{nomThon: true, nomHa: true, nomKhai: false}},
 			{ID: "5d2a8c4e6f1b4a3c9e7d2b1a0f8e6c4d", Choices: map[int64]bool{nomThon: true, nomHa: true, nomKhai: true}},
@@ -197,6 +198,7 @@ func fixture() *model.Record {
 		OpenedAt: at(10, 5), ClosedAt: at(10, 20),
 		Nominees: []int64{nomMotCua, nomHa}, Eligible: 4, AllMembers: 5,
 		Issued: 4, Returned: 4, Valid: 3, Invalid: 1,
+		CloseHead: "2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d",
 	}
 	r2.Results = []model.ResultLine{
 		{NomineeID: nomMotCua, Agree: 3, Disagree: 0, Base: 4, Pass: true},
@@ -208,6 +210,7 @@ func fixture() *model.Record {
 		Nominees: []int64{nomThon, nomHa}, Eligible: 4, AllMembers: 5,
 		Voters: []int64{memChair, memVice, memMTTQ, memTuPhap},
 		Issued: 4, Returned: 4, Valid: 4, Invalid: 0,
+		CloseHead: "e3c1a9f7d5b3e1c9a7f5d3b1e9c7a5f3d1b9e7c5a3f1d9b7e5c3a1f9d7b5e3c1",
 		Ballots: []model.Ballot{
 			{ID: "0b8e2f1a9c7d4e6b8a2c4e6f8a0b2c4d", Choices: map[int64]bool{nomThon: true, nomHa: false}},
 			{ID: "3f5a7c9e1b2d4f6a8c0e2a4b6d8f0a1c", Choices: map[int64]bool{nomThon: true, nomHa: true}},
@@ -252,7 +255,7 @@ func openPaperFixture() *model.Record {
 	rec.Events = rec.Events[:1]
 	rec.Head = rec.Events[0].Hash
 	r2 := rec.Rounds[1]
-	r2.Status, r2.ClosedAt = model.RoundOpen, time.Time{}
+	r2.Status, r2.ClosedAt, r2.CloseHead = model.RoundOpen, time.Time{}, ""
 	r2.Issued, r2.Returned, r2.Valid, r2.Invalid, r2.Results = 0, 0, 0, 0, nil
 	rec.Rounds = []model.Round{rec.Rounds[0], r2}
 	return rec

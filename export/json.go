@@ -16,14 +16,21 @@ import (
 // SchemaVersion is the version of the JSON document's layout; it changes
 // whenever the layout changes. Version 2 added quotas and tie-breaks, the
 // round a re-vote settles, the chair's decisions, corrections, the event
-// log and its head hash.
-const SchemaVersion = 2
+// log and its head hash. Version 3 replaced each result line's "pass" and
+// "verdict" by "threshold_met" (the vote reached the award's threshold) and
+// "standing" with "standing_label" (the final standing, quota and ties
+// settled), gave each candidacy its standing, each round its close head and
+// a re-vote its places at stake, the quorum its arithmetic, and the record
+// "draft" (its meeting not yet closed); results are in the record's
+// nominee order.
+const SchemaVersion = 3
 
 // The JSON document's types: stable snake_case English names, independent of
 // the Go field names of model so a refactor cannot change the file.
 type (
 	jsonRecord struct {
 		SchemaVersion int               `json:"schema_version"`
+		Draft         bool              `json:"draft"` // the meeting is not closed: everything may still change
 		Org           jsonOrg           `json:"org"`
 		Plan          jsonPlan          `json:"plan"`
 		Meeting       jsonMeeting       `json:"meeting"`
@@ -82,12 +89,13 @@ type (
 		Text string `json:"text"`
 	}
 	jsonQuorum struct {
-		Rule    jsonFraction `json:"rule"`
-		Present int          `json:"present"`
-		Total   int          `json:"total"`
-		Needed  int          `json:"needed"`
-		Met     bool         `json:"met"`
-		Text    string       `json:"text"`
+		Rule       jsonFraction `json:"rule"`
+		Present    int          `json:"present"`
+		Total      int          `json:"total"`
+		Needed     int          `json:"needed"`
+		Met        bool         `json:"met"`
+		Arithmetic string       `json:"arithmetic"`
+		Text       string       `json:"text"`
 	}
 	jsonMeeting struct {
 		Number     string     `json:"number"`
@@ -155,12 +163,22 @@ type (
 		Mark      string `json:"mark"`
 		Note      string `json:"note"`
 	}
+	// jsonCandidacy is a nominee proposed for one award. Status is the
+	// review's status in Vietnamese. Standing and StandingLabel are its
+	// final standing: its outcome in RoundID, the first closed round it was
+	// put to, a tie there followed through its re-votes ("revote-won");
+	// both empty and RoundID 0 when no closed round lists it. Recommended
+	// says whether it is on the recommended list.
 	jsonCandidacy struct {
-		Award       string     `json:"award"`
-		Status      string     `json:"status"`
-		Marks       []jsonMark `json:"marks"`
-		CriteriaMet int        `json:"criteria_met"`
-		Criteria    int        `json:"criteria_total"`
+		Award         string     `json:"award"`
+		Status        string     `json:"status"`
+		Standing      string     `json:"standing"`
+		StandingLabel string     `json:"standing_label"`
+		RoundID       int64      `json:"round_id"`
+		Recommended   bool       `json:"recommended"`
+		Marks         []jsonMark `json:"marks"`
+		CriteriaMet   int        `json:"criteria_met"`
+		Criteria      int        `json:"criteria_total"`
 	}
 	jsonNominee struct {
 		ID                int64           `json:"id"`
@@ -185,15 +203,23 @@ type (
 		Agree    []int64 `json:"agree"`
 		Disagree []int64 `json:"disagree"`
 	}
+	// jsonResult is one nominee's line in a closed round: ThresholdMet is
+	// whether the vote reached the award's threshold; Standing (a stable
+	// English word, see voting.Outcome) and StandingLabel are the final
+	// standing, which the quota and a tie at its line can make differ;
+	// RevoteRoundID is the round that re-votes its tie, once opened.
 	jsonResult struct {
-		NomineeID int64  `json:"nominee_id"`
-		Agree     int    `json:"agree"`
-		Disagree  int    `json:"disagree"`
-		Base      int    `json:"base"`
-		Share     string `json:"share"`
-		Pass      bool   `json:"pass"`
-		Verdict   string `json:"verdict"`
-		Working   string `json:"working"`
+		NomineeID     int64  `json:"nominee_id"`
+		Agree         int    `json:"agree"`
+		Disagree      int    `json:"disagree"`
+		Base          int    `json:"base"`
+		Share         string `json:"share"`
+		ThresholdMet  bool   `json:"threshold_met"`
+		Standing      string `json:"standing"`
+		StandingLabel string `json:"standing_label"`
+		Recommended   bool   `json:"recommended"`
+		RevoteRoundID int64  `json:"revote_round_id"`
+		Working       string `json:"working"`
 	}
 	jsonRound struct {
 		ID         int64        `json:"id"`
@@ -204,7 +230,9 @@ type (
 		Status     string       `json:"status"`
 		OpenedAt   string       `json:"opened_at,omitempty"`
 		ClosedAt   string       `json:"closed_at,omitempty"`
-		Nominees   []int64      `json:"nominees"`
+		Nominees   []int64      `json:"nominees"` // in ballot order
+		Places     *int         `json:"places_at_stake,omitempty"`
+		CloseHead  string       `json:"close_head"`
 		Eligible   int          `json:"eligible"`
 		AllMembers int          `json:"all_members"`
 		Voters     []int64      `json:"voters"`
@@ -222,7 +250,7 @@ type (
 	}
 )
 
-// JSON writes the whole record as indented JSON with "schema_version": 2,
+// JSON writes the whole record as indented JSON with "schema_version": 3,
 // stable snake_case field names and times in RFC 3339 at +07:00.
 func JSON(w io.Writer, rec *model.Record) error {
 	if rec == nil {
@@ -255,10 +283,12 @@ func orEmpty[T any](s []T) []T {
 // buildJSON maps the record onto the JSON document.
 func buildJSON(rec *model.Record) jsonRecord {
 	p := &rec.Plan
-	ix := voting.NewIndex(rec)
+	k := newBook(rec)
+	ix := k.ix
 	q := voting.Quorum(rec)
 	out := jsonRecord{
 		SchemaVersion: SchemaVersion,
+		Draft:         k.draft,
 		Org:           jsonOrg{Name: p.Org.Name, Superior: p.Org.Superior, Place: p.Org.Place},
 		Plan:          jsonPlan{Number: p.Ref.Number, Date: p.Ref.Date, Title: p.Ref.Title, Year: p.Ref.Year, Council: p.Council.Name},
 		Meeting: jsonMeeting{
@@ -268,7 +298,8 @@ func buildJSON(rec *model.Record) jsonRecord {
 			StartedAt:  rfc3339(rec.Meeting.StartedAt),
 			ClosedAt:   rfc3339(rec.Meeting.ClosedAt),
 			Discussion: rec.Meeting.Discussion,
-			Quorum:     jsonQuorum{Rule: fraction(q.Rule), Present: q.Present, Total: q.Total, Needed: q.Needed(), Met: q.Met, Text: q.Text()},
+			Quorum: jsonQuorum{Rule: fraction(q.Rule), Present: q.Present, Total: q.Total, Needed: q.Needed(), Met: q.Met,
+				Arithmetic: q.Arithmetic(), Text: q.Text()},
 		},
 		Awards:      []jsonAward{},
 		Criteria:    []jsonCriteriaSet{},
@@ -319,11 +350,17 @@ func buildJSON(rec *model.Record) jsonRecord {
 			Teller: m.Teller, TellerHead: m.TellerHead,
 		})
 	}
-	for i := range rec.Nominees {
-		out.Nominees = append(out.Nominees, nomineeJSON(p, ix, &rec.Nominees[i]))
+	recommended := map[candidacy]bool{}
+	for _, l := range k.recommended() {
+		for _, id := range append(slices.Clone(l.Collective), l.Individual...) {
+			recommended[candidacy{id, l.Award.Code}] = true
+		}
 	}
-	for _, r := range sortedRounds(rec) {
-		out.Rounds = append(out.Rounds, roundJSON(p, r))
+	for i := range rec.Nominees {
+		out.Nominees = append(out.Nominees, nomineeJSON(p, ix, &rec.Nominees[i], recommended))
+	}
+	for _, r := range k.rounds {
+		out.Rounds = append(out.Rounds, roundJSON(k, r))
 	}
 	for _, d := range rec.Decisions {
 		out.Decisions = append(out.Decisions, jsonDecision{
@@ -337,7 +374,7 @@ func buildJSON(rec *model.Record) jsonRecord {
 	for _, e := range rec.Events {
 		out.Events = append(out.Events, jsonEvent{Seq: e.Seq, At: rfc3339(e.At), Kind: e.Kind, Detail: e.Detail, Hash: e.Hash})
 	}
-	for _, l := range newBook(rec).recommended() {
+	for _, l := range k.recommended() {
 		out.Recommended = append(out.Recommended, jsonRecommended{
 			Award: l.Award.Code, Collective: orEmpty(l.Collective), Individual: orEmpty(l.Individual),
 		})
@@ -345,8 +382,9 @@ func buildJSON(rec *model.Record) jsonRecord {
 	return out
 }
 
-// nomineeJSON maps one nominee with the council's review.
-func nomineeJSON(p *model.Plan, ix *voting.Index, n *model.NomineeRecord) jsonNominee {
+// nomineeJSON maps one nominee with the council's review; recommended
+// holds the candidacies on the recommended list.
+func nomineeJSON(p *model.Plan, ix *voting.Index, n *model.NomineeRecord, recommended map[candidacy]bool) jsonNominee {
 	jn := jsonNominee{
 		ID: n.ID, Kind: n.Kind.String(), KindLabel: n.Kind.Label(), Name: n.Name, Unit: n.Unit,
 		Position: n.Position, Awards: orEmpty(slices.Clone(n.Awards)), Summary: n.Summary,
@@ -365,7 +403,10 @@ func nomineeJSON(p *model.Plan, ix *voting.Index, n *model.NomineeRecord) jsonNo
 		cl := voting.ChecklistOf(p, n, c.Award)
 		jc := jsonCandidacy{
 			Award: c.Award, Status: ix.Status(n, c.Award).Label(), Marks: []jsonMark{},
-			CriteriaMet: cl.Met, Criteria: cl.Total,
+			CriteriaMet: cl.Met, Criteria: cl.Total, Recommended: recommended[candidacy{n.ID, c.Award}],
+		}
+		if r, lo, ok := ix.Final(n.ID, c.Award); ok {
+			jc.Standing, jc.StandingLabel, jc.RoundID = lo.Outcome.String(), lo.Outcome.Label(), r.ID
 		}
 		for i, mk := range c.Marks {
 			jm := jsonMark{Mark: mk.Mark.String(), Note: mk.Note}
@@ -380,18 +421,19 @@ func nomineeJSON(p *model.Plan, ix *voting.Index, n *model.NomineeRecord) jsonNo
 }
 
 // roundJSON maps one round; ballots and results appear only once it is
-// closed, as nothing about the votes may show while a round is open.
-func roundJSON(p *model.Plan, r model.Round) jsonRound {
-	rule := model.Rule{BallotRequired: true}
-	if a, ok := p.Award(r.Award); ok {
-		rule = a.Rule
-	}
+// closed, as nothing about the votes may show while a round is open. The
+// results are in the record's nominee order, each with its verdict.
+func roundJSON(k *book, r model.Round) jsonRound {
+	rule := k.award(r.Award).Rule
 	jr := jsonRound{
 		ID: r.ID, Seq: r.Seq, ParentID: r.Parent, Award: r.Award, Mode: r.Mode.String(), Status: r.Status.String(),
-		OpenedAt: rfc3339(r.OpenedAt), ClosedAt: rfc3339(r.ClosedAt),
+		OpenedAt: rfc3339(r.OpenedAt), ClosedAt: rfc3339(r.ClosedAt), CloseHead: r.CloseHead,
 		Nominees: orEmpty(slices.Clone(r.Nominees)), Eligible: r.Eligible, AllMembers: r.AllMembers,
 		Voters:  orEmpty(slices.Clone(r.Voters)),
 		Ballots: []jsonBallot{}, Results: []jsonResult{},
+	}
+	if n, ok := k.ix.PlacesAtStake(r); ok {
+		jr.Places = &n
 	}
 	if r.Status != model.RoundClosed {
 		return jr
@@ -410,11 +452,13 @@ func roundJSON(p *model.Plan, r model.Round) jsonRound {
 		}
 		jr.Ballots = append(jr.Ballots, jb)
 	}
-	for _, l := range r.Results {
+	for _, lo := range k.lines(r) {
+		l := lo.Line
 		jr.Results = append(jr.Results, jsonResult{
 			NomineeID: l.NomineeID, Agree: l.Agree, Disagree: l.Disagree, Base: l.Base,
-			Share: voting.FormatShare(l.Agree, l.Base), Pass: l.Pass, Verdict: voting.VerdictLabel(l.Pass),
-			Working: voting.Explain(l, rule),
+			Share: voting.FormatShare(l.Agree, l.Base), ThresholdMet: lo.Threshold,
+			Standing: lo.Outcome.String(), StandingLabel: lo.Outcome.Label(), Recommended: lo.Outcome.Recommended(),
+			RevoteRoundID: lo.Revote, Working: lo.Explain(rule),
 		})
 	}
 	return jr

@@ -12,7 +12,7 @@ import (
 // ngang"): the nominees recommended, per award and per collective or
 // individual, with unit, position, achievements and the vote.
 func buildList(k *book) *doc {
-	d := &doc{title: "Danh sách đề nghị khen thưởng"}
+	d := k.newDoc("Danh sách đề nghị khen thưởng")
 	d.add(k.councilHeader("", k.dateLine()))
 	subject := []string{"Tập thể, cá nhân đề nghị khen thưởng"}
 	if ref := k.minutesRef(); ref != "" {
@@ -63,10 +63,11 @@ func listTable(k *book, a model.Award, kind model.Kind, ids []int64) tableBlock 
 	}
 	t := tableBlock{cols: []column{
 		{title: "STT", width: 3, right: true},
-		{title: nameTitle, width: 18},
-		{title: unitTitle, width: 19},
-		{title: "Tóm tắt thành tích", width: 25},
+		{title: nameTitle, width: 16},
+		{title: unitTitle, width: 16},
+		{title: "Tóm tắt thành tích", width: 19},
 		{title: "Tỷ lệ đồng ý", width: 7, right: true},
+		{title: "Kết quả", width: 9},
 	}}
 	for i, id := range ids {
 		var unit, summary string
@@ -78,7 +79,7 @@ func listTable(k *book, a model.Award, kind model.Kind, ids []int64) tableBlock 
 			}
 			summary = strings.TrimSpace(n.Summary)
 		}
-		t.rows = append(t.rows, []string{fmt.Sprint(i + 1), k.name(id), unit, summary, k.shareOf(id, a.Code)})
+		t.rows = append(t.rows, []string{fmt.Sprint(i + 1), k.name(id), unit, summary, k.shareOf(id, a.Code), k.standing(id, a.Code)})
 	}
 	return t
 }
@@ -91,6 +92,19 @@ func (k *book) shareOf(id int64, award string) string {
 		return "—"
 	}
 	return voting.FormatShare(l.Agree, l.Base)
+}
+
+// standing returns the Vietnamese words for where a candidacy stands: its
+// final standing after the rounds it was put to, else its review status
+// ("Đủ điều kiện" for an award without a ballot).
+func (k *book) standing(id int64, award string) string {
+	if _, lo, ok := k.ix.Final(id, award); ok {
+		return lo.Outcome.Label()
+	}
+	if n, ok := k.ix.Nominee(id); ok {
+		return k.ix.Status(n, award).Label()
+	}
+	return "—"
 }
 
 // roman writes 1–39 as a Roman numeral, as section numbers are written.

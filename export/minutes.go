@@ -32,7 +32,7 @@ type minutes struct {
 
 // buildMinutes lays out the biên bản họp Hội đồng.
 func buildMinutes(k *book) *doc {
-	m := &minutes{book: k, doc: doc{title: "Biên bản họp " + k.councilName()}}
+	m := &minutes{book: k, doc: *k.newDoc("Biên bản họp " + k.councilName())}
 	number := strings.TrimSpace(k.rec.Plan.Meeting.Number)
 	if number == "" {
 		number = "      /BB-HĐTĐKT" // left blank to be numbered by hand
@@ -103,7 +103,7 @@ func (m *minutes) composition() {
 	} else {
 		m.labelled(0, "2. ", "Thư ký: ", "chưa xác định.")
 	}
-	m.labelled(0, "3. ", "Thành viên Hội đồng: ", voting.Quorum(m.rec).Text()+".")
+	m.labelled(0, "3. ", "Thành viên Hội đồng: ", keepMath(voting.Quorum(m.rec).Text())+".")
 
 	var present, absent []model.MemberRecord
 	for _, mr := range m.rec.Members {
@@ -335,7 +335,11 @@ func (m *minutes) outcome(n *model.NomineeRecord, a model.Award) string {
 		for i, q := range seqs {
 			strs[i] = fmt.Sprint(q)
 		}
-		return "đủ điều kiện, đưa ra bỏ phiếu (vòng " + strings.Join(strs, ", ") + ")."
+		s := "đủ điều kiện, đưa ra bỏ phiếu (vòng " + strings.Join(strs, ", ") + ")"
+		if _, lo, ok := m.ix.Final(n.ID, a.Code); ok {
+			s += "; kết quả bỏ phiếu: " + lowerFirst(lo.Outcome.Label())
+		}
+		return s + "."
 	}
 	switch st := m.ix.Status(n, a.Code); st {
 	case voting.StatusExcluded:
@@ -408,37 +412,51 @@ func roundBody(d *doc, k *book, r model.Round, level int) {
 	}
 	d.item(level, "", fmt.Sprintf("Số phiếu phát ra: %d; số phiếu thu về: %d.", issued, returned))
 	d.item(level, "", fmt.Sprintf("Số phiếu hợp lệ: %d; số phiếu không hợp lệ: %d.", valid, invalid))
-	tied, revotes := k.tied(r)
-	d.add(resultTable(k, r, tied, level))
-	if len(r.Results) > 0 {
+	lines := k.lines(r)
+	d.add(resultTable(k, lines, level))
+	if len(lines) > 0 {
 		d.item(level, "", fmt.Sprintf("Cách tính (tỷ lệ = số phiếu đồng ý / %s):", a.Rule.Base.Label()))
-		for i, l := range r.Results {
-			d.text(level+1, fmt.Sprintf("%d) ", i+1), voting.Explain(l, a.Rule)+".")
+		for i, lo := range lines {
+			d.text(level+1, fmt.Sprintf("%d) ", i+1), keepMath(lo.Explain(a.Rule))+".")
 		}
 	}
+	tieNotes(d, k, r, level)
+}
+
+// tieNotes writes, after a round's table, the tie at its quota line: who
+// tied for how many places, how the tie is settled — the re-vote or the
+// chair's decision — and where that left each tied nominee.
+func tieNotes(d *doc, k *book, r model.Round, level int) {
+	a := k.award(r.Award)
+	st := k.ix.Standing(r)
+	tied, revotes := k.tied(r)
+	decisions := k.roundDecisions(r)
 	if len(tied) > 0 {
 		var seqs []string
+		open := false
 		for _, rv := range revotes {
 			seqs = append(seqs, fmt.Sprint(rv.Seq))
+			open = open || rv.Status != model.RoundClosed
 		}
-		s := fmt.Sprintf("Các đối tượng %s đạt với số phiếu bằng nhau tại ranh giới chỉ tiêu", k.names(tied))
+		s := fmt.Sprintf("Các đối tượng %s đạt tỷ lệ với số phiếu bằng nhau tại ranh giới chỉ tiêu, còn %d suất", k.names(tied), st.Remaining)
 		switch {
+		case len(seqs) > 0 && open:
+			s += "; Hội đồng bỏ phiếu lại giữa các đối tượng này (vòng " + strings.Join(seqs, ", ") + "), chưa có kết quả."
 		case len(seqs) > 0:
 			s += "; Hội đồng bỏ phiếu lại giữa các đối tượng này (vòng " + strings.Join(seqs, ", ") + ")."
-		case len(k.roundDecisions(r)) == 0:
+		case len(decisions) == 0:
 			s += "; chờ " + tieWay(a) + "."
 		default:
-			s += "."
+			s += "; chủ tọa quyết định."
 		}
 		d.item(level, "Bằng phiếu: ", s)
 	}
-	for _, dc := range k.roundDecisions(r) {
-		s := ""
+	for _, dc := range decisions {
 		chair := strings.TrimSpace(dc.Chair)
 		if chair == "" {
 			chair = "chủ tọa"
 		}
-		s += "Chủ tọa " + chair + " quyết định chọn " + orNone(k.names(dc.Chosen)) + " trong số các đối tượng bằng phiếu"
+		s := "Chủ tọa " + chair + " quyết định chọn " + orNone(k.names(k.inOrder(dc.Chosen))) + " trong số các đối tượng bằng phiếu"
 		if !dc.At.IsZero() {
 			s += " (lúc " + clockWords(dc.At) + ")"
 		}
@@ -448,19 +466,15 @@ func roundBody(d *doc, k *book, r model.Round, level int) {
 		}
 		d.item(level, "Quyết định của chủ tọa: ", s)
 	}
-}
-
-// verdict is a result line's outcome in its round: passed, failed, tied
-// at the quota line, or passed but beyond the quota.
-func (k *book) verdict(r model.Round, l model.ResultLine) string {
-	st := k.ix.Standing(r)
-	switch {
-	case slices.Contains(st.Tied, l.NomineeID):
-		return "Bằng phiếu"
-	case slices.Contains(st.Out, l.NomineeID):
-		return "Ngoài chỉ tiêu"
+	if len(tied) > 0 && (st.Settled || len(decisions) > 0) {
+		var each []string
+		for _, lo := range k.lines(r) {
+			if slices.Contains(tied, lo.Line.NomineeID) {
+				each = append(each, k.name(lo.Line.NomineeID)+" "+lowerFirst(lo.Outcome.Label()))
+			}
+		}
+		d.item(level, "Kết quả giải quyết bằng phiếu: ", strings.Join(each, "; ")+".")
 	}
-	return voting.VerdictLabel(l.Pass)
 }
 
 // tieWay names how the award's ties are settled.
@@ -471,33 +485,50 @@ func tieWay(a model.Award) string {
 	return "bỏ phiếu lại"
 }
 
-// resultTable is the per-nominee table of a closed round; tied nominees
-// are marked so, their result being settled afterwards.
-func resultTable(k *book, r model.Round, tied []int64, level int) tableBlock {
+// resultTable is the per-nominee table of a closed round, each line with
+// its verdict: the final standing, a tie and how it was settled included.
+func resultTable(k *book, lines []voting.LineOutcome, level int) tableBlock {
 	t := tableBlock{
 		level: level, extra: 2,
 		cols: []column{
 			{title: "STT", width: 3, right: true},
-			{title: "Tập thể, cá nhân", width: 25},
+			{title: "Tập thể, cá nhân", width: 20},
 			{title: "Đồng ý", width: 6, right: true},
-			{title: "Không đồng ý", width: 12, right: true},
+			{title: "Không đồng ý", width: 7, right: true},
 			{title: "Tỷ lệ", width: 7, right: true},
-			{title: "Kết quả", width: 10},
+			{title: "Kết quả", width: 20},
 		},
 	}
-	for i, l := range r.Results {
-		verdict := k.verdict(r, l)
+	for i, lo := range lines {
+		l := lo.Line
 		t.rows = append(t.rows, []string{
 			fmt.Sprint(i + 1), k.name(l.NomineeID), fmt.Sprint(l.Agree), fmt.Sprint(l.Disagree),
-			voting.FormatShare(l.Agree, l.Base), verdict,
+			voting.FormatShare(l.Agree, l.Base), lo.Outcome.Label(),
 		})
 	}
 	return t
 }
 
-// conclusion writes section IV: the nominees recommended for each award.
+// conclusion writes section IV: the nominees recommended for each award,
+// or, when the council never had its quorum and held no vote, that it
+// could not vote.
 func (m *minutes) conclusion() {
 	m.section("IV. KẾT LUẬN")
+	if q := voting.Quorum(m.rec); !q.Met && len(m.closedRounds()) == 0 {
+		can := "không"
+		if m.book.draft {
+			can = "chưa"
+		}
+		s := "Hội đồng chưa có thành viên được biểu quyết."
+		if a := q.Arithmetic(); a != "" {
+			s = fmt.Sprintf("Có mặt %d/%d thành viên Hội đồng được biểu quyết, chưa đạt tối thiểu %s tổng số thành viên (cần %d thành viên): %s.",
+				q.Present, q.Total, voting.FormatFraction(q.Rule), q.Needed(), keepMath(a))
+		}
+		m.text(0, "", s)
+		m.text(0, "", "Hội đồng "+can+" đủ điều kiện tiến hành bỏ phiếu; không có tập thể, cá nhân nào được đề nghị khen thưởng tại phiên họp này.")
+		m.add(blank{})
+		return
+	}
 	m.text(0, "", "Căn cứ kết quả xem xét và bỏ phiếu, Hội đồng Thi đua – Khen thưởng thống nhất đề nghị khen thưởng như sau:")
 	no := 0
 	for _, l := range m.recommended() {

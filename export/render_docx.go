@@ -83,6 +83,7 @@ type pOpts struct {
 	before, after        int
 	keepNext, keepLines  bool
 	borderBottom         bool
+	box                  bool // a border on every side
 	tiny                 bool // an empty paragraph carrying only a rule
 	noSpacing            bool
 }
@@ -97,7 +98,11 @@ func (w *docxWriter) p(o pOpts, runs ...string) {
 	if o.keepLines {
 		b.WriteString("<w:keepLines/>")
 	}
-	if o.borderBottom {
+	switch {
+	case o.box:
+		b.WriteString(`<w:pBdr><w:top w:val="single" w:sz="8" w:space="1" w:color="000000"/><w:left w:val="single" w:sz="8" w:space="4" w:color="000000"/>` +
+			`<w:bottom w:val="single" w:sz="8" w:space="1" w:color="000000"/><w:right w:val="single" w:sz="8" w:space="4" w:color="000000"/></w:pBdr>`)
+	case o.borderBottom:
 		b.WriteString(`<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>`)
 	}
 	if o.noSpacing || o.tiny {
@@ -201,6 +206,12 @@ func (w *docxWriter) para(p para) {
 		return
 	case roleCentred:
 		w.p(pOpts{jc: "center", noSpacing: true}, spanRuns(p.spans, 0)...)
+		return
+	case roleDraft:
+		// A box just wider than the words, centred under the title.
+		bw := textTwips(plain(p.spans), sizeBody, true) + 2*170
+		side := max((textW-bw)/2, 0)
+		w.p(pOpts{jc: "center", keepNext: true, box: true, left: side, right: side, before: 60, after: 60}, spanRuns(p.spans, 0)...)
 		return
 	case roleAddress:
 		w.p(pOpts{jc: "center", before: 120, after: 120}, spanRuns(p.spans, 0)...)

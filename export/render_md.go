@@ -82,7 +82,7 @@ func (w *mdWriter) paragraph(p para) {
 	switch p.role {
 	case roleTitle:
 		w.para("# " + mdEscape(plain(p.spans)))
-	case roleSubject, roleCentred, roleAddress:
+	case roleSubject, roleCentred, roleAddress, roleDraft:
 		w.para(text)
 	case roleSection:
 		w.para("## " + mdEscape(plain(p.spans)))

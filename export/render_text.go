@@ -68,6 +68,8 @@ func (w *textWriter) block(b block) {
 		switch b.role {
 		case roleTitle, roleSubject, roleCentred, roleAddress:
 			w.centred(text, titleWidth)
+		case roleDraft:
+			w.centred("[ "+text+" ]", titleWidth)
 		default:
 			first := ind(b.level) + b.lead
 			w.hang(first, ind(b.level)+strings.Repeat(" ", width(b.lead)), text)

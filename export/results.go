@@ -10,7 +10,7 @@ import (
 // buildResults lays out the kết quả bỏ phiếu: the results of every closed
 // round as tables, signed for the council.
 func buildResults(k *book) *doc {
-	d := &doc{title: "Kết quả bỏ phiếu"}
+	d := k.newDoc("Kết quả bỏ phiếu")
 	d.add(k.councilHeader("", k.dateLine()))
 	subject := []string{"Bỏ phiếu kín xét đề nghị khen thưởng"}
 	if ref := k.minutesRef(); ref != "" {
@@ -31,8 +31,8 @@ func buildResults(k *book) *doc {
 		d.item(1, "", fmt.Sprintf("Hình thức: %s; thành viên có mặt: %d/%d.", r.Mode.Label(), r.Eligible, r.AllMembers))
 		d.item(1, "", fmt.Sprintf("Phiếu phát ra: %d; thu về: %d; hợp lệ: %d; không hợp lệ: %d.", issued, returned, valid, invalid))
 		d.item(1, "Điều kiện đạt: ", "số phiếu đồng ý "+thresholdWords(a.Rule)+" "+a.Rule.Base.Label()+".")
-		tied, _ := k.tied(r)
-		d.add(resultTable(k, r, tied, 1))
+		d.add(resultTable(k, k.lines(r), 1))
+		tieNotes(d, k, r, 1)
 	}
 	if open := len(k.rounds) - len(rounds); open > 0 {
 		d.add(blank{})

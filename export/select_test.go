@@ -119,12 +119,18 @@ func TestCSV_CountFigures(t *testing.T) {
 	}
 	// The paper round: 4 issued, 4 returned, 3 valid, 1 invalid.
 	paper := rows[4]
-	if !slices.Equal(paper[:9], []string{"2", "", "Giấy khen của Chủ tịch UBND huyện", "phiếu giấy", "2023-12-15T10:20:00+07:00", "4", "4", "3", "1"}) {
+	if !slices.Equal(paper[:11], []string{"2", "", "", "Giấy khen của Chủ tịch UBND huyện", "phiếu giấy", "2023-12-15T10:20:00+07:00",
+		"2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d", "4", "4", "3", "1"}) {
 		t.Errorf("paper round row = %q", paper)
 	}
+	// The re-vote of round 1, one place at stake: the threshold and the standing apart.
 	revote := rows[6]
-	if revote[0] != "3" || revote[1] != "1" || revote[10] != "Thôn Ngọc Quỳnh" || revote[15] != "Đạt" {
+	if revote[0] != "3" || revote[1] != "1" || revote[2] != "1" || revote[12] != "Thôn Ngọc Quỳnh" || revote[17] != "Có" || revote[18] != "Đạt" {
 		t.Errorf("re-vote row = %q", revote)
+	}
+	// Round 1's tied nominees carry the standing the re-vote gave them.
+	if r := rows[2]; r[12] != "Nguyễn Thị Thu Hà" || r[17] != "Có" || r[18] != "Không đạt sau bỏ phiếu lại" {
+		t.Errorf("tied row = %q", r)
 	}
 }
 
@@ -174,7 +180,7 @@ func TestJSON_Version2Fields(t *testing.T) {
 	if err := json.Unmarshal(render(t, JSON, rec), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.SchemaVersion != 2 || doc.Head != rec.Head || len(doc.Events) != len(rec.Events) || doc.Events[2].Hash != rec.Events[2].Hash {
+	if doc.SchemaVersion != 3 || doc.Head != rec.Head || len(doc.Events) != len(rec.Events) || doc.Events[2].Hash != rec.Events[2].Hash {
 		t.Errorf("head %q events %+v", doc.Head, doc.Events)
 	}
 	if len(doc.Corrections) != 1 || doc.Corrections[0].At != "2023-12-15T11:05:00+07:00" || doc.Corrections[0].Text != rec.Corrections[0].Text {

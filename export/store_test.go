@@ -111,11 +111,12 @@ func TestJSON_MatchesDatabase(t *testing.T) {
 				Disagree []int64 `json:"disagree"`
 			} `json:"ballots"`
 			Results []struct {
-				NomineeID int64 `json:"nominee_id"`
-				Agree     int   `json:"agree"`
-				Disagree  int   `json:"disagree"`
-				Base      int   `json:"base"`
-				Pass      bool  `json:"pass"`
+				NomineeID    int64  `json:"nominee_id"`
+				Agree        int    `json:"agree"`
+				Disagree     int    `json:"disagree"`
+				Base         int    `json:"base"`
+				ThresholdMet bool   `json:"threshold_met"`
+				Standing     string `json:"standing"`
 			} `json:"results"`
 		} `json:"rounds"`
 	}
@@ -141,6 +142,7 @@ func TestJSON_MatchesDatabase(t *testing.T) {
 			t.Errorf("nominee %d = %+v", i, g)
 		}
 	}
+	ix := voting.NewIndex(&rec)
 	for i, r := range rec.Rounds {
 		g := doc.Rounds[i]
 		if g.ID != r.ID || g.Seq != r.Seq || !slices.Equal(g.Voters, r.Voters) || len(g.Ballots) != len(r.Ballots) || len(g.Results) != len(r.Results) {
@@ -157,10 +159,12 @@ func TestJSON_MatchesDatabase(t *testing.T) {
 				}
 			}
 		}
-		for j, l := range r.Results {
-			gl := g.Results[j]
-			if gl.NomineeID != l.NomineeID || gl.Agree != l.Agree || gl.Disagree != l.Disagree || gl.Base != l.Base || gl.Pass != l.Pass {
-				t.Errorf("round %d result %d = %+v, want %+v", r.Seq, j, gl, l)
+		// The lines come in the record's nominee order, each with its verdict.
+		for j, lo := range ix.Outcomes(r) {
+			gl, l := g.Results[j], lo.Line
+			if gl.NomineeID != l.NomineeID || gl.Agree != l.Agree || gl.Disagree != l.Disagree || gl.Base != l.Base ||
+				gl.ThresholdMet != l.Pass || gl.Standing != lo.Outcome.String() {
+				t.Errorf("round %d result %d = %+v, want %+v %s", r.Seq, j, gl, l, lo.Outcome)
 			}
 		}
 	}

@@ -19,7 +19,7 @@ func (k *book) hasSuperior() bool {
 // per award the superior level grants and the council recommended anyone
 // for, each on its own page, with the number and day left to fill in.
 func buildSubmission(k *book) *doc {
-	d := &doc{title: "Tờ trình đề nghị khen thưởng"}
+	d := k.newDoc("Tờ trình đề nghị khen thưởng")
 	org := k.rec.Plan.Org
 	gap := strings.Repeat(glue, 6) // left blank to be dated when signed
 	date := placeOr(org.Place) + "ngày" + gap + "tháng" + gap + "năm"
@@ -62,7 +62,7 @@ func buildSubmission(k *book) *doc {
 			}
 			d.labelled(0, fmt.Sprintf("%d. ", i+1), fmt.Sprintf("%s (%d):", kind.Label(), len(ids)), "")
 			for j, id := range ids {
-				d.text(1, fmt.Sprintf("%d) ", j+1), k.described(id)+".")
+				d.text(1, fmt.Sprintf("%d) ", j+1), k.described(id)+k.voteNote(id, a.Code)+".")
 			}
 		}
 		d.text(0, "", "(Có danh sách trích ngang, báo cáo thành tích và biên bản họp, kết quả bỏ phiếu của Hội đồng Thi đua – Khen thưởng kèm theo.)")
@@ -78,6 +78,17 @@ func buildSubmission(k *book) *doc {
 		d.text(0, "", "Hội đồng không đề nghị tập thể, cá nhân nào cho hình thức khen thưởng do cấp trên xét tặng; không cần lập tờ trình.")
 	}
 	return d
+}
+
+// voteNote says how the council's vote decided a candidacy, for a list of
+// names: " (đạt sau bỏ phiếu lại, 80,00% phiếu đồng ý)"; "" when no ballot
+// decided it.
+func (k *book) voteNote(id int64, award string) string {
+	_, lo, ok := k.ix.Final(id, award)
+	if !ok {
+		return ""
+	}
+	return " (" + lowerFirst(lo.Outcome.Label()) + ", " + k.shareOf(id, award) + " phiếu đồng ý)"
 }
 
 // abbrev returns the document-code abbreviation of an organisation's name:

@@ -71,6 +71,12 @@ func rule(n int) string {
 // document writes it as an ordinary space.
 const glue = "\u00a0"
 
+// keepMath glues the products and sums of written-out arithmetic ("4 × 3 =
+// 12") so that a line breaks only beside a comparison, never inside a term.
+func keepMath(s string) string {
+	return strings.NewReplacer(" × ", glue+"×"+glue, " = ", glue+"="+glue).Replace(s)
+}
+
 // wrap breaks s into lines of at most w display cells, at spaces where it
 // can and inside a word only when the word alone is wider than w. Runs of
 // white space collapse to one space. It returns at least one line.

@@ -136,6 +136,19 @@ func record(t testing.TB, s *Store) model.Record {
 	return rec
 }
 
+// nominee returns the nominee with id from rec or fails the test: the
+// record lists nominees in the canonical order, not by id.
+func nominee(t testing.TB, rec model.Record, id int64) model.NomineeRecord {
+	t.Helper()
+	for _, n := range rec.Nominees {
+		if n.ID == id {
+			return n
+		}
+	}
+	t.Fatalf("no nominee %d in the record", id)
+	return model.NomineeRecord{}
+}
+
 // wantCode checks that err is a user error with the given code.
 func wantCode(t testing.TB, err error, code model.ErrorCode) *model.Error {
 	t.Helper()

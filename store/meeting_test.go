@@ -28,7 +28,9 @@ func TestCreateMeeting_RecordRoundTripsPlan(t *testing.T) {
 			s := openTest(t)
 			must(t, s.CreateMeeting(context.Background(), plan()))
 			rec := record(t, s)
-			if want := withIDs(plan()); !reflect.DeepEqual(rec.Plan, want) {
+			want := withIDs(plan())
+			model.SortNominees(want.Nominees) // the record lists them in the canonical order
+			if !reflect.DeepEqual(rec.Plan, want) {
 				t.Errorf("Record().Plan differs from the plan\n got %+v\nwant %+v", rec.Plan, want)
 			}
 			if rec.Meeting.Status != model.MeetingOpen || !rec.Meeting.StartedAt.IsZero() {
@@ -50,9 +52,18 @@ func TestRecord_ShapeOfANewMeeting(t *testing.T) {
 			t.Errorf("member %d: %+v", i, m)
 		}
 	}
-	for i, n := range rec.Nominees {
+	// Collectives first, then individuals by given name: Gấm, Hải, Yến.
+	var order []int64
+	for _, n := range rec.Nominees {
+		order = append(order, n.ID)
+	}
+	if !reflect.DeepEqual(order, []int64{3, 1, 2, 4}) {
+		t.Errorf("nominees in the order %v, want 3 1 2 4", order)
+	}
+	for _, n := range rec.Nominees {
+		i := int(n.ID - 1)
 		pn := p.Nominees[i]
-		if n.ID != int64(i+1) || n.Name != pn.Name || !reflect.DeepEqual(n.Awards, pn.Awards) {
+		if n.Name != pn.Name || !reflect.DeepEqual(n.Awards, pn.Awards) {
 			t.Errorf("nominee %d: %+v", i, n.Nominee)
 		}
 		if len(n.Checks) != len(p.Eligibility) {
@@ -249,13 +260,13 @@ func TestSetCheck(t *testing.T) {
 	s := newMeeting(t)
 	must(t, s.SetCheck(ctx, 2, "review", true))
 	must(t, s.SetCheck(ctx, 2, "discipline", false))
-	got := record(t, s).Nominees[1].Checks
+	got := nominee(t, record(t, s), 2).Checks
 	want := []model.CheckMark{{Code: "discipline", Confirmed: true}, {Code: "review", Confirmed: true, Applies: true}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("checks = %+v, want %+v", got, want)
 	}
 	must(t, s.SetCheck(ctx, 2, "review", false))
-	if c := record(t, s).Nominees[1].Checks[1]; c.Applies || !c.Confirmed {
+	if c := nominee(t, record(t, s), 2).Checks[1]; c.Applies || !c.Confirmed {
 		t.Errorf("after changing: %+v", c)
 	}
 	wantCode(t, s.SetCheck(ctx, 2, "nope", true), model.ENotFound)
@@ -285,15 +296,15 @@ func TestSetMark(t *testing.T) {
 	must(t, s.SetMark(ctx, 3, "GK", 0, model.MarkMet, ""))
 	rec := record(t, s)
 	want := []model.CriterionMark{{Mark: model.MarkMet, Note: "tốt"}, {}, {Mark: model.MarkNotMet}}
-	if got := rec.Nominees[1].Candidacies[0].Marks; !reflect.DeepEqual(got, want) {
+	if got := nominee(t, rec, 2).Candidacies[0].Marks; !reflect.DeepEqual(got, want) {
 		t.Errorf("marks = %+v, want %+v", got, want)
 	}
-	if got := rec.Nominees[2].Candidacies[0].Marks; !reflect.DeepEqual(got, []model.CriterionMark{{Mark: model.MarkMet}}) {
+	if got := nominee(t, rec, 3).Candidacies[0].Marks; !reflect.DeepEqual(got, []model.CriterionMark{{Mark: model.MarkMet}}) {
 		t.Errorf("collective marks = %+v", got)
 	}
 	// Clearing a mark.
 	must(t, s.SetMark(ctx, 2, "LDTT", 0, model.MarkNone, ""))
-	if got := record(t, s).Nominees[1].Candidacies[0].Marks[0]; got != (model.CriterionMark{}) {
+	if got := nominee(t, record(t, s), 2).Candidacies[0].Marks[0]; got != (model.CriterionMark{}) {
 		t.Errorf("cleared mark = %+v", got)
 	}
 	e := wantCode(t, s.SetMark(ctx, 2, "LDTT", 3, model.MarkMet, ""), model.EInvalid)
@@ -324,7 +335,7 @@ func TestSetMark_RefusedWhenFrozen(t *testing.T) {
 	must(t, s.CloseRound(ctx, id, testKey(t, s)))
 	// Still frozen after the round closed.
 	wantCode(t, s.SetMark(ctx, 4, "LDTT", 2, model.MarkNotMet, ""), model.EConflict)
-	if got := record(t, s).Nominees[3].Candidacies[0].Marks[2].Mark; got != model.MarkMet {
+	if got := nominee(t, record(t, s), 4).Candidacies[0].Marks[2].Mark; got != model.MarkMet {
 		t.Errorf("frozen mark changed to %v", got)
 	}
 }
@@ -335,8 +346,8 @@ func TestNotes(t *testing.T) {
 	must(t, s.SetNomineeNote(ctx, 3, "Tập thể tiêu biểu"))
 	must(t, s.SetDiscussion(ctx, "Ý kiến: đồng ý.\nKết luận: thông qua."))
 	rec := record(t, s)
-	if rec.Nominees[2].Note != "Tập thể tiêu biểu" || rec.Meeting.Discussion != "Ý kiến: đồng ý.\nKết luận: thông qua." {
-		t.Errorf("note %q, discussion %q", rec.Nominees[2].Note, rec.Meeting.Discussion)
+	if n := nominee(t, rec, 3); n.Note != "Tập thể tiêu biểu" || rec.Meeting.Discussion != "Ý kiến: đồng ý.\nKết luận: thông qua." {
+		t.Errorf("note %q, discussion %q", n.Note, rec.Meeting.Discussion)
 	}
 	wantCode(t, s.SetNomineeNote(ctx, 50, "x"), model.ENotFound)
 }

@@ -195,8 +195,26 @@ func (s *Store) loadRecord(ctx context.Context, q querier, withBallots bool) (mo
 			n.Facts = slices.Clone(n.Facts)
 			rec.Plan.Nominees[i] = n
 		}
+		canonicalOrder(&rec)
 	}
 	return rec, nil
+}
+
+// canonicalOrder puts the record's nominees in the one order every screen,
+// ballot and document uses: collectives first, in the order they were
+// added, then individuals by given name under Vietnamese collation
+// (model.SortedNominees). It sorts once per load.
+func canonicalOrder(rec *model.Record) {
+	idx := model.SortedNominees(rec.Plan.Nominees)
+	if slices.IsSorted(idx) {
+		return
+	}
+	nominees := make([]model.NomineeRecord, len(idx))
+	plain := make([]model.Nominee, len(idx))
+	for i, j := range idx {
+		nominees[i], plain[i] = rec.Nominees[j], rec.Plan.Nominees[j]
+	}
+	rec.Nominees, rec.Plan.Nominees = nominees, plain
 }
 
 func loadMembers(ctx context.Context, q querier) ([]model.MemberRecord, error) {

@@ -1131,7 +1131,8 @@ func secrecyTrial(t *testing.T, a *secrecyAudit, sc secrecyScenario, rng *rand.R
 				Voters []int64 `json:"voters"`
 			} `json:"rounds"`
 		}
-		if err := json.Unmarshal(readFile(t, filepath.Join(dir, "ho-so-phien-hop.json")), &doc); err != nil {
+		// The meeting is still open: the record is written as a draft.
+		if err := json.Unmarshal(readFile(t, filepath.Join(dir, "ho-so-phien-hop-du-thao.json")), &doc); err != nil {
 			t.Fatal(err)
 		}
 		l := listing{}

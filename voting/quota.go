@@ -38,7 +38,7 @@ type RoundStanding struct {
 	Limited   bool                // the award has a quota
 	Places    int                 // places open to this round (limited awards only)
 	Within    []int64             // passing nominees within the places, most agree votes first
-	Tied      []int64             // passing nominees tied at the quota line, in ballot order
+	Tied      []int64             // passing nominees tied at the quota line, in the record's nominee order
 	Remaining int                 // places left for the tied nominees
 	Out       []int64             // passing nominees beyond the places, most agree votes first
 	Break     model.TieBreak      // how a tie at the line is settled (never 0)
@@ -47,7 +47,7 @@ type RoundStanding struct {
 	Decision  model.ChairDecision // the chair's decision, when Decided
 	Settled   bool                // the tie is settled: its re-vote has closed or the chair has decided
 
-	status map[int64]Status // what the standing says about each passing nominee
+	outcome map[int64]Outcome // the outcome of each passing nominee in this round
 }
 
 // Tie reports whether nominees are tied at the quota line of the round.
@@ -63,13 +63,13 @@ func (s RoundStanding) NeedsChair() bool {
 	return s.Tie() && s.Break == model.TieChair && !s.Decided
 }
 
-// statusOf says where a passing nominee of the round stands; a nominee the
-// standing does not list did not pass.
-func (s *RoundStanding) statusOf(id int64) Status {
-	if st, ok := s.status[id]; ok {
-		return st
+// outcomeOf returns a passing nominee's outcome in the round; a nominee
+// the standing does not list did not pass.
+func (s *RoundStanding) outcomeOf(id int64) Outcome {
+	if o, ok := s.outcome[id]; ok {
+		return o
 	}
-	return StatusFailed
+	return OutcomeFailed
 }
 
 // tieBreak returns the award's way of settling a tie, a re-vote by default.
@@ -182,7 +182,7 @@ func (ix *Index) standingAt(i int) *RoundStanding {
 	if ix.limited(ix.rec.Rounds[i].Award) {
 		places = ix.placesFor(i)
 	}
-	s := rank(&ix.rec.Rounds[i], ix.award(ix.rec.Rounds[i].Award), places)
+	s := rank(&ix.rec.Rounds[i], ix.award(ix.rec.Rounds[i].Award), places, ix.position)
 	if s.Tie() {
 		if j, ok := q.revotes[s.Round]; ok && s.Break == model.TieRevote {
 			s.Revote = ix.rec.Rounds[j].ID
@@ -191,11 +191,11 @@ func (ix *Index) standingAt(i int) *RoundStanding {
 		if d, ok := q.decisions[s.Round]; ok && s.Break == model.TieChair {
 			s.Decided, s.Decision, s.Settled = true, d, true
 			for _, id := range s.Tied {
-				s.status[id] = StatusOverQuota
+				s.outcome[id] = OutcomeChairNotChosen
 			}
 			for _, id := range d.Chosen {
-				if _, tied := s.status[id]; tied {
-					s.status[id] = StatusPassed
+				if o, ok := s.outcome[id]; ok && o == OutcomeChairNotChosen {
+					s.outcome[id] = OutcomeChairChosen
 				}
 			}
 		}
@@ -237,7 +237,7 @@ func (ix *Index) chainTaken(i int) int {
 	switch {
 	case s.Decided:
 		for _, id := range s.Tied {
-			if s.status[id] == StatusPassed {
+			if s.outcome[id].Recommended() {
 				n++
 			}
 		}
@@ -299,16 +299,14 @@ func (ix *Index) winners(code string) int {
 }
 
 // rank orders a closed round's passing nominees against places (-1: no
-// quota) and finds the tie at the line, if any.
-func rank(r *model.Round, a model.Award, places int) RoundStanding {
+// quota) and finds the tie at the line, if any. Nominees with as many agree
+// votes, and the tied, are listed in the order pos gives (the record's
+// nominee order).
+func rank(r *model.Round, a model.Award, places int, pos func(int64) int) RoundStanding {
 	s := RoundStanding{Round: r.ID, Award: r.Award, Closed: r.Status == model.RoundClosed,
-		Limited: places >= 0, Places: max(places, 0), Break: tieBreak(a), status: map[int64]Status{}}
+		Limited: places >= 0, Places: max(places, 0), Break: tieBreak(a), outcome: map[int64]Outcome{}}
 	if !s.Closed {
 		return s
-	}
-	pos := make(map[int64]int, len(r.Nominees))
-	for i, id := range r.Nominees {
-		pos[id] = i
 	}
 	var passing []model.ResultLine
 	for _, l := range r.Results {
@@ -316,12 +314,12 @@ func rank(r *model.Round, a model.Award, places int) RoundStanding {
 			passing = append(passing, l)
 		}
 	}
-	// Most agree votes first; ballot order among equals, for a stable list.
+	// Most agree votes first; the record's order among equals, for a stable list.
 	slices.SortStableFunc(passing, func(x, y model.ResultLine) int {
 		if x.Agree != y.Agree {
 			return y.Agree - x.Agree
 		}
-		return pos[x.NomineeID] - pos[y.NomineeID]
+		return pos(x.NomineeID) - pos(y.NomineeID)
 	})
 	ids := func(ls []model.ResultLine) []int64 {
 		out := make([]int64, len(ls))
@@ -351,21 +349,21 @@ func rank(r *model.Round, a model.Award, places int) RoundStanding {
 		}
 		s.Within, s.Out = ids(passing[:above]), ids(passing[end:])
 		tied := ids(passing[above:end])
-		slices.SortFunc(tied, func(x, y int64) int { return pos[x] - pos[y] })
+		slices.SortStableFunc(tied, func(x, y int64) int { return pos(x) - pos(y) })
 		s.Tied, s.Remaining = tied, k-above
 	}
 	for _, id := range s.Within {
-		s.status[id] = StatusPassed
+		s.outcome[id] = OutcomePassed
 	}
 	for _, id := range s.Out {
-		s.status[id] = StatusOverQuota
+		s.outcome[id] = OutcomeOverQuota
 	}
-	tie := StatusTieRevote
+	tie := OutcomeTiedRevote
 	if s.Break == model.TieChair {
-		tie = StatusTieChair
+		tie = OutcomeTiedChair
 	}
 	for _, id := range s.Tied {
-		s.status[id] = tie
+		s.outcome[id] = tie
 	}
 	return s
 }
@@ -381,13 +379,10 @@ func (ix *Index) Standing(round model.Round) RoundStanding {
 			}
 		}
 	}
-	for i := range ix.rec.Rounds {
-		if ix.rec.Rounds[i].ID == round.ID {
-			round = ix.rec.Rounds[i]
-			break
-		}
+	if i, ok := ix.roundNo[round.ID]; ok {
+		round = ix.rec.Rounds[i]
 	}
-	return rank(&round, ix.award(round.Award), -1)
+	return rank(&round, ix.award(round.Award), -1, ix.position)
 }
 
 // QuotaPlaces returns how many nominees may receive award code under its

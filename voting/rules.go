@@ -50,13 +50,35 @@ func (q QuorumState) Needed() int {
 	return int(ceilDiv(q.Rule.Num*int64(q.Total), q.Rule.Den))
 }
 
-// Text renders the quorum line of the roll call in Vietnamese.
+// Arithmetic writes the comparison the quorum rests on, exactly as
+// Quorum makes it: "7 × 3 = 21 ≥ 2 × 8 = 16" (present × denominator
+// against numerator × all voting members), with "<" when it is not met;
+// "" for a council without voting members.
+func (q QuorumState) Arithmetic() string {
+	if q.Total <= 0 || q.Rule.Den <= 0 {
+		return ""
+	}
+	lhs, rhs := int64(q.Present)*q.Rule.Den, q.Rule.Num*int64(q.Total)
+	op := "≥"
+	if lhs < rhs {
+		op = "<"
+	}
+	return fmt.Sprintf("%d × %d = %d %s %d × %d = %d", q.Present, q.Rule.Den, lhs, op, q.Rule.Num, q.Total, rhs)
+}
+
+// Text renders the quorum line of the roll call in Vietnamese with its
+// arithmetic: "Có mặt 7/8 thành viên — đủ điều kiện (≥ 2/3): 7 × 3 = 21 ≥
+// 2 × 8 = 16", or, when not met, "… — chưa đủ điều kiện (cần ≥ 2/3, tối
+// thiểu 6): 5 × 3 = 15 < 2 × 9 = 18".
 func (q QuorumState) Text() string {
 	head := fmt.Sprintf("Có mặt %d/%d thành viên — ", q.Present, q.Total)
-	if q.Met {
-		return head + "đủ điều kiện (≥ " + FormatFraction(q.Rule) + ")"
+	switch {
+	case q.Total <= 0:
+		return head + "chưa đủ điều kiện (Hội đồng chưa có thành viên được biểu quyết)"
+	case q.Met:
+		return head + "đủ điều kiện (≥ " + FormatFraction(q.Rule) + "): " + q.Arithmetic()
 	}
-	return head + fmt.Sprintf("chưa đủ điều kiện (cần ≥ %s, tối thiểu %d)", FormatFraction(q.Rule), q.Needed())
+	return head + fmt.Sprintf("chưa đủ điều kiện (cần ≥ %s, tối thiểu %d): %s", FormatFraction(q.Rule), q.Needed(), q.Arithmetic())
 }
 
 // Passes reports whether agree out of base reaches the rule's threshold, compared exactly with integers.
@@ -143,7 +165,9 @@ func thresholdPhrase(r model.Rule) string {
 	return "từ " + FormatFraction(r.Threshold) + " trở lên"
 }
 
-// VerdictLabel returns "Đạt" or "Không đạt".
+// VerdictLabel returns "Đạt" or "Không đạt": the threshold's verdict
+// alone. A nominee's final standing, with the quota and ties, is its
+// Outcome.
 func VerdictLabel(pass bool) string {
 	if pass {
 		return "Đạt"
@@ -151,29 +175,11 @@ func VerdictLabel(pass bool) string {
 	return "Không đạt"
 }
 
-// Explain writes out the arithmetic behind one result line, e.g. "7/9 = 77,78% ≥ 70% (7 × 100 = 700 ≥ 70 × 9 = 630) → Đạt".
+// Explain writes out the arithmetic behind one result line and the
+// threshold's verdict alone, e.g. "7/9 = 77,78% ≥ 70% (7 × 100 = 700 ≥ 70 ×
+// 9 = 630) → Đạt"; LineOutcome.Explain gives the final standing instead.
 func Explain(line model.ResultLine, r model.Rule) string {
-	t := r.Threshold
-	if line.Base <= 0 || t.Den <= 0 {
-		return fmt.Sprintf("%d/%d = — (không có cơ sở để tính tỷ lệ) → %s", line.Agree, line.Base, VerdictLabel(false))
-	}
-	pass := Passes(line.Agree, line.Base, r)
-	var op string
-	switch {
-	case r.Comparison == model.MoreThan && pass:
-		op = ">"
-	case r.Comparison == model.MoreThan:
-		op = "≤"
-	case pass:
-		op = "≥"
-	default:
-		op = "<"
-	}
-	lhs := int64(line.Agree) * t.Den
-	rhs := t.Num * int64(line.Base)
-	return fmt.Sprintf("%d/%d = %s %s %s (%d × %d = %d %s %d × %d = %d) → %s",
-		line.Agree, line.Base, FormatShare(line.Agree, line.Base), op, FormatFraction(t),
-		line.Agree, t.Den, lhs, op, t.Num, line.Base, rhs, VerdictLabel(pass))
+	return Arithmetic(line, r) + " → " + VerdictLabel(Passes(line.Agree, line.Base, r))
 }
 
 func isPow10(n int64) bool {

@@ -1,6 +1,7 @@
 package voting
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -31,15 +32,16 @@ func TestQuorum_Boundaries(t *testing.T) {
 		needed         int
 		text           string
 	}{
-		{"exactly two thirds", 9, 6, model.Fraction{Num: 2, Den: 3}, true, 6, "Có mặt 6/9 thành viên — đủ điều kiện (≥ 2/3)"},
-		{"one below two thirds", 9, 5, model.Fraction{Num: 2, Den: 3}, false, 6, "Có mặt 5/9 thành viên — chưa đủ điều kiện (cần ≥ 2/3, tối thiểu 6)"},
-		{"eleven members eight present", 11, 8, model.Fraction{Num: 2, Den: 3}, true, 8, "Có mặt 8/11 thành viên — đủ điều kiện (≥ 2/3)"},
-		{"eleven members seven present", 11, 7, model.Fraction{Num: 2, Den: 3}, false, 8, "Có mặt 7/11 thành viên — chưa đủ điều kiện (cần ≥ 2/3, tối thiểu 8)"},
-		{"eleven members nine present", 11, 9, model.Fraction{Num: 2, Den: 3}, true, 8, "Có mặt 9/11 thành viên — đủ điều kiện (≥ 2/3)"},
-		{"eleven members six present", 11, 6, model.Fraction{Num: 2, Den: 3}, false, 8, "Có mặt 6/11 thành viên — chưa đủ điều kiện (cần ≥ 2/3, tối thiểu 8)"},
-		{"default rule when unset", 11, 8, model.Fraction{}, true, 8, "Có mặt 8/11 thành viên — đủ điều kiện (≥ 2/3)"},
-		{"percentage rule", 10, 5, model.Fraction{Num: 50, Den: 100}, true, 5, "Có mặt 5/10 thành viên — đủ điều kiện (≥ 50%)"},
-		{"no voting members", 0, 0, model.Fraction{Num: 2, Den: 3}, false, 0, "Có mặt 0/0 thành viên — chưa đủ điều kiện (cần ≥ 2/3, tối thiểu 0)"},
+		{"seven of eight", 8, 7, model.Fraction{Num: 2, Den: 3}, true, 6, "Có mặt 7/8 thành viên — đủ điều kiện (≥ 2/3): 7 × 3 = 21 ≥ 2 × 8 = 16"},
+		{"exactly two thirds", 9, 6, model.Fraction{Num: 2, Den: 3}, true, 6, "Có mặt 6/9 thành viên — đủ điều kiện (≥ 2/3): 6 × 3 = 18 ≥ 2 × 9 = 18"},
+		{"one below two thirds", 9, 5, model.Fraction{Num: 2, Den: 3}, false, 6, "Có mặt 5/9 thành viên — chưa đủ điều kiện (cần ≥ 2/3, tối thiểu 6): 5 × 3 = 15 < 2 × 9 = 18"},
+		{"eleven members eight present", 11, 8, model.Fraction{Num: 2, Den: 3}, true, 8, "Có mặt 8/11 thành viên — đủ điều kiện (≥ 2/3): 8 × 3 = 24 ≥ 2 × 11 = 22"},
+		{"eleven members seven present", 11, 7, model.Fraction{Num: 2, Den: 3}, false, 8, "Có mặt 7/11 thành viên — chưa đủ điều kiện (cần ≥ 2/3, tối thiểu 8): 7 × 3 = 21 < 2 × 11 = 22"},
+		{"eleven members nine present", 11, 9, model.Fraction{Num: 2, Den: 3}, true, 8, "Có mặt 9/11 thành viên — đủ điều kiện (≥ 2/3): 9 × 3 = 27 ≥ 2 × 11 = 22"},
+		{"eleven members six present", 11, 6, model.Fraction{Num: 2, Den: 3}, false, 8, "Có mặt 6/11 thành viên — chưa đủ điều kiện (cần ≥ 2/3, tối thiểu 8): 6 × 3 = 18 < 2 × 11 = 22"},
+		{"default rule when unset", 11, 8, model.Fraction{}, true, 8, "Có mặt 8/11 thành viên — đủ điều kiện (≥ 2/3): 8 × 3 = 24 ≥ 2 × 11 = 22"},
+		{"percentage rule", 10, 5, model.Fraction{Num: 50, Den: 100}, true, 5, "Có mặt 5/10 thành viên — đủ điều kiện (≥ 50%): 5 × 100 = 500 ≥ 50 × 10 = 500"},
+		{"no voting members", 0, 0, model.Fraction{Num: 2, Den: 3}, false, 0, "Có mặt 0/0 thành viên — chưa đủ điều kiện (Hội đồng chưa có thành viên được biểu quyết)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,7 +57,30 @@ func TestQuorum_Boundaries(t *testing.T) {
 			if got := q.Text(); got != tt.text {
 				t.Errorf("Text = %q, want %q", got, tt.text)
 			}
+			if a := q.Arithmetic(); (a == "") != (tt.total == 0) || !strings.HasSuffix(q.Text(), a) {
+				t.Errorf("Arithmetic = %q, not the end of %q", a, q.Text())
+			}
 		})
+	}
+}
+
+// TestQuorum_ArithmeticAgreesWithMet: the written comparison says ≥ exactly
+// when the quorum is met.
+func TestQuorum_ArithmeticAgreesWithMet(t *testing.T) {
+	for total := 1; total <= 31; total++ {
+		for present := 0; present <= total; present++ {
+			for _, rule := range []model.Fraction{{Num: 2, Den: 3}, {Num: 50, Den: 100}, {Num: 3, Den: 4}} {
+				rec := &model.Record{Members: members(total, present)}
+				rec.Plan.Meeting.Quorum = rule
+				q := Quorum(rec)
+				if strings.Contains(q.Arithmetic(), " ≥ ") != q.Met || strings.Contains(q.Arithmetic(), " < ") == q.Met {
+					t.Fatalf("%d/%d under %v: met %v, arithmetic %q", present, total, rule, q.Met, q.Arithmetic())
+				}
+				if q.Met != (present >= q.Needed()) {
+					t.Fatalf("%d/%d under %v: met %v, needed %d", present, total, rule, q.Met, q.Needed())
+				}
+			}
+		}
 	}
 }
 

@@ -69,6 +69,9 @@ type roundMark struct {
 	latest  int  // index in rec.Rounds of the latest closed round containing it, -1 if none
 	pass    bool // its result in that round
 	latestQ int  // Seq of that round
+	first   int  // index in rec.Rounds of the earliest closed round containing it, -1 if none
+	firstQ  int  // Seq of that round
+	line    int  // index of its result line in that round, -1 if none
 }
 
 // awardInfo is what an Index keeps about one award code.
@@ -82,7 +85,8 @@ type awardInfo struct {
 // Index answers lookups and statuses over one record in constant time; build it once per snapshot and do not use it after the record changes.
 type Index struct {
 	rec      *model.Record
-	nominees map[int64]int
+	nominees map[int64]int // nominee id -> index in rec.Nominees: the record's order
+	roundNo  map[int64]int // round id -> index in rec.Rounds
 	members  map[int64]int
 	awards   map[string]int
 	info     []awardInfo
@@ -93,20 +97,25 @@ type Index struct {
 // NewIndex builds an Index over rec in one pass over its nominees, members and rounds.
 func NewIndex(rec *model.Record) *Index {
 	ix := newStatusIndex(rec)
-	ix.nominees = make(map[int64]int, len(rec.Nominees))
 	ix.members = make(map[int64]int, len(rec.Members))
-	for i := range rec.Nominees {
-		ix.nominees[rec.Nominees[i].ID] = i
-	}
 	for i := range rec.Members {
 		ix.members[rec.Members[i].ID] = i
 	}
 	return ix
 }
 
-// newStatusIndex builds the part of an Index that statuses need, without the id lookups.
+// newStatusIndex builds the part of an Index that statuses need, without the member lookups.
 func newStatusIndex(rec *model.Record) *Index {
-	ix := &Index{rec: rec, awards: make(map[string]int, len(rec.Plan.Awards))}
+	ix := &Index{rec: rec, awards: make(map[string]int, len(rec.Plan.Awards)),
+		nominees: make(map[int64]int, len(rec.Nominees)), roundNo: make(map[int64]int, len(rec.Rounds))}
+	for i := range rec.Nominees {
+		if _, dup := ix.nominees[rec.Nominees[i].ID]; !dup {
+			ix.nominees[rec.Nominees[i].ID] = i
+		}
+	}
+	for i := range rec.Rounds {
+		ix.roundNo[rec.Rounds[i].ID] = i
+	}
 	for _, a := range rec.Plan.Awards {
 		if _, dup := ix.awards[a.Code]; dup {
 			continue
@@ -127,11 +136,14 @@ func newStatusIndex(rec *model.Record) *Index {
 			k := candKey{id, a}
 			m, ok := ix.rounds[k]
 			if !ok {
-				m.latest = -1
+				m.latest, m.first, m.line = -1, -1, -1
 			}
 			if closed {
 				if m.latest < 0 || r.Seq >= m.latestQ {
 					m.latest, m.latestQ, m.pass = ri, r.Seq, false
+				}
+				if m.first < 0 || r.Seq < m.firstQ {
+					m.first, m.firstQ = ri, r.Seq
 				}
 			} else {
 				m.inOpen = true
@@ -145,16 +157,22 @@ func newStatusIndex(rec *model.Record) *Index {
 			continue
 		}
 		a := ix.awards[r.Award]
-		for _, l := range r.Results {
+		for li, l := range r.Results {
 			k := candKey{l.NomineeID, a}
-			if m, ok := ix.rounds[k]; ok && m.latest == ri {
-				m.pass = l.Pass
+			if m, ok := ix.rounds[k]; ok && (m.latest == ri || m.first == ri) {
+				if m.latest == ri {
+					m.pass = l.Pass
+				}
+				if m.first == ri {
+					m.line = li
+				}
 				ix.rounds[k] = m
 			}
 		}
 	}
 	if ix.quota = ix.newQuotaIndex(); ix.quota != nil {
 		ix.fillStandings()
+		ix.settleRevotes()
 	}
 	return ix
 }
@@ -211,12 +229,10 @@ func (ix *Index) Status(n *model.NomineeRecord, award string) Status {
 			switch {
 			case m.inOpen:
 				return StatusInRound
-			case m.latest >= 0 && ix.quota != nil && ix.limited(award):
-				return ix.standingAt(m.latest).statusOf(n.ID)
-			case m.pass:
-				return StatusPassed
 			case m.latest >= 0:
-				return StatusFailed
+				// The outcome in the deciding round, the latest closed round listing it.
+				o, _ := ix.outcomeIn(m.latest, n.ID, m.pass)
+				return o.status()
 			}
 		}
 	}
@@ -347,7 +363,7 @@ func newRoundIndex(rec *model.Record, id int64, award string) *Index {
 		}
 	}
 	a := ix.awardNo(award, true)
-	m := roundMark{latest: -1}
+	m := roundMark{latest: -1, first: -1, line: -1}
 	seen := false
 	for ri := range rec.Rounds {
 		r := &rec.Rounds[ri]
