@@ -360,7 +360,7 @@ func TestExport_RefusesATamperedRecord(t *testing.T) {
 					t.Fatalf("forged event %d", seq)
 				}
 			},
-			want: "sự kiện bắt đầu chuỗi (chain.start) đứng sau sự kiện số 1"},
+			want: "sự kiện bắt đầu chuỗi (chain.start) nằm giữa nhật ký, trong khi chuỗi đã bắt đầu từ sự kiện số 1."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

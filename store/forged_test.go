@@ -110,13 +110,13 @@ func TestVerify_ForgedChainStart(t *testing.T) {
 	}{
 		{name: "closed meeting, attendance edited", file: closed,
 			edit:  `UPDATE members SET attendance = 'absent' WHERE id = 3`,
-			wants: []string{"sự kiện bắt đầu chuỗi (chain.start) đứng sau sự kiện số 1,"}},
+			wants: []string{"sự kiện bắt đầu chuỗi (chain.start) nằm giữa nhật ký, trong khi chuỗi đã bắt đầu từ sự kiện số 1."}},
 		{name: "closed meeting, result edited", file: closed,
 			edit:  `UPDATE results SET agree = 3, disagree = 1, pass = 1 WHERE round_id = 1 AND nominee_id = 4`,
-			wants: []string{"sự kiện bắt đầu chuỗi (chain.start) đứng sau sự kiện số 1,"}},
+			wants: []string{"sự kiện bắt đầu chuỗi (chain.start) nằm giữa nhật ký, trong khi chuỗi đã bắt đầu từ sự kiện số 1."}},
 		{name: "open meeting, mark edited", file: openMeetingFile(t),
 			edit:  `UPDATE marks SET mark = 'not-met' WHERE nominee_id = 4 AND idx = 0`,
-			wants: []string{"sự kiện bắt đầu chuỗi (chain.start) đứng sau sự kiện số 1,"}},
+			wants: []string{"sự kiện bắt đầu chuỗi (chain.start) nằm giữa nhật ký, trong khi chuỗi đã bắt đầu từ sự kiện số 1."}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

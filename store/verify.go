@@ -313,7 +313,7 @@ func (v *verifier) event(where string, seq int64, kind, detail, hash string) str
 			"Một tệp chỉ bắt đầu chuỗi một lần, khi được nâng cấp từ phiên bản cũ; sự kiện này đã được thêm vào ngoài chương trình.",
 			where, v.chained)
 	case kind == chainStart && v.chained != 0:
-		return fmt.Sprintf("%s: sự kiện bắt đầu chuỗi (chain.start) đứng sau sự kiện số %d, là sự kiện đã thuộc chuỗi. "+
+		return fmt.Sprintf("%s: sự kiện bắt đầu chuỗi (chain.start) nằm giữa nhật ký, trong khi chuỗi đã bắt đầu từ sự kiện số %d. "+
 			"Sự kiện bắt đầu chuỗi chỉ hợp lệ khi là sự kiện đầu tiên của chuỗi; sự kiện này đã được thêm vào ngoài chương trình.",
 			where, v.chained)
 	case v.chained == 0 && legacy && kind != chainStart:
