@@ -11,11 +11,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
-	"hoidong/export"
 	"hoidong/model"
 	"hoidong/store"
 	"hoidong/tui"
@@ -243,54 +241,4 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "Lệnh con không rõ: %q (show | check)\n", args[0])
 	return 2
-}
-
-// runExport writes the documents of a meeting.
-func runExport(args []string, stdout, stderr io.Writer) error {
-	fs := flags("export", stderr)
-	db := fs.String("db", "hoidong.db", "tệp cơ sở dữ liệu của phiên họp")
-	out := fs.String("out", "", "thư mục ghi tài liệu")
-	formats := fs.String("format", "", "các dạng tệp, cách nhau bởi dấu phẩy: txt,md,csv,json,docx (mặc định: tất cả)")
-	docs := fs.String("doc", "", "các tài liệu, cách nhau bởi dấu phẩy: bien-ban,kiem-phieu,ket-qua,danh-sach,to-trinh,phieu-bau,ho-so (mặc định: tất cả)")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *out == "" {
-		return model.Errorf(model.EInvalid, "cần chỉ rõ thư mục ghi: hoidong export --db TỆP --out THƯ_MỤC")
-	}
-	if _, err := os.Stat(*db); err != nil {
-		return model.Errorf(model.ENotFound, "không tìm thấy tệp phiên họp %s", *db)
-	}
-	st, err := store.OpenBooth(*db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	rec, err := st.Record(context.Background())
-	if err != nil {
-		return err
-	}
-	selected, err := export.Select(&rec, export.Options{Formats: splitList(*formats), Docs: splitList(*docs)})
-	if err != nil {
-		return err
-	}
-	paths, err := export.WriteFiles(*out, &rec, selected)
-	if err != nil {
-		return err
-	}
-	for _, p := range paths {
-		fmt.Fprintln(stdout, p)
-	}
-	return nil
-}
-
-// splitList splits a comma-separated flag value, dropping empty items.
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }

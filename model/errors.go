@@ -23,14 +23,45 @@ const (
 type Error struct {
 	Code    ErrorCode
 	Message string
+	// Cause is the technical failure behind the message, if any, such as
+	// SQLite refusing to write a read-only file: it goes to a log (see
+	// Detail), never on screen.
+	Cause error
 }
 
-// Error implements error.
+// Error implements error: the Vietnamese message only.
 func (e *Error) Error() string { return e.Message }
+
+// Unwrap returns the technical cause.
+func (e *Error) Unwrap() error { return e.Cause }
 
 // Errorf builds a user error with a Vietnamese message.
 func Errorf(code ErrorCode, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Wrapf builds a user error with a Vietnamese message that says what
+// happened, carrying the technical cause for a log.
+func Wrapf(code ErrorCode, cause error, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Cause: cause}
+}
+
+// Detail returns the technical text of err for a log file: the message
+// followed by every technical cause a user error carries.
+func Detail(err error) string {
+	if err == nil {
+		return ""
+	}
+	text := err.Error()
+	for err != nil {
+		var e *Error
+		if !errors.As(err, &e) || e.Cause == nil {
+			break
+		}
+		text += "; cause: " + e.Cause.Error()
+		err = e.Cause
+	}
+	return text
 }
 
 // ErrorCodeOf returns the code of the first user error in err's chain, or 0.
@@ -42,9 +73,13 @@ func ErrorCodeOf(err error) ErrorCode {
 	return 0
 }
 
+// internalMessage is what the screen shows for a failure the user did not
+// cause; its technical text is for a log (see Detail).
+const internalMessage = "Chương trình gặp lỗi nội bộ, không phải do thao tác của người dùng; thao tác vừa rồi chưa hoàn tất."
+
 // Message returns the Vietnamese text to show for err: the user error's
-// message if there is one in the chain, otherwise a generic internal one
-// carrying the detail.
+// message if there is one in the chain, the problems of an input, or else
+// a generic Vietnamese sentence, never the technical text.
 func Message(err error) string {
 	if err == nil {
 		return ""
@@ -57,7 +92,7 @@ func Message(err error) string {
 	if errors.As(err, &ps) {
 		return ps.Error()
 	}
-	return "Lỗi nội bộ: " + err.Error()
+	return internalMessage
 }
 
 // Problem is one thing wrong with an input, and where.

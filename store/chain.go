@@ -231,6 +231,53 @@ func (s *Store) recordSealed(ctx context.Context, tx *sql.Tx, kind, note string,
 	return s.appendEvent(ctx, tx, kind, d)
 }
 
+// decodeDetail reads an event's detail, with numbers kept exact for
+// sqlValue.
+func decodeDetail(detail string) (eventDetail, error) {
+	var d eventDetail
+	dec := json.NewDecoder(strings.NewReader(detail))
+	dec.UseNumber()
+	err := dec.Decode(&d)
+	return d, err
+}
+
+// closedRound returns the round an event closed, if it closed one: an
+// electronic round closes with a round.close event carrying its seal, a
+// paper round with a round.paper event logging its row of rounds.
+func closedRound(kind string, d eventDetail) (int64, bool) {
+	switch kind {
+	case "round.close":
+		if len(d.Seals) > 0 {
+			return d.Seals[0].Round, true
+		}
+	case "round.paper":
+		for _, c := range d.Changes {
+			if c.Table != "rounds" || len(c.Key) != 1 {
+				continue
+			}
+			if id, err := sqlValue(c.Key[0]); err == nil {
+				if n, ok := id.(int64); ok {
+					return n, true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// legacyClosedRound returns the number (seq) of the round a schema 1 event
+// closed: such events logged "round 2 closed: 7 ballots" as plain text.
+func legacyClosedRound(kind, detail string) (int64, bool) {
+	var seq int64
+	if kind != "round.close" || strings.HasPrefix(detail, "{") {
+		return 0, false
+	}
+	if _, err := fmt.Sscanf(detail, "round %d closed", &seq); err != nil {
+		return 0, false
+	}
+	return seq, true
+}
+
 // appendEvent chains and inserts one event.
 func (s *Store) appendEvent(ctx context.Context, tx *sql.Tx, kind string, d eventDetail) error {
 	b, err := json.Marshal(d)

@@ -10,9 +10,9 @@ import (
 // into the chain, once, as the migration to schema 2 is applied: it hashes
 // the old events in order and appends a chain.start event that logs every
 // audited table as it stands, the seal of every closed electronic round and
-// the ballots already cast in an open one. Verify replays the log from the
-// last chain.start; the older events, whose details are plain text, are
-// only hashed.
+// the ballots already cast in an open one. Verify hashes the older events,
+// whose details are plain text, and replays the log from this chain.start,
+// which is legal only right after them (see verifier.event).
 func (s *Store) chainLegacy(ctx context.Context) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		type event struct {

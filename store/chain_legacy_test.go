@@ -111,3 +111,47 @@ func TestChainLegacy_OldFileJoinsTheChain(t *testing.T) {
 		t.Errorf("problem %q", rep.Problem)
 	}
 }
+
+// TestChainLegacy_ClosedRound migrates a schema 1 file whose round was
+// closed before the upgrade: the chain.start's seal stands for the ballots
+// cast before it, and the round's head at close is the hash of the old
+// round.close event.
+func TestChainLegacy_ClosedRound(t *testing.T) {
+	ctx := context.Background()
+	path := v1File(t)
+	db := rawDB(t, path)
+	for _, q := range []string{
+		`UPDATE rounds SET status = 'closed', closed_at = '2023-12-15T01:40:00Z', issued = 2, returned = 2, valid = 2 WHERE id = 1`,
+		// LDTT needs 70% of the 4 voting members: 2 of 4 do not pass.
+		`INSERT INTO results VALUES (1, 1, 2, 0, 4, 0)`,
+		`INSERT INTO events (at, kind, detail) VALUES ('2023-12-15T01:40:00Z', 'round.close', 'round 1 closed: 2 ballots')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	must(t, db.Close())
+	s, err := Open(path)
+	must(t, err)
+	defer s.Close()
+	rep, err := s.Verify(ctx)
+	must(t, err)
+	if !rep.OK() {
+		t.Fatalf("verify after the upgrade: %s", rep.Problem)
+	}
+	rec := record(t, s)
+	var closeHash string
+	for _, e := range rec.Events {
+		if e.Kind == "round.close" {
+			closeHash = e.Hash
+		}
+	}
+	if rep.RoundHeads[1] != closeHash || closeHash == "" {
+		t.Errorf("round 1's head %q, want the old round.close event's %q", rep.RoundHeads[1], closeHash)
+	}
+	vrec, _, err := s.VerifiedRecord(ctx)
+	must(t, err)
+	if vrec.Rounds[0].CloseHead != closeHash || rec.Rounds[0].CloseHead != closeHash {
+		t.Errorf("CloseHead %q (VerifiedRecord), %q (Record), want %q", vrec.Rounds[0].CloseHead, rec.Rounds[0].CloseHead, closeHash)
+	}
+}

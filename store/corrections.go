@@ -85,3 +85,31 @@ func loadEvents(ctx context.Context, q querier) ([]model.Event, string, error) {
 	}
 	return out, out[len(out)-1].Hash, nil
 }
+
+// closeHeads maps each round closed in the log to the stored hash of the
+// event that closed it. Verify recomputes the same map (VerifyReport's
+// RoundHeads); this one only reads what the file says.
+func closeHeads(events []model.Event, rounds []model.Round) map[int64]string {
+	heads := map[int64]string{}
+	for _, e := range events {
+		if e.Kind != "round.close" && e.Kind != "round.paper" {
+			continue
+		}
+		if seq, ok := legacyClosedRound(e.Kind, e.Detail); ok {
+			for _, r := range rounds {
+				if int64(r.Seq) == seq {
+					heads[r.ID] = e.Hash
+				}
+			}
+			continue
+		}
+		d, err := decodeDetail(e.Detail)
+		if err != nil {
+			continue
+		}
+		if id, ok := closedRound(e.Kind, d); ok {
+			heads[id] = e.Hash
+		}
+	}
+	return heads
+}

@@ -83,16 +83,33 @@ func (s *Store) Record(ctx context.Context) (model.Record, error) {
 	var rec model.Record
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		if rec, err = s.loadRecord(ctx, tx, true); err != nil {
-			return err
-		}
-		if rec.Corrections, err = loadCorrections(ctx, tx); err != nil {
-			return err
-		}
-		rec.Events, rec.Head, err = loadEvents(ctx, tx)
+		rec, err = s.loadFullRecord(ctx, tx)
 		return err
 	})
 	return rec, err
+}
+
+// loadFullRecord reads the whole record through q with its corrections,
+// its event log and the head, and each closed round's CloseHead as the
+// stored events give them.
+func (s *Store) loadFullRecord(ctx context.Context, q querier) (model.Record, error) {
+	rec, err := s.loadRecord(ctx, q, true)
+	if err != nil {
+		return rec, err
+	}
+	if rec.Corrections, err = loadCorrections(ctx, q); err != nil {
+		return rec, err
+	}
+	if rec.Events, rec.Head, err = loadEvents(ctx, q); err != nil {
+		return rec, err
+	}
+	heads := closeHeads(rec.Events, rec.Rounds)
+	for i := range rec.Rounds {
+		if rec.Rounds[i].Status == model.RoundClosed {
+			rec.Rounds[i].CloseHead = heads[rec.Rounds[i].ID]
+		}
+	}
+	return rec, nil
 }
 
 // Nominee returns one nominee with the council's review, as Record would

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -44,8 +45,12 @@ type Store struct {
 	db   *sql.DB
 	lock *flock.Flock // nil for a booth
 	path string
-	// readOnly is set by OpenReadOnly: Close then leaves the WAL alone.
+	// readOnly is set by OpenReadOnly: every write is refused and Close
+	// leaves the WAL alone.
 	readOnly bool
+	// still, for a file read as immutable, reports an error when the file
+	// has changed since it was opened; every read checks it.
+	still func() error
 
 	// Now is the clock used for every timestamp; it defaults to time.Now.
 	Now func() time.Time
@@ -57,13 +62,17 @@ type Store struct {
 
 // Open opens or creates the database at path for the secretary: it applies
 // pending migrations and takes the file's lock, refusing with ELocked when
-// another secretary program holds it.
+// another secretary program holds it. Before creating anything it refuses
+// with EReadOnly a file that cannot be written or that sits in a folder
+// where the lock and SQLite's -wal and -shm files cannot be made; such a
+// file can still be shown with OpenView.
 func Open(path string) (*Store, error) {
 	return open(path, true)
 }
 
 // OpenBooth opens an existing database without the secretary's lock, for a
-// voting booth process that only casts ballots and reads the record.
+// voting booth process that only casts ballots and reads the record. Like
+// Open, it refuses with EReadOnly a file it could not write a ballot to.
 func OpenBooth(path string) (*Store, error) {
 	return open(path, false)
 }
@@ -73,12 +82,21 @@ func open(path string, secretary bool) (_ *Store, err error) {
 	if err := checkPath(path, secretary); err != nil {
 		return nil, err
 	}
+	if err := checkWritable(path); err != nil {
+		return nil, err
+	}
 	s := &Store{path: path, Now: time.Now}
 	if secretary {
 		fl := flock.New(path + ".lock")
 		ok, lerr := fl.TryLock()
 		if lerr != nil {
-			return nil, fmt.Errorf("lock %s: %w", path, lerr)
+			if os.IsPermission(lerr) || errors.Is(lerr, syscall.EROFS) {
+				return nil, model.Wrapf(model.EReadOnly, lerr,
+					"Không mở được tệp %q để ghi: không tạo được tệp khóa %q vì thư mục %q không cho phép ghi.",
+					path, filepath.Base(path)+".lock", filepath.Dir(path))
+			}
+			return nil, model.Wrapf(model.EInvalid, lerr,
+				"Không mở được tệp %q: không khóa được tệp để ghi (tệp khóa %q).", path, filepath.Base(path)+".lock")
 		}
 		if !ok {
 			return nil, model.Errorf(model.ELocked,
@@ -153,7 +171,7 @@ func checkPath(path string, mayCreate bool) error {
 	case errors.Is(err, os.ErrNotExist):
 		return model.Errorf(model.ENotFound, "Không mở được tệp %q: thư mục %q không tồn tại.", path, dir)
 	case err != nil:
-		return model.Errorf(model.EInvalid, "Không mở được tệp %q: không truy cập được thư mục %q (%v).", path, dir, err)
+		return model.Wrapf(model.EInvalid, err, "Không mở được tệp %q: không truy cập được thư mục %q.", path, dir)
 	case !fi.IsDir():
 		return model.Errorf(model.EInvalid, "Không mở được tệp %q: %q không phải là thư mục.", path, dir)
 	}
@@ -165,7 +183,7 @@ func checkPath(path string, mayCreate bool) error {
 		}
 		return model.Errorf(model.ENotFound, "Không tìm thấy tệp %q. Hãy mở phiên họp bằng chương trình thư ký trước.", path)
 	case err != nil:
-		return model.Errorf(model.EInvalid, "Không mở được tệp %q (%v).", path, err)
+		return model.Wrapf(model.EInvalid, err, "Không mở được tệp %q: không truy cập được tệp.", path)
 	case fi.IsDir():
 		return model.Errorf(model.EInvalid, "%q là một thư mục, không phải tệp biên bản.", path)
 	}
@@ -180,7 +198,7 @@ func checkHeader(path string) error {
 		return nil
 	}
 	if err != nil {
-		return model.Errorf(model.EInvalid, "Không đọc được tệp %q (%v).", path, err)
+		return model.Wrapf(model.EInvalid, err, "Không đọc được tệp %q: không có quyền đọc tệp hoặc tệp đang bị khóa.", path)
 	}
 	defer f.Close()
 	head := make([]byte, len(sqliteHeader))
@@ -190,6 +208,37 @@ func checkHeader(path string) error {
 	}
 	if string(head[:n]) != sqliteHeader {
 		return notDatabase(path)
+	}
+	return nil
+}
+
+// checkWritable refuses, before anything is created, a record the
+// secretary or a booth could not write: an existing file that is
+// read-only, or a folder where the file, its lock and SQLite's -wal and
+// -shm files cannot be created.
+func checkWritable(path string) error {
+	dir := filepath.Dir(path)
+	dirOK := canWrite(dir)
+	_, err := os.Stat(path)
+	exists := err == nil
+	fileOK := !exists || canWrite(path)
+	switch {
+	case !exists && !dirOK:
+		return model.Errorf(model.EReadOnly,
+			"Không tạo được tệp %q: thư mục %q không cho phép ghi (chỉ đọc). Hãy chọn một thư mục ghi được.", path, dir)
+	case !fileOK && !dirOK:
+		return model.Errorf(model.EReadOnly,
+			"Không mở được tệp %q để ghi: tệp chỉ cho phép đọc, và thư mục %q chứa nó cũng không cho phép ghi. "+
+				"Tệp chỉ mở được để xem; muốn ghi tiếp, hãy chép tệp sang một thư mục ghi được.", path, dir)
+	case !fileOK:
+		return model.Errorf(model.EReadOnly,
+			"Không mở được tệp %q để ghi: tệp chỉ cho phép đọc. "+
+				"Tệp chỉ mở được để xem; muốn ghi tiếp, hãy bỏ thuộc tính chỉ đọc của tệp.", path)
+	case !dirOK:
+		return model.Errorf(model.EReadOnly,
+			"Không mở được tệp %q để ghi: thư mục %q không cho phép ghi (chỉ đọc), nên không tạo được tệp khóa "+
+				"và các tệp ghi tạm (-wal, -shm) bên cạnh tệp. "+
+				"Tệp chỉ mở được để xem; muốn ghi tiếp, hãy chép tệp sang một thư mục ghi được.", path, dir)
 	}
 	return nil
 }
@@ -211,9 +260,17 @@ func (s *Store) openError(err error) error {
 		case sqlite3.SQLITE_NOTADB:
 			return notDatabase(s.path)
 		case sqlite3.SQLITE_CORRUPT:
-			return model.Errorf(model.EInvalid, "Tệp %q bị hỏng, không đọc được.", s.path)
+			return model.Wrapf(model.EInvalid, err, "Tệp %q bị hỏng, không đọc được.", s.path)
 		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY:
-			return model.Errorf(model.EInvalid, "Không mở được tệp %q để ghi (%v).", s.path, err)
+			if s.readOnly {
+				return model.Wrapf(model.EInvalid, err,
+					"Không đọc được tệp %q: không có quyền đọc tệp hoặc các tệp ghi tạm (-wal, -shm) bên cạnh nó.", s.path)
+			}
+			return model.Wrapf(model.EReadOnly, err,
+				"Không mở được tệp %q để ghi: tệp hoặc các tệp ghi tạm (-wal, -shm) bên cạnh nó không cho phép ghi.", s.path)
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return model.Wrapf(model.ELocked, err,
+				"Tệp %q đang bị một chương trình khác giữ; hãy thử lại sau giây lát.", s.path)
 		}
 	}
 	return fmt.Errorf("open %s: %w", s.path, err)
@@ -295,14 +352,21 @@ type querier interface {
 }
 
 // write runs fn in one write transaction (BEGIN IMMEDIATE) and commits it;
-// with synchronous=FULL the change is durable when write returns nil.
+// with synchronous=FULL the change is durable when write returns nil. A
+// store open only for viewing refuses at once. When SQLite cannot write
+// the file (read-only, disk full, I/O error, held by another program) the
+// transaction is rolled back and the error says so in Vietnamese,
+// carrying SQLite's for the log.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	if s.db == nil {
 		return errors.New("store is closed")
 	}
+	if s.readOnly {
+		return model.Errorf(model.EReadOnly, "Tệp %q đang mở chỉ để xem; không ghi được thay đổi nào.", s.path)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+		return s.writeError(fmt.Errorf("begin: %w", err))
 	}
 	defer func() {
 		if err != nil {
@@ -310,15 +374,46 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) (err error
 		}
 	}()
 	if err := fn(tx); err != nil {
-		return err
+		return s.writeError(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return s.writeError(fmt.Errorf("commit: %w", err))
 	}
 	return nil
 }
 
+// writeError turns SQLite failing to write the file into a user error that
+// says what happened to it; user errors and anything else pass unchanged.
+func (s *Store) writeError(err error) error {
+	var ue *model.Error
+	var ps model.Problems
+	var se *sqlite.Error
+	if errors.As(err, &ue) || errors.As(err, &ps) || !errors.As(err, &se) {
+		return err
+	}
+	const notSaved = " Thay đổi vừa rồi chưa được lưu."
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN:
+		return model.Wrapf(model.EReadOnly, err,
+			"Không ghi được vào tệp %q: tệp hoặc thư mục chứa nó không cho phép ghi."+notSaved, s.path)
+	case sqlite3.SQLITE_FULL:
+		return model.Wrapf(model.EInvalid, err,
+			"Không ghi được vào tệp %q: ổ đĩa đã đầy."+notSaved+" Hãy giải phóng chỗ trống trên ổ đĩa rồi làm lại.", s.path)
+	case sqlite3.SQLITE_IOERR:
+		return model.Wrapf(model.EInvalid, err,
+			"Không ghi được vào tệp %q: lỗi đọc ghi ổ đĩa (ổ đĩa hỏng, bị rút ra hoặc mất kết nối)."+notSaved, s.path)
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return model.Wrapf(model.ELocked, err,
+			"Không ghi được vào tệp %q: tệp đang bị một chương trình khác giữ."+notSaved+" Hãy thử lại sau giây lát.", s.path)
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return model.Wrapf(model.EInvalid, err, "Không ghi được vào tệp %q: tệp bị hỏng."+notSaved, s.path)
+	}
+	return err
+}
+
 // read runs fn in one read transaction so that it sees a single snapshot.
+// For a file read as immutable, the snapshot is refused when the file has
+// changed since it was opened.
 func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.db == nil {
 		return errors.New("store is closed")
@@ -328,7 +423,18 @@ func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer func() { _ = tx.Rollback() }()
-	return fn(tx)
+	if err := fn(tx); err != nil {
+		if s.still != nil {
+			if serr := s.still(); serr != nil {
+				return serr
+			}
+		}
+		return err
+	}
+	if s.still != nil {
+		return s.still()
+	}
+	return nil
 }
 
 // isPrimaryKeyViolation reports whether err is SQLite refusing a duplicate

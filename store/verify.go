@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -121,49 +120,96 @@ func valueText(v any) string {
 // VerifyReport is what Verify found: the head of the event chain and, when
 // the record does not prove itself, the first record that does not match.
 type VerifyReport struct {
-	Head    string // hash of the last event: the value printed in the minutes
+	Head    string // hash of the last event, as recomputed: the value printed in the minutes
 	Events  int    // number of events in the log
 	Problem string // empty when the record is intact; else Vietnamese, naming the record
+	// RoundHeads gives each closed round (by id) the recomputed hash of the
+	// event that closed it: the value printed in its vote-count record.
+	RoundHeads map[int64]string
 }
 
 // OK reports whether the record proved itself.
 func (r VerifyReport) OK() bool { return r.Problem == "" }
 
-// Verify recomputes the event chain, replays the log into the record it
-// describes and compares that with every audited table in both directions,
-// checks each closed round's voters and ballots against the seal logged at
-// its close, and recounts every result from the ballots. It reads one
-// snapshot and writes nothing, so it can run on a file another program has
-// open.
+// Verify recomputes the event chain from its first event, replays the log
+// into the record it describes and compares that with every audited table
+// in both directions, checks each closed round's voters and ballots
+// against the seal logged at its close, and recounts every result from the
+// ballots. It reads one snapshot and writes nothing, so it can run on a
+// file another program has open.
 func (s *Store) Verify(ctx context.Context) (VerifyReport, error) {
 	var rep VerifyReport
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		v := &verifier{ctx: ctx, q: tx, state: map[string]map[string]*expRow{},
-			casts: map[int64]int{}, seals: map[int64]roundSeal{}, specs: map[string]tableSpec{}}
-		for _, t := range auditedTables() {
-			v.specs[t.name] = t
-		}
 		var err error
-		if v.names, err = loadNames(ctx, tx); err != nil {
-			return err
-		}
-		problem, err := v.run()
-		if err != nil {
-			return err
-		}
-		if v.events == 0 {
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM meeting`).Scan(&n); err != nil {
-				return fmt.Errorf("verify: %w", err)
-			}
-			if n == 0 {
-				return s.noMeeting()
-			}
-		}
-		rep = VerifyReport{Head: v.head, Events: v.events, Problem: problem}
-		return nil
+		rep, err = s.verify(ctx, tx)
+		return err
 	})
 	return rep, err
+}
+
+// VerifiedRecord verifies the record and reads it from the same snapshot,
+// in one read transaction, for documents that may only be written from a
+// file that verifies. The record's Head and each closed round's CloseHead
+// are the hashes verify recomputed, not the ones stored. When the report
+// names a problem, the record is left empty: nothing may be printed from it.
+func (s *Store) VerifiedRecord(ctx context.Context) (model.Record, VerifyReport, error) {
+	var (
+		rec model.Record
+		rep VerifyReport
+	)
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		if rep, err = s.verify(ctx, tx); err != nil || !rep.OK() {
+			return err
+		}
+		if rec, err = s.loadFullRecord(ctx, tx); err != nil {
+			return err
+		}
+		rec.Head = rep.Head
+		for i := range rec.Rounds {
+			rec.Rounds[i].CloseHead = ""
+			if rec.Rounds[i].Status == model.RoundClosed {
+				rec.Rounds[i].CloseHead = rep.RoundHeads[rec.Rounds[i].ID]
+			}
+		}
+		return nil
+	})
+	if err != nil || !rep.OK() {
+		return model.Record{}, rep, err
+	}
+	return rec, rep, nil
+}
+
+// verify runs every check through tx.
+func (s *Store) verify(ctx context.Context, tx *sql.Tx) (VerifyReport, error) {
+	v := &verifier{ctx: ctx, q: tx, state: map[string]map[string]*expRow{},
+		casts: map[int64]int{}, seals: map[int64]roundSeal{}, specs: map[string]tableSpec{},
+		roundHeads: map[int64]string{}}
+	for _, t := range auditedTables() {
+		v.specs[t.name] = t
+	}
+	var err error
+	if v.names, err = loadNames(ctx, tx); err != nil {
+		return VerifyReport{}, err
+	}
+	problem, err := v.run()
+	if err != nil {
+		return VerifyReport{}, err
+	}
+	if v.events == 0 {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM meeting`).Scan(&n); err != nil {
+			return VerifyReport{}, fmt.Errorf("verify: %w", err)
+		}
+		if n == 0 {
+			return VerifyReport{}, s.noMeeting()
+		}
+	}
+	rep := VerifyReport{Head: v.head, Events: v.events, Problem: problem}
+	if problem == "" {
+		rep.RoundHeads = v.roundHeads
+	}
+	return rep, nil
 }
 
 // verifier holds what Verify has rebuilt from the log.
@@ -177,6 +223,12 @@ type verifier struct {
 	casts  map[int64]int                 // round id -> ballots cast, by the log
 	seals  map[int64]roundSeal           // round id -> seal logged at close
 	specs  map[string]tableSpec          // the audited tables by name
+
+	legacy      int              // events before the chain began (schema 1), only hashed
+	chained     int64            // seq of the first event of the chain; 0 before it
+	chainedKind string           // the kind of that event
+	closedAt    int64            // seq of the event that closed the meeting; 0 while open
+	roundHeads  map[int64]string // round id -> recomputed hash of the event that closed it
 }
 
 // expRow is one row as the log says it should be.
@@ -196,12 +248,13 @@ func (v *verifier) run() (string, error) {
 	return "", nil
 }
 
-// chain recomputes every event's hash and replays the log.
+// chain recomputes every event's hash from the first event and replays the
+// log. Only a file migrated from schema 1 has events the replay skips: its
+// legacy events, whose details are plain text, come first and are only
+// hashed, and the chain.start event right after them logs every table as
+// it stood. A chain.start anywhere else would let someone restart the
+// replay from a snapshot of edited tables, so it is reported.
 func (v *verifier) chain() (string, error) {
-	var start sql.NullInt64 // the last chain.start: earlier events are only hashed
-	if err := v.q.QueryRowContext(v.ctx, `SELECT MAX(seq) FROM events WHERE kind = 'chain.start'`).Scan(&start); err != nil {
-		return "", fmt.Errorf("read events: %w", err)
-	}
 	if err := v.q.QueryRowContext(v.ctx, `SELECT COUNT(*) FROM events`).Scan(&v.events); err != nil {
 		return "", fmt.Errorf("read events: %w", err)
 	}
@@ -235,10 +288,7 @@ func (v *verifier) chain() (string, error) {
 			}
 			prevSeq, prev = seq, hash.String
 			v.head = prev
-			if start.Valid && seq < start.Int64 {
-				return nil
-			}
-			if problem = v.replay(where, detail); problem != "" {
+			if problem = v.event(where, seq, kind, detail, prev); problem != "" {
 				return errStop
 			}
 			return nil
@@ -247,6 +297,59 @@ func (v *verifier) chain() (string, error) {
 		err = nil
 	}
 	return problem, err
+}
+
+// chainStart is the kind of the event that starts the chain in a file
+// migrated from schema 1 (see chainLegacy).
+const chainStart = "chain.start"
+
+// event places one event, whose hash has been checked, in the chain and
+// replays it.
+func (v *verifier) event(where string, seq int64, kind, detail, hash string) string {
+	legacy := !strings.HasPrefix(detail, "{") // schema 1 logged plain text
+	switch {
+	case kind == chainStart && v.chained != 0 && v.chainedKind == chainStart:
+		return fmt.Sprintf("%s: nhật ký bắt đầu chuỗi (chain.start) lần thứ hai; chuỗi đã bắt đầu ở sự kiện số %d. "+
+			"Một tệp chỉ bắt đầu chuỗi một lần, khi được nâng cấp từ phiên bản cũ; sự kiện này đã được thêm vào ngoài chương trình.",
+			where, v.chained)
+	case kind == chainStart && v.chained != 0:
+		return fmt.Sprintf("%s: sự kiện bắt đầu chuỗi (chain.start) nằm giữa nhật ký, trong khi chuỗi đã bắt đầu từ sự kiện số %d. "+
+			"Sự kiện bắt đầu chuỗi chỉ hợp lệ khi là sự kiện đầu tiên của chuỗi; sự kiện này đã được thêm vào ngoài chương trình.",
+			where, v.chained)
+	case v.chained == 0 && legacy && kind != chainStart:
+		// An event from before the chain: its detail is a note, not a change.
+		v.legacy++
+		v.legacyRound(kind, detail, hash)
+		return ""
+	case v.chained == 0 && v.legacy > 0 && kind != chainStart:
+		return fmt.Sprintf("%s: trước sự kiện này nhật ký có %d sự kiện cũ (chưa thuộc chuỗi) nhưng không có sự kiện bắt đầu chuỗi (chain.start) ngay sau chúng.",
+			where, v.legacy)
+	}
+	if v.chained == 0 {
+		v.chained, v.chainedKind = seq, kind
+	}
+	d, problem := v.replay(where, seq, kind, detail)
+	if problem != "" {
+		return problem
+	}
+	if id, ok := closedRound(kind, d); ok {
+		v.roundHeads[id] = hash
+	}
+	return ""
+}
+
+// legacyRound notes the hash of a schema 1 event that closed a round: the
+// head of the record when that round closed.
+func (v *verifier) legacyRound(kind, detail, hash string) {
+	seq, ok := legacyClosedRound(kind, detail)
+	if !ok {
+		return
+	}
+	for id, s := range v.names.rounds {
+		if s == seq {
+			v.roundHeads[id] = hash
+		}
+	}
 }
 
 // eventTime shows an event's stored time in Vietnam's time zone.
@@ -258,30 +361,69 @@ func eventTime(at string) string {
 	return t.In(model.Vietnam()).Format("15:04:05 ngày 02/01/2006")
 }
 
-// replay applies one event's detail to the rebuilt record.
-func (v *verifier) replay(where, detail string) string {
-	if detail == "" {
-		return ""
+// replay applies one event's detail to the rebuilt record and returns the
+// detail. Once the log has closed the meeting, an event may only add a
+// correction: the triggers refuse any other change to a closed record, so
+// an event that makes one was written behind the program's back.
+func (v *verifier) replay(where string, seq int64, kind, detail string) (eventDetail, string) {
+	d, err := decodeDetail(detail)
+	if err != nil {
+		return d, where + ": nội dung không đọc được."
 	}
-	var d eventDetail
-	dec := json.NewDecoder(strings.NewReader(detail))
-	dec.UseNumber()
-	if err := dec.Decode(&d); err != nil {
-		return where + ": nội dung không đọc được."
+	if v.closedAt != 0 {
+		if p := v.afterClose(d); p != "" {
+			return d, where + ": " + p
+		}
 	}
 	if d.Cast != 0 {
 		v.casts[d.Cast]++
 	}
 	for _, seal := range d.Seals {
-		if seal.Commitment == "" {
+		if seal.Commitment == "" || kind == chainStart {
 			v.casts[seal.Round] += seal.Ballots // ballots cast before the log was chained
-			continue
 		}
-		v.seals[seal.Round] = seal
+		if seal.Commitment != "" {
+			v.seals[seal.Round] = seal
+		}
 	}
 	for _, c := range d.Changes {
 		if p := v.apply(c); p != "" {
-			return where + ": " + p
+			return d, where + ": " + p
+		}
+	}
+	if v.closedAt == 0 && v.meetingClosed() {
+		v.closedAt = seq
+	}
+	return d, ""
+}
+
+// meetingClosed reports whether the record rebuilt so far has the meeting
+// closed.
+func (v *verifier) meetingClosed() bool {
+	r, ok := v.state["meeting"][keyText([]any{int64(1)})]
+	return ok && r.vals["status"] == "closed"
+}
+
+// afterClose checks an event logged after the meeting closed: it may only
+// add new corrections.
+func (v *verifier) afterClose(d eventDetail) string {
+	closed := fmt.Sprintf("sau khi phiên họp đã kết thúc (sự kiện số %d); sau đó nhật ký chỉ được ghi thêm đính chính", v.closedAt)
+	if d.Cast != 0 || len(d.Seals) > 0 {
+		return "ghi phiếu bầu " + closed + "."
+	}
+	for _, c := range d.Changes {
+		if c.Table != "corrections" {
+			return fmt.Sprintf("ghi thay đổi ở bảng %s %s.", c.Table, closed)
+		}
+		if len(c.Key) != 1 {
+			return "ghi lại toàn bộ bảng corrections " + closed + "."
+		}
+		key, err := sqlValue(c.Key[0])
+		if err != nil {
+			return "khóa của bảng corrections không đọc được."
+		}
+		if _, ok := v.state["corrections"][keyText([]any{key})]; ok {
+			return fmt.Sprintf("sửa đính chính số %s đã ghi trước đó; đính chính chỉ được ghi thêm, không được sửa.", valueText(key))
 		}
 	}
 	return ""
@@ -492,6 +634,11 @@ func (v *verifier) tables() (string, error) {
 				want, logged := expected[i].vals[col]
 				got := actual[j].vals[col]
 				if logged && compareValues(got, want) != 0 {
+					if spec.name == "meeting" && col == "plan" {
+						if p := planChange(got, want); p != "" {
+							return where(actual[j].key) + ": " + p, nil
+						}
+					}
 					label := spec.labels[col]
 					if label == "" {
 						label = col
@@ -505,6 +652,29 @@ func (v *verifier) tables() (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// planChange names what differs between the plan stored in the file and
+// the plan the log recorded, field by field in the plan file's terms; it
+// returns "" when either cannot be read as a plan, and the caller then
+// shows both values.
+func planChange(inFile, logged any) string {
+	fileText, ok1 := inFile.(string)
+	logText, ok2 := logged.(string)
+	if !ok1 || !ok2 {
+		return ""
+	}
+	filePlan, err1 := decodePlan(fileText)
+	logPlan, err2 := decodePlan(logText)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	diff := model.PlanDiff(logPlan, filePlan)
+	if len(diff) == 0 {
+		return "kế hoạch trong tệp được ghi khác với nhật ký (văn bản JSON đã bị sửa) dù các mục của kế hoạch vẫn như nhật ký ghi."
+	}
+	return "kế hoạch trong tệp khác với kế hoạch nhật ký ghi (giá trị nhật ký ghi → giá trị trong tệp): " +
+		strings.Join(diff, "; ") + "."
 }
 
 // roundInfo is what the round checks read from the rounds table.

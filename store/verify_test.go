@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -116,7 +117,7 @@ func TestVerify_UntouchedRecordIsIntact(t *testing.T) {
 	}
 	// Verifying changes nothing in the file.
 	rep2 := verifyFile(t, path)
-	if rep2 != rep {
+	if !reflect.DeepEqual(rep2, rep) {
 		t.Errorf("second verify %+v, first %+v", rep2, rep)
 	}
 }

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"hoidong/export"
+	"hoidong/model"
+	"hoidong/store"
+)
+
+// runExport writes the documents of a meeting, only from a record that
+// verifies: it opens the file read-only (no migration, no lock, nothing
+// written beside it), verifies the record and reads it from the same
+// snapshot, and prints the head hashes verify recomputed. A record that
+// does not verify gets no document: the problem is printed as verify
+// prints it and the command fails.
+func runExport(args []string, stdout, stderr io.Writer) error {
+	fs := flags("export", stderr)
+	db := fs.String("db", "hoidong.db", "tệp cơ sở dữ liệu của phiên họp")
+	out := fs.String("out", "", "thư mục ghi tài liệu")
+	formats := fs.String("format", "", "các dạng tệp, cách nhau bởi dấu phẩy: txt,md,csv,json,docx (mặc định: tất cả)")
+	docs := fs.String("doc", "", "các tài liệu, cách nhau bởi dấu phẩy: bien-ban,kiem-phieu,ket-qua,danh-sach,to-trinh,phieu-bau,ho-so (mặc định: tất cả)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return model.Errorf(model.EInvalid, "cần chỉ rõ thư mục ghi: hoidong export --db TỆP --out THƯ_MỤC")
+	}
+	st, err := store.OpenReadOnly(*db)
+	if err != nil {
+		return withDetail(stderr, err)
+	}
+	defer st.Close()
+	rec, rep, err := st.VerifiedRecord(context.Background())
+	if err != nil {
+		return withDetail(stderr, err)
+	}
+	if !rep.OK() {
+		printProblem(stderr, *db, rep)
+		return model.Errorf(model.EConflict,
+			"Không ghi tài liệu nào: hồ sơ trong tệp %q không nguyên vẹn, tài liệu in ra sẽ không đúng với hồ sơ đã được ghi.", *db)
+	}
+	selected, err := export.Select(&rec, export.Options{Formats: splitList(*formats), Docs: splitList(*docs)})
+	if err != nil {
+		return err
+	}
+	paths, err := export.WriteFiles(*out, &rec, selected)
+	if err != nil {
+		return withDetail(stderr, err)
+	}
+	for _, p := range paths {
+		fmt.Fprintln(stdout, p)
+	}
+	return nil
+}
+
+// withDetail writes the technical text of an internal error to stderr,
+// for whoever supports the program, and returns the error, whose message
+// on screen stays Vietnamese.
+func withDetail(stderr io.Writer, err error) error {
+	if model.ErrorCodeOf(err) == 0 {
+		fmt.Fprintln(stderr, "Chi tiết kỹ thuật (để gửi người hỗ trợ): "+model.Detail(err))
+	}
+	return err
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
