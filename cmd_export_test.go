@@ -62,10 +62,18 @@ func exportPlan() model.Plan {
 	}
 }
 
-// closeElectronicRound closes an electronic round; the one place these
-// tests call CloseRound.
+// testSecretaryCode is the secretary code of the meetings these tests hold.
+const testSecretaryCode = "ma-thu-ky-kiem-thu"
+
+// closeElectronicRound closes an electronic round with the secretary's
+// key; the one place these tests call CloseRound.
 func closeElectronicRound(ctx context.Context, st *store.Store, id int64) error {
-	return st.CloseRound(ctx, id)
+	key, err := st.UnlockSecretary(ctx, testSecretaryCode)
+	if err != nil {
+		return err
+	}
+	defer key.Forget()
+	return st.CloseRound(ctx, id, key)
 }
 
 // exportMeeting holds a whole meeting, two electronic rounds and the
@@ -78,6 +86,7 @@ func exportMeeting(t *testing.T) (string, string) {
 	mustDo(t, err)
 	defer st.Close()
 	mustDo(t, st.CreateMeeting(ctx, exportPlan()))
+	mustDo(t, st.SetSecretaryCode(ctx, testSecretaryCode))
 	for id := int64(1); id <= 5; id++ {
 		mustDo(t, st.SetAttendance(ctx, id, model.AttendancePresent, ""))
 	}

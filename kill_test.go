@@ -434,7 +434,13 @@ type killRun struct {
 	reads    int
 	lastDoc  killDoc         // the record as the last state() read it
 	reported map[string]bool // leaks already reported, by round and file
+	// keyHeld is set while the secretary's program holds the secretary's
+	// key: from leaving its booth with the code until a restart or a close.
+	keyHeld bool
 }
+
+// killSecretaryCode is the secretary code of the kill test's meeting.
+const killSecretaryCode = "ma-thu-ky-2024"
 
 func TestKill_MeetingSurvivesSIGKILL(t *testing.T) {
 	if os.Getenv("HOIDONG_KILL_TEST") == "" {
@@ -536,6 +542,11 @@ func (k *killRun) setUp() {
 	k.db = filepath.Join(k.work, "hop.db")
 	if out, err := exec.Command(k.bin, "init", "--plan", plan, "--db", k.db).CombinedOutput(); err != nil {
 		t.Fatalf("hoidong init: %v\n%s", err, out)
+	}
+	setCode := exec.Command(k.bin, "secretary-code", "--db", k.db)
+	setCode.Stdin = strings.NewReader(killSecretaryCode + "\n" + killSecretaryCode + "\n")
+	if out, err := setCode.CombinedOutput(); err != nil {
+		t.Fatalf("hoidong secretary-code: %v\n%s", err, out)
 	}
 	k.conf = filepath.Join(k.work, "tmux.conf")
 	if err := os.WriteFile(k.conf, []byte("set-option -g default-shell /bin/sh\nset-window-option -g remain-on-exit on\nset-option -g history-limit 2000\n"), 0o644); err != nil {
@@ -816,6 +827,9 @@ func (k *killRun) restart(x *tmuxTerm, who string) {
 	if who == "booth" {
 		cmd, first = k.boothCmd, "PHÒNG BỎ PHIẾU KÍN"
 	}
+	if who != "booth" {
+		k.keyHeld = false
+	}
 	// -k: tmux may not have noticed yet that the killed program is gone.
 	if _, err := x.tmux("respawn-pane", "-k", "-t", "e2e", cmd); err != nil {
 		k.t.Fatal(err)
@@ -945,9 +959,11 @@ func ballotVoter(t *testing.T, nominees, disagree []int64) int {
 // leaveBooth takes the secretary's program out of its booth.
 func (k *killRun) leaveBooth() {
 	k.sec.press("secretary")
-	k.sec.waitFor("nhấn t để rời phòng bỏ phiếu")
-	k.sec.press("leaveBooth")
+	k.sec.waitFor("Nhập mã thư ký để rời phòng bỏ phiếu")
+	k.sec.typeText(killSecretaryCode)
+	k.sec.press("enter")
 	k.sec.waitFor("· Bỏ phiếu kín")
+	k.keyHeld = true
 }
 
 // goStep brings the secretary's program to step n of the agenda.
@@ -1410,15 +1426,23 @@ func (k *killRun) closeAction(i int) killAction {
 		run: func(mode string) {
 			x := k.sec
 			x.press("closeRound")
-			x.waitFor(fmt.Sprintf("Đóng vòng %d và kiểm phiếu?", i+1))
+			x.waitFor(fmt.Sprintf("Đóng vòng %d và kiểm phiếu", i+1))
 			if mode == modeDialog {
 				return
 			}
 			x.press("yes")
+			if !k.keyHeld {
+				// The program did not just leave its booth with the code:
+				// it asks for it to open the sealed ballots.
+				x.waitFor("Mã thư ký (để mở các phiếu đã niêm phong")
+				x.typeText(killSecretaryCode)
+				x.press("enter")
+			}
 			if mode == "" || mode == modeAcked {
 				x.waitFor("· Kết quả kiểm phiếu", fmt.Sprintf("Vòng %d — %s", i+1, aw.name), fmt.Sprintf("Đã đóng vòng %d và kiểm phiếu.", i+1))
 			}
 		},
+		done: func() { k.keyHeld = false }, // the program forgets the key once the round is closed
 		apply: func(s *killState) {
 			r := &s.Rounds[i]
 			r.Status = "closed"

@@ -12,8 +12,6 @@ import (
 	"os"
 	"path/filepath"
 
-	tea "charm.land/bubbletea/v2"
-
 	"hoidong/model"
 	"hoidong/store"
 	"hoidong/tui"
@@ -36,6 +34,7 @@ Cách dùng:
                                      to-trinh, phieu-bau, ho-so
   hoidong verify --db TỆP            kiểm tra hồ sơ chưa bị sửa ngoài chương trình; in mã kiểm tra
   hoidong import --db TỆP BẢNG…      nhập đối tượng, thành viên từ bảng đăng ký (xem: hoidong import --help)
+  hoidong secretary-code --db TỆP    đặt hoặc đổi mã thư ký (rời phòng bỏ phiếu, mở phiếu khi đóng vòng)
 `
 
 func main() {
@@ -66,6 +65,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runVerify(args, stdout, stderr)
 	case "import":
 		return runImport(args, stdout, stderr)
+	case "secretary-code":
+		err = runSecretaryCode(args, os.Stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -112,28 +113,31 @@ func runTUI(args []string, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	return openAndRun(*db, "Tệp phiên họp: "+*db, false)
+	return openAndRun(tui.Options{Notice: "Tệp phiên họp: " + *db}, *db)
 }
 
-// openAndRun opens the database and runs the program on it.
-func openAndRun(path, notice string, booth bool) error {
+// openAndRun opens the database and runs the program on it. A file the
+// secretary's program cannot write (read-only, or held by another program)
+// is offered for viewing only.
+func openAndRun(opts tui.Options, path string) error {
 	open := store.Open
-	if booth {
+	if opts.BoothOnly {
 		open = store.OpenBooth
 	}
 	st, err := open(path)
+	if code := model.ErrorCodeOf(err); !opts.BoothOnly && (code == model.EReadOnly || code == model.ELocked) {
+		why := model.Message(err)
+		if st, err = store.OpenView(path); err == nil {
+			opts.ViewOnly = why
+		}
+	}
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	m := tui.New(tui.Options{
-		Store:     st,
-		Notice:    notice,
-		ExportDir: filepath.Join(filepath.Dir(path), "bien-ban"),
-		BoothOnly: booth,
-	})
-	_, err = tea.NewProgram(m).Run()
-	return err
+	opts.Store = st
+	opts.ExportDir = filepath.Join(filepath.Dir(path), "bien-ban")
+	return tui.Run(opts)
 }
 
 // runDemo opens a fresh copy of the sample meeting in a temporary file.
@@ -147,11 +151,15 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("create demo folder: %w", err)
 	}
 	path := filepath.Join(dir, "hoidong-demo.db")
-	if err := initDB(path, ""); err != nil {
+	code, err := demoCode()
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Phiên họp mẫu: %s\n", path)
-	if err := openAndRun(path, "Phiên họp mẫu (tệp tạm): "+path, false); err != nil {
+	if err := initDB(path, "", code); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Phiên họp mẫu: %s\nMã thư ký: %s\n", path, code)
+	if err := openAndRun(tui.Options{Notice: "Phiên họp mẫu (tệp tạm): " + path, DemoCode: code}, path); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Dữ liệu phiên họp mẫu vẫn còn trong %s\n", path)
@@ -169,15 +177,16 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 	if *db == "" {
 		return model.Errorf(model.EInvalid, "cần chỉ rõ tệp cơ sở dữ liệu: hoidong init --db TỆP")
 	}
-	if err := initDB(*db, *plan); err != nil {
+	if err := initDB(*db, *plan, ""); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Đã tạo phiên họp trong %s\n", *db)
 	return nil
 }
 
-// initDB creates the meeting in path from the plan file, or the sample.
-func initDB(path, planFile string) error {
+// initDB creates the meeting in path from the plan file, or the sample,
+// with the secretary code when one is given.
+func initDB(path, planFile, secretaryCode string) error {
 	p := model.SamplePlan()
 	if planFile != "" {
 		var err error
@@ -194,7 +203,14 @@ func initDB(path, planFile string) error {
 		return err
 	}
 	defer st.Close()
-	return st.CreateMeeting(context.Background(), p)
+	ctx := context.Background()
+	if err := st.CreateMeeting(ctx, p); err != nil {
+		return err
+	}
+	if secretaryCode == "" {
+		return nil
+	}
+	return st.SetSecretaryCode(ctx, secretaryCode)
 }
 
 // runBooth runs only the voting booth.
@@ -207,7 +223,7 @@ func runBooth(args []string, stderr io.Writer) error {
 	if _, err := os.Stat(*db); err != nil {
 		return model.Errorf(model.ENotFound, "không tìm thấy tệp phiên họp %s", *db)
 	}
-	return openAndRun(*db, "", true)
+	return openAndRun(tui.Options{BoothOnly: true}, *db)
 }
 
 // runPlan prints or checks plan files.

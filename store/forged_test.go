@@ -90,7 +90,7 @@ func openMeetingFile(t *testing.T) string {
 	for m := int64(1); m <= 4; m++ {
 		must(t, s.CastBallot(ctx, r, m, "", map[int64]bool{1: true, 4: true}))
 	}
-	must(t, s.CloseRound(ctx, r))
+	must(t, s.CloseRound(ctx, r, testKey(t, s)))
 	must(t, s.Close())
 	return s.Path()
 }
@@ -325,7 +325,7 @@ func TestVerifiedRecord_HeadsAreTheRecomputedOnes(t *testing.T) {
 	for m := int64(1); m <= 4; m++ {
 		must(t, s.CastBallot(ctx, e, m, "", map[int64]bool{1: true}))
 	}
-	must(t, s.CloseRound(ctx, e))
+	must(t, s.CloseRound(ctx, e, testKey(t, s)))
 	p, err := s.OpenPaperRound(ctx, "LDTT", []int64{4})
 	must(t, err)
 	rec := record(t, s)

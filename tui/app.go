@@ -4,6 +4,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -40,15 +41,16 @@ const (
 	pageBooth
 	pageTally
 	pageConclusion
-	pageImport  // import registrations (importscreen.go)
-	pagePreview // preview and write documents (preview.go)
-	pagePaper   // enter the counts of a paper round (paper.go)
-	pageCodes   // issue and manage members' voting codes (codes.go)
+	pageImport    // import registrations (importscreen.go)
+	pagePreview   // preview and write documents (preview.go)
+	pagePaper     // enter the counts of a paper round (paper.go)
+	pageCodes     // issue and manage members' voting codes (codes.go)
+	pageSecretary // choose the secretary code (secretary.go)
 )
 
 // String returns the page's name for logs and tests.
 func (p page) String() string {
-	return [...]string{"loading", "start", "overview", "rollcall", "tellers", "nominees", "review", "rounds", "booth", "tally", "conclusion", "import", "preview", "paper", "codes"}[p]
+	return [...]string{"loading", "start", "overview", "rollcall", "tellers", "nominees", "review", "rounds", "booth", "tally", "conclusion", "import", "preview", "paper", "codes", "secretary"}[p]
 }
 
 // Options configure the program.
@@ -61,6 +63,12 @@ type Options struct {
 	ExportDir string
 	// BoothOnly runs just the voting booth, for a second terminal.
 	BoothOnly bool
+	// DemoCode is the secretary code the demo chose for the user, shown on
+	// the agenda so that the demo stays one command.
+	DemoCode string
+	// ViewOnly, when set, says why the file cannot be written: the program
+	// offers to show it without changing anything, and changes nothing.
+	ViewOnly string
 }
 
 // shared is what every screen reads: the record and the look, and the
@@ -74,10 +82,28 @@ type shared struct {
 	height int // height of the body area
 
 	exportDir string // where documents and code slips are written by default
+	logPath   string // where the technical detail of a failure is written
 
 	queue      []job // writes waiting to run, in the order asked
 	writing    bool  // a write is running
 	generation int   // writes started so far; older snapshots are dropped
+
+	// boothLocked is set while the in-program booth is on screen: every
+	// key goes to the booth and nothing leads elsewhere until the
+	// secretary code has been checked.
+	boothLocked bool
+	// secretary is the key the secretary code opened when the secretary
+	// last left the booth, kept to close the round without asking again;
+	// forgotten when the booth opens again or the round closes.
+	secretary *store.SecretaryKey
+}
+
+// forgetSecretary drops the secretary's key from memory.
+func (c *shared) forgetSecretary() {
+	if c.secretary != nil {
+		c.secretary.Forget()
+		c.secretary = nil
+	}
 }
 
 // screen is one page of the program.
@@ -115,7 +141,8 @@ type dialog struct {
 	yes      tea.Cmd
 	write    *job // queued when the answer is yes, instead of yes
 	confirm  key.Binding
-	strict   bool // only confirm answers; every other key cancels
+	strict   bool    // only confirm answers; every other key cancels
+	no       tea.Cmd // run when the answer is no
 }
 
 // input asks for one line of text over the current screen.
@@ -135,6 +162,11 @@ type recordMsg struct {
 	then page   // the page to show when the action succeeded; pageLoading for none
 	job  bool   // the snapshot follows a write
 	gen  int    // for plain loads: writes started when the load began
+	// failed is the write that failed, when err is its failure.
+	failed *job
+	// logged is where the technical detail of the failure was written, or
+	// "" when it could not be written.
+	logged string
 }
 
 // navigateMsg moves to another page.
@@ -153,6 +185,7 @@ type askMsg struct {
 type inputMsg struct {
 	label, value string
 	submit       func(string) tea.Cmd
+	secret       bool // show a dot for each character typed
 }
 
 // statusMsg shows a line on the status bar.
@@ -165,6 +198,7 @@ type statusMsg struct {
 type exportedMsg struct {
 	paths []string
 	err   error
+	draft bool // written before the meeting closed
 }
 
 // New builds the root model.
@@ -179,15 +213,23 @@ func New(opts Options) *Model {
 			height: MinHeight - 4,
 
 			exportDir: opts.ExportDir,
+			logPath:   logPathFor(opts.Store),
 		},
 		help: help.New(),
 		page: pageLoading,
 	}
 	m.help.Styles = help.DefaultStyles(true)
+	if opts.ViewOnly != "" {
+		m.dialog = &dialog{
+			question: opts.ViewOnly + "\n\nMở tệp để xem (chỉ đọc, không thay đổi gì)? Trả lời không thì chương trình thoát.",
+			confirm:  m.sh.keys.Yes,
+			no:       tea.Quit,
+		}
+	}
 	list := &nomineesScreen{}
 	m.screens = map[page]screen{
 		pageStart:      &startScreen{},
-		pageOverview:   &overviewScreen{},
+		pageOverview:   &overviewScreen{demoCode: opts.DemoCode},
 		pageRollCall:   &rollCallScreen{},
 		pageTellers:    &tellersScreen{},
 		pageNominees:   list,
@@ -199,8 +241,38 @@ func New(opts Options) *Model {
 		pagePaper:      &paperScreen{},
 		pagePreview:    &previewScreen{exportDir: opts.ExportDir},
 		pageImport:     &importScreen{},
+		pageSecretary:  &secretaryScreen{},
 	}
 	return m
+}
+
+// logPathFor names the log file beside the database: "hoidong.db.log".
+func logPathFor(st *store.Store) string {
+	if st == nil || st.Path() == "" {
+		return ""
+	}
+	return st.Path() + ".log"
+}
+
+// Run runs the program in the terminal until the user quits.
+func Run(opts Options) error {
+	_, err := tea.NewProgram(New(opts), tea.WithFilter(filter)).Run()
+	if errors.Is(err, tea.ErrInterrupted) {
+		return nil
+	}
+	return err
+}
+
+// filter keeps an interrupt (ctrl+c where the terminal still turns it into
+// a signal) from ending the program while the in-program booth is on
+// screen: only the secretary code leaves the booth.
+func filter(m tea.Model, msg tea.Msg) tea.Msg {
+	if root, ok := m.(*Model); ok && root.sh.boothLocked {
+		if _, interrupt := msg.(tea.InterruptMsg); interrupt {
+			return nil
+		}
+	}
+	return msg
 }
 
 // Init implements tea.Model.
@@ -254,11 +326,20 @@ type job struct {
 	ack   string // the status line on success
 	then  page   // the page to show on success; pageLoading for none
 	write func(ctx context.Context) error
+	// undo puts the screen back as it was before the key that asked for
+	// the write (the cursor moved on at once), when the write fails.
+	undo func()
 }
 
 // do queues a write and starts it if no other write is running.
 func (c *shared) do(from page, ack string, write func(ctx context.Context) error) tea.Cmd {
 	return c.enqueue(job{from: from, ack: ack, write: write})
+}
+
+// doThen is do for a key that already moved the screen on: undo moves it
+// back if the write fails.
+func (c *shared) doThen(from page, ack string, undo func(), write func(ctx context.Context) error) tea.Cmd {
+	return c.enqueue(job{from: from, ack: ack, write: write, undo: undo})
 }
 
 // enqueue adds a job to the queue and starts the next one if idle.
@@ -276,13 +357,16 @@ func (c *shared) kick() tea.Cmd {
 	c.queue = c.queue[1:]
 	c.writing = true
 	c.generation++
-	st := c.st
+	st, logPath := c.st, c.logPath
 	return func() tea.Msg {
 		err := j.write(context.Background())
 		msg := snapshot(st, j.ack, err)
 		msg.from, msg.job = j.from, true
 		if err == nil {
 			msg.then = j.then
+		} else {
+			msg.failed = &j
+			msg.logged = logFailure(logPath, j.ack, err)
 		}
 		return msg
 	}
@@ -299,6 +383,11 @@ func askWith(question string, confirm *key.Binding, yes tea.Cmd) tea.Cmd {
 	return func() tea.Msg { return askMsg{question: question, yes: yes, confirm: confirm} }
 }
 
+// ask asks a yes/no question and runs yes on yes.
+func ask(question string, yes tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return askMsg{question: question, yes: yes} }
+}
+
 // askDo asks a yes/no question and queues the write on yes.
 func askDo(question string, j job) tea.Cmd {
 	return func() tea.Msg { return askMsg{question: question, write: &j} }
@@ -307,6 +396,11 @@ func askDo(question string, j job) tea.Cmd {
 // prompt returns a command that asks for a line of text.
 func prompt(label, value string, submit func(string) tea.Cmd) tea.Cmd {
 	return func() tea.Msg { return inputMsg{label: label, value: value, submit: submit} }
+}
+
+// promptSecret asks for the secretary code, hidden as it is typed.
+func promptSecret(label string, submit func(string) tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return inputMsg{label: label, submit: submit, secret: true} }
 }
 
 // say returns a command that shows a status line.
@@ -325,7 +419,15 @@ func (m *Model) Record() *model.Record { return m.sh.rec }
 
 // Update implements tea.Model.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.sh.boothLocked {
+		return m, m.updateLocked(msg)
+	}
 	switch msg := msg.(type) {
+	case unlockMsg:
+		if msg.key != nil {
+			msg.key.Forget() // the booth is not on screen: nobody asked
+		}
+		return m, nil
 	case tea.WindowSizeMsg:
 		m.sh.width = msg.Width
 		m.help.SetWidth(msg.Width)
@@ -367,6 +469,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		f.SetWidth(m.sh.width - 8)
 		f.SetValue(msg.value)
 		f.CharLimit = 2000
+		if msg.secret {
+			f.EchoMode, f.EchoCharacter = textinput.EchoPassword, '●'
+			f.CharLimit = maxSecretaryCode
+		}
 		m.input = &input{label: msg.label, field: f, submit: msg.submit}
 		return m, m.input.field.Focus()
 	case statusMsg:
@@ -378,12 +484,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		if c, ok := m.screens[pageConclusion].(*conclusionScreen); ok {
-			c.written = msg.paths
+			c.written, c.draft = msg.paths, msg.draft
 		}
 		if p, ok := m.screens[pagePreview].(*previewScreen); ok {
-			p.written = msg.paths
+			p.written, p.draft = msg.paths, msg.draft
 		}
 		m.status, m.statusErr = fmt.Sprintf("Đã xuất %d tệp.", len(msg.paths)), false
+		if msg.draft {
+			m.status = fmt.Sprintf("Đã xuất %d tệp DỰ THẢO: phiên họp chưa kết thúc.", len(msg.paths))
+		}
 		return m, nil
 	case importReadMsg:
 		if s, ok := m.screens[pageImport].(*importScreen); ok {
@@ -393,6 +502,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m, m.onKey(msg)
 	case tea.PasteMsg:
+		if s, ok := m.screens[pageSecretary].(*secretaryScreen); ok && m.page == pageSecretary && m.input == nil {
+			return m, s.paste(msg)
+		}
 		if m.input != nil {
 			var cmd tea.Cmd
 			m.input.field, cmd = m.input.field.Update(msg)
@@ -405,6 +517,45 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	return m, nil
+}
+
+// updateLocked handles a message while the in-program booth is on screen.
+// Keys, pastes and whatever a command sends back stay inside the booth;
+// only a checked secretary code (unlockMsg) opens the way out.
+func (m *Model) updateLocked(msg tea.Msg) tea.Cmd {
+	booth, _ := m.screens[pageBooth].(*boothScreen)
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg, tea.BackgroundColorMsg, tickMsg:
+		m.sh.boothLocked = false
+		_, cmd := m.Update(msg)
+		m.sh.boothLocked = true
+		return cmd
+	case recordMsg:
+		msg.then = pageLoading // no write leads away from the booth
+		m.sh.boothLocked = false
+		cmd := m.onRecord(msg)
+		m.sh.boothLocked = true
+		m.page = pageBooth
+		return cmd
+	case unlockMsg:
+		if booth == nil || !booth.unlocked(msg) {
+			return nil
+		}
+		m.sh.forgetSecretary()
+		m.sh.secretary = msg.key
+		m.sh.boothLocked = false
+		m.go2(pageRounds)
+		m.status, m.statusErr = "Thư ký đã rời phòng bỏ phiếu.", false
+		return nil
+	case tea.KeyPressMsg:
+		if booth == nil {
+			return nil
+		}
+		return booth.update(&m.sh, msg)
+	}
+	// Pastes, navigation, questions, prompts and anything else a command
+	// sends back are dropped: the booth offers nothing but voting.
+	return nil
 }
 
 // layout sizes the body for a terminal height.
@@ -431,6 +582,15 @@ func (m *Model) onRecord(msg recordMsg) tea.Cmd {
 	var next tea.Cmd
 	if msg.job {
 		m.sh.writing = false
+		if msg.failed != nil {
+			// The writes queued after it assumed it would succeed: drop
+			// them, and put the screen back where the failed one began.
+			m.sh.queue = nil
+			if msg.failed.undo != nil {
+				msg.failed.undo()
+			}
+			msg.err = failure(msg.failed.ack, msg.err, msg.logged)
+		}
 		next = m.sh.kick()
 	} else if msg.gen < m.sh.generation {
 		return nil // a plain load overtaken by a write: its snapshot is stale
@@ -470,12 +630,29 @@ func (m *Model) onRecord(msg recordMsg) tea.Cmd {
 			m.page = pageOverview
 		}
 	}
+	if m.needsSecretary() && m.page != pageSecretary {
+		m.go2(pageSecretary)
+	}
 	return next
+}
+
+// needsSecretary reports whether the secretary must choose the secretary
+// code before anything else: an open meeting without one.
+func (m *Model) needsSecretary() bool {
+	r := m.sh.rec
+	return !m.opts.BoothOnly && m.opts.ViewOnly == "" && r != nil && r.Meeting.Status == model.MeetingOpen && !r.Meeting.SecretarySet
 }
 
 // go2 switches page.
 func (m *Model) go2(p page) {
-	if m.opts.BoothOnly && p != pageBooth {
+	if (m.opts.BoothOnly || m.sh.boothLocked) && p != pageBooth {
+		return
+	}
+	if m.needsSecretary() && p != pageSecretary {
+		return
+	}
+	if p == pageBooth && m.opts.ViewOnly != "" {
+		m.status, m.statusErr = "Tệp đang mở chỉ để xem; không bỏ phiếu được.", true
 		return
 	}
 	if l, ok := m.screens[m.page].(interface{ leave() }); ok && m.page != p {
@@ -483,6 +660,11 @@ func (m *Model) go2(p page) {
 	}
 	if m.page != p {
 		m.status, m.statusErr = "", false
+	}
+	if p == pageBooth && !m.opts.BoothOnly {
+		m.dialog, m.input = nil, nil
+		m.sh.forgetSecretary()
+		m.sh.boothLocked = true
 	}
 	m.page = p
 	if e, ok := m.screens[p].(interface{ enter(*shared) }); ok {
@@ -518,12 +700,25 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return d.yes
 		case m.dialog.strict, key.Matches(msg, k.No):
+			d := m.dialog
 			m.dialog = nil
+			if d.no != nil {
+				m.quitting = true
+				return d.no
+			}
 		}
 		return nil
 	}
 	if m.page == pageBooth {
 		// The booth owns every key; it alone decides how to leave.
+		return m.current().update(&m.sh, msg)
+	}
+	if m.page == pageSecretary {
+		// The code is typed here: only ctrl+c leaves.
+		if msg.String() == "ctrl+c" {
+			m.quitting = true
+			return tea.Quit
+		}
 		return m.current().update(&m.sh, msg)
 	}
 	switch {
@@ -586,6 +781,9 @@ func (m *Model) render() string {
 		title = st.Title.Render("PHÒNG BỎ PHIẾU KÍN")
 	} else if r := m.sh.rec; r != nil && r.Meeting.Status == model.MeetingClosed {
 		title += st.Warn.Render("  [đã kết thúc]")
+	}
+	if m.opts.ViewOnly != "" && m.page != pageBooth {
+		title += st.Warn.Render("  [chỉ xem]")
 	}
 	var sub string
 	if m.opts.Notice != "" && m.page != pageBooth {

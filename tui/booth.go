@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"hoidong/model"
+	"hoidong/store"
 	"hoidong/voting"
 )
 
@@ -18,12 +19,14 @@ type boothState int
 
 // Booth states.
 const (
-	boothCalling  boothState = iota // calling the next member by name
-	boothMarking                    // the member marks each nominee
-	boothReview                     // the member reviews the ballot before casting
-	boothSaving                     // the ballot is being stored
-	boothCode                       // the member types their personal code
-	boothChecking                   // the code is being checked
+	boothCalling   boothState = iota // calling the next member by name
+	boothMarking                     // the member marks each nominee
+	boothReview                      // the member reviews the ballot before casting
+	boothSaving                      // the ballot is being stored
+	boothCode                        // the member types their personal code
+	boothChecking                    // the code is being checked
+	boothSecretary                   // the secretary types the secretary code to leave
+	boothUnlocking                   // the secretary code is being checked
 )
 
 // boothScreen is the voting booth: it calls each member present in turn,
@@ -40,6 +43,11 @@ type boothScreen struct {
 	notice    string // a line for the member being called, never naming anyone
 	noticeErr bool
 	code      string // the member's code, kept only until the ballot is cast
+
+	// The secretary leaving the in-program booth.
+	secret    string     // the secretary code typed so far
+	resume    boothState // the state to go back to when the secretary gives up
+	secretMsg string     // why the last try failed
 }
 
 // Ballot marks.
@@ -61,13 +69,38 @@ func (s *boothScreen) enter(c *shared) {
 // leave forgets everything about the current member when the booth closes.
 func (s *boothScreen) leave() { s.reset() }
 
-// reset forgets the current member and every mark.
+// reset forgets the current member, every mark and any secretary code typed.
 func (s *boothScreen) reset() {
 	s.state = boothCalling
 	s.voter = 0
 	s.marks = nil
 	s.cursor = 0
 	s.code = ""
+	s.secret, s.secretMsg = "", ""
+}
+
+// unlockMsg reports the check of the secretary code typed at the booth.
+type unlockMsg struct {
+	key *store.SecretaryKey
+	err error
+}
+
+// unlocked takes the result of the secretary code's check: on success the
+// root leaves the booth; otherwise the booth says why and waits.
+func (s *boothScreen) unlocked(msg unlockMsg) bool {
+	if s.state != boothUnlocking {
+		if msg.key != nil {
+			msg.key.Forget()
+		}
+		return false
+	}
+	if msg.err != nil {
+		s.state, s.secret = boothSecretary, ""
+		s.secretMsg = model.Message(msg.err)
+		return false
+	}
+	s.reset()
+	return true
 }
 
 // refresh follows the record: the round, and the result of a cast.
@@ -101,24 +134,9 @@ func (s *boothScreen) refresh(c *shared, msg recordMsg) {
 	}
 }
 
-// pending lists the members present who have not yet voted, in order.
-func pending(rec *model.Record, r model.Round) []model.MemberRecord {
-	voted := make(map[int64]bool, len(r.Voters))
-	for _, id := range r.Voters {
-		voted[id] = true
-	}
-	var out []model.MemberRecord
-	for _, m := range rec.Members {
-		if m.Votes && m.Attendance == model.AttendancePresent && !voted[m.ID] {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
 // called returns the member the booth is calling now.
 func (s *boothScreen) called(rec *model.Record, r model.Round) (model.MemberRecord, bool) {
-	p := pending(rec, r)
+	p := rec.PendingVoters(r)
 	if len(p) == 0 {
 		return model.MemberRecord{}, false
 	}
@@ -128,12 +146,19 @@ func (s *boothScreen) called(rec *model.Record, r model.Round) (model.MemberReco
 // update implements screen.
 func (s *boothScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 	k := c.keys
+	if s.state == boothSecretary || s.state == boothUnlocking {
+		return s.updateSecretary(c, msg)
+	}
 	if key.Matches(msg, k.Secretary) || msg.String() == "ctrl+c" {
-		leave := k.LeaveBooth
 		if s.boothOnly {
+			leave := k.LeaveBooth
 			return askWith("Dành cho thư ký: nhấn t để đóng phòng bỏ phiếu.\nPhiếu đang đánh dấu dở sẽ bị hủy. Phím khác: ở lại.", &leave, tea.Quit)
 		}
-		return askWith("Dành cho thư ký: nhấn t để rời phòng bỏ phiếu.\nPhiếu đang đánh dấu dở sẽ bị hủy. Phím khác: ở lại.", &leave, navigate(pageRounds))
+		if s.state == boothSaving || s.state == boothChecking {
+			return nil // a ballot or a member's code is on its way to the record
+		}
+		s.resume, s.state, s.secret, s.secretMsg = s.state, boothSecretary, "", ""
+		return nil
 	}
 	r, open := voting.OpenRound(c.rec)
 	if !open {
@@ -245,6 +270,41 @@ func (s *boothScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// maxSecretaryCode is the longest secretary code the booth takes.
+const maxSecretaryCode = 64
+
+// updateSecretary takes the secretary code, one character at a time, and
+// checks it against the record; nothing else can leave the booth.
+func (s *boothScreen) updateSecretary(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+	if s.state == boothUnlocking {
+		return nil
+	}
+	k := c.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		s.state, s.secret, s.secretMsg = s.resume, "", ""
+	case msg.Code == tea.KeyBackspace:
+		if r := []rune(s.secret); len(r) > 0 {
+			s.secret = string(r[:len(r)-1])
+		}
+	case key.Matches(msg, k.Enter):
+		if s.secret == "" {
+			return nil
+		}
+		st, code := c.st, s.secret
+		s.secret, s.state = "", boothUnlocking
+		return func() tea.Msg {
+			key, err := st.UnlockSecretary(context.Background(), code)
+			return unlockMsg{key: key, err: err}
+		}
+	case msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt) == 0:
+		if len([]rune(s.secret))+len([]rune(msg.Text)) <= maxSecretaryCode {
+			s.secret += msg.Text
+		}
+	}
+	return nil
+}
+
 // unmarked counts nominees without a mark.
 func (s *boothScreen) unmarked() int {
 	n := 0
@@ -278,14 +338,19 @@ func (s *boothScreen) view(c *shared) string {
 	center := func(body string) string {
 		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, body)
 	}
+	if !open && (s.state == boothSecretary || s.state == boothUnlocking) {
+		return center(s.viewSecretary(c))
+	}
 	if !open {
 		if s.boothOnly {
 			return center("Hiện không có vòng bỏ phiếu nào đang mở.\nMàn hình sẽ tự cập nhật khi thư ký mở vòng.")
 		}
-		return center("Không có vòng bỏ phiếu nào đang mở.\nThư ký: ctrl+x để quay lại.")
+		return center("Không có vòng bỏ phiếu nào đang mở.\nThư ký: " + c.keys.Secretary.Help().Key + " rồi nhập mã thư ký để quay lại.")
 	}
-	a, _ := rec.Plan.Award(r.Award)
-	head := st.Subtitle.Render(fmt.Sprintf("Vòng %d — %s", r.Seq, a.Name))
+	if s.state == boothSecretary || s.state == boothUnlocking {
+		return center(s.viewSecretary(c))
+	}
+	head := st.Subtitle.Render(roundTitle(rec, r))
 	notice := ""
 	if s.notice != "" {
 		if s.noticeErr {
@@ -298,7 +363,7 @@ func (s *boothScreen) view(c *shared) string {
 	case boothCalling:
 		m, ok := s.called(rec, r)
 		if !ok {
-			return center(head + "\n\n" + notice + "\n\n" + st.Title.Render("Tất cả thành viên có mặt đã bỏ phiếu.") + "\n\nMời thư ký ra khỏi phòng bỏ phiếu (ctrl+x) rồi đóng vòng (o).")
+			return center(head + "\n\n" + notice + "\n\n" + st.Title.Render("Tất cả thành viên có mặt đã bỏ phiếu.") + "\n\nMời thư ký ra khỏi phòng bỏ phiếu (" + c.keys.Secretary.Help().Key + ", nhập mã thư ký) rồi đóng vòng (" + c.keys.CloseRound.Help().Key + ").")
 		}
 		call := st.Booth.Render(lipgloss.JoinVertical(lipgloss.Center,
 			"Mời",
@@ -363,6 +428,30 @@ func (s *boothScreen) view(c *shared) string {
 	return ""
 }
 
+// viewSecretary asks for the secretary code, showing only a dot per
+// character typed.
+func (s *boothScreen) viewSecretary(c *shared) string {
+	st := c.styles
+	if s.state == boothUnlocking {
+		return "Đang kiểm tra mã thư ký…"
+	}
+	dots := strings.Repeat("●", min(len([]rune(s.secret)), 32))
+	box := st.Booth.Render(lipgloss.JoinVertical(lipgloss.Center,
+		st.Title.Render("Dành cho thư ký"),
+		"",
+		"Nhập mã thư ký để rời phòng bỏ phiếu",
+		"",
+		st.Title.Render(padRight(dots, 32)),
+	))
+	lines := []string{box, ""}
+	if s.secretMsg != "" {
+		lines = append(lines, st.Error.Render(s.secretMsg), "")
+	}
+	lines = append(lines, "Gõ mã rồi nhấn "+c.keys.Enter.Help().Key+".",
+		st.Muted.Render(c.keys.Back.Help().Key+": quay lại phòng bỏ phiếu"))
+	return lipgloss.JoinVertical(lipgloss.Center, lines...)
+}
+
 // viewMarking draws the ballot being marked.
 func (s *boothScreen) viewMarking(c *shared, r model.Round, head, notice string) string {
 	st := c.styles
@@ -405,6 +494,8 @@ func (s *boothScreen) viewMarking(c *shared, r model.Round, head, notice string)
 func (s *boothScreen) help(c *shared) bindings {
 	k := c.keys
 	switch s.state {
+	case boothSecretary, boothUnlocking:
+		return bindings{short: []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp(k.Enter.Help().Key, "xác nhận mã thư ký")), key.NewBinding(key.WithKeys("esc"), key.WithHelp(k.Back.Help().Key, "quay lại"))}}
 	case boothCode:
 		return bindings{short: []key.Binding{key.NewBinding(key.WithKeys("0"), key.WithHelp("0-9", "mã")), key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "xác nhận mã")), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "quay lại"))}}
 	case boothMarking:
@@ -412,7 +503,7 @@ func (s *boothScreen) help(c *shared) bindings {
 	case boothReview:
 		return bindings{short: []key.Binding{k.Cast, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "sửa lại"))}}
 	}
-	if r, open := voting.OpenRound(c.rec); !open || len(pending(c.rec, r)) == 0 {
+	if r, open := voting.OpenRound(c.rec); !open || len(c.rec.PendingVoters(r)) == 0 {
 		return bindings{}
 	}
 	return bindings{short: []key.Binding{k.ConfirmIdentity, k.Skip}}

@@ -17,7 +17,16 @@ import (
 type conclusionScreen struct {
 	exportDir string
 	offset    int
-	written   []string
+	written   []string // the files of the last export
+	draft     bool     // they were written before the meeting closed
+}
+
+// refresh forgets a draft export once the meeting has closed, so that it
+// is never shown as the final documents.
+func (s *conclusionScreen) refresh(c *shared, _ recordMsg) {
+	if s.draft && c.rec.Meeting.Status == model.MeetingClosed {
+		s.written, s.draft = nil, false
+	}
 }
 
 // title implements screen.
@@ -120,7 +129,7 @@ func (s *conclusionScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 			return say("Còn vòng bỏ phiếu đang mở: hãy đóng vòng (bước 4) trước khi kết thúc phiên họp.", true)
 		}
 		return askDo("Chủ tọa xác nhận danh sách đề nghị khen thưởng và kết thúc phiên họp?\n\nSau khi kết thúc, biên bản bị khóa: không thể điểm danh, chấm tiêu chuẩn hay bỏ phiếu thêm."+unfinished(rec),
-			job{from: pageConclusion, ack: "Phiên họp đã kết thúc. Nhấn x để xuất biên bản.", write: func(ctx context.Context) error {
+			job{from: pageConclusion, ack: "Phiên họp đã kết thúc. Nhấn " + k.Export.Help().Key + " để xuất biên bản chính thức.", write: func(ctx context.Context) error {
 				return st.CloseMeeting(ctx)
 			}})
 	}
@@ -163,7 +172,11 @@ func (s *conclusionScreen) view(c *shared) string {
 		b.WriteString(truncate(lines[i], c.width) + "\n")
 	}
 	if len(s.written) > 0 {
-		b.WriteString("\n" + st.Good.Render("Đã ghi:") + "\n")
+		if s.draft {
+			b.WriteString("\n" + st.Warn.Render("Đã ghi bản DỰ THẢO (phiên họp chưa kết thúc):") + "\n")
+		} else {
+			b.WriteString("\n" + st.Good.Render("Đã ghi:") + "\n")
+		}
 		for _, p := range s.written {
 			b.WriteString("  " + truncateLeft(p, c.width-2) + "\n")
 		}

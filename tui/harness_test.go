@@ -59,12 +59,40 @@ func newHarnessPlan(t *testing.T, p model.Plan) *harness {
 		if err := st.CreateMeeting(context.Background(), p); err != nil {
 			t.Fatal(err)
 		}
+		if err := st.SetSecretaryCode(context.Background(), testSecretaryCode); err != nil {
+			t.Fatal(err)
+		}
 	}
 	h := &harness{t: t, st: st, dir: dir}
 	h.m = New(Options{Store: st, ExportDir: filepath.Join(dir, "bien-ban")})
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.run(load(st, 0))
 	return h
+}
+
+// testSecretaryCode is the secretary code of every test meeting.
+const testSecretaryCode = "thu-ky-2468"
+
+// leaveBooth takes the program out of its booth with the secretary code.
+func (h *harness) leaveBooth() {
+	h.t.Helper()
+	h.press("ctrl+x")
+	h.typeText(testSecretaryCode)
+	h.press("enter")
+	h.expectPage(pageRounds)
+}
+
+// castOne casts the ballot of the member the booth calls: agreeing to
+// every nominee, or disagreeing with the first.
+func (h *harness) castOne(agreeAll bool) {
+	h.t.Helper()
+	h.expectPage(pageBooth)
+	h.press("c")
+	if !agreeAll {
+		h.press("k")
+	}
+	h.press("a", "enter", "enter")
+	h.expect("Phiếu đã được ghi nhận")
 }
 
 // send delivers one message and runs what it returns.

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"hoidong/voting"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,8 +87,8 @@ func TestImport_PreviewAndConfirm(t *testing.T) {
 	if len(rec.Nominees) != before+6 {
 		t.Fatalf("%d nominees, want %d", len(rec.Nominees), before+6)
 	}
-	if n := rec.Nominees[before]; n.Name != "Tổ dân phố số 3" || n.ID != int64(before+1) {
-		t.Fatalf("first imported: %+v", n.Nominee)
+	if n, ok := voting.NomineeByID(&rec, int64(before+1)); !ok || n.Name != "Tổ dân phố số 3" {
+		t.Fatalf("first imported: %+v", n)
 	}
 	if h.m.screens[pageImport].(*importScreen).batch != nil {
 		t.Fatal("the preview outlived the import")

@@ -100,7 +100,8 @@ func tieAtQuota(t *testing.T, p model.Plan) *harness {
 	h.press("enter", "c")
 	h.expectPage(pageBooth)
 	h.castAll(0)
-	h.press("ctrl+x", "t", "o", "c")
+	h.leaveBooth()
+	h.press("o", "c")
 	h.expectPage(pageTally)
 	return h
 }
@@ -131,7 +132,8 @@ func TestTie_RevoteAmongTheTied(t *testing.T) {
 			t.Fatal("booth never finished")
 		}
 	}
-	h.press("ctrl+x", "t", "o", "c")
+	h.leaveBooth()
+	h.press("o", "c")
 	h.expectPage(pageTally)
 	rec = h.fresh()
 	var passed []int64
@@ -217,7 +219,8 @@ func TestCodes_OnlyTheMemberVotes(t *testing.T) {
 	if v := h.fresh().Rounds[0].Voters; len(v) != 0 {
 		t.Fatalf("voters after wrong codes: %v", v)
 	}
-	h.press("ctrl+x", "t", "esc", "1")
+	h.leaveBooth()
+	h.press("esc", "1")
 	h.expect("BỊ KHÓA")
 	for range rec.Members {
 		h.press("up")

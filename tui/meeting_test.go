@@ -147,7 +147,7 @@ func TestMeeting_WholeMeetingThroughUpdate(t *testing.T) {
 	h.castAll(1)
 	h.snap("booth-done")
 
-	h.press("ctrl+x", "t")
+	h.leaveBooth()
 	h.expectPage(pageRounds)
 	h.expect("7/7 đã bỏ phiếu")
 	h.press("o", "c")

@@ -14,8 +14,9 @@ import (
 
 // overviewScreen shows the agenda and the state of each step.
 type overviewScreen struct {
-	cursor int
-	states []string // where each step stands, computed once per snapshot
+	cursor   int
+	states   []string // where each step stands, computed once per snapshot
+	demoCode string   // the demo's secretary code, shown for the user to note
 }
 
 // refresh works out the steps' states from a new snapshot.
@@ -177,6 +178,10 @@ func (s *overviewScreen) view(c *shared) string {
 	b.WriteString("\n")
 	if d := rec.Meeting.Discussion; d != "" {
 		b.WriteString(st.Muted.Render("Ý kiến thảo luận: ") + truncate(strings.ReplaceAll(d, "\n", " "), c.width-20) + "\n")
+	}
+	if s.demoCode != "" && rec.Meeting.Status == model.MeetingOpen {
+		b.WriteString(st.Box.Render(st.Title.Render("Mã thư ký: "+s.demoCode)+"\n"+
+			st.Muted.Render("Phiên họp mẫu đã chọn sẵn mã này. Cần để rời phòng bỏ phiếu ("+c.keys.Secretary.Help().Key+") và đóng vòng.")) + "\n")
 	}
 	return b.String()
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"hoidong/export"
 	"hoidong/model"
+	"hoidong/store"
 )
 
 // previewScreen shows each document of the meeting as it will be printed,
@@ -25,6 +27,7 @@ type previewScreen struct {
 	rec       *model.Record    // the record the text was built from
 	active    bool             // the screen is on show
 	written   []string         // paths of the last export
+	draft     bool             // the last export was written before the meeting closed
 }
 
 // previewKeys are the preview's own bindings.
@@ -55,6 +58,9 @@ func (s *previewScreen) leave() { s.active = false }
 
 // refresh rebuilds the text when a new snapshot arrives while on show.
 func (s *previewScreen) refresh(c *shared, _ recordMsg) {
+	if s.draft && c.rec != nil && c.rec.Meeting.Status == model.MeetingClosed {
+		s.written, s.draft = nil, false
+	}
 	if s.active {
 		s.build(c.rec)
 	}
@@ -130,26 +136,35 @@ func (s *previewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		s.cursor = (s.cursor + len(s.docs) - 1) % len(s.docs)
 		s.show()
 	case key.Matches(msg, pk.write):
-		snap := c.rec
+		st := c.st
 		return prompt("Thư mục ghi biên bản và kết quả:", s.exportDir, func(dir string) tea.Cmd {
 			if dir == "" {
 				return say("Chưa nhập thư mục.", true)
 			}
-			return exportWith(snap, dir, export.Options{})
+			return exportWith(st, dir, export.Options{})
 		})
 	}
 	return nil
 }
 
-// exportWith writes the documents of rec that opt selects into dir.
-func exportWith(rec *model.Record, dir string, opt export.Options) tea.Cmd {
+// exportWith checks the record as verify does and, when it proves itself,
+// writes the documents opt selects into dir from the record it checked;
+// a record that does not prove itself gets no documents.
+func exportWith(st *store.Store, dir string, opt export.Options) tea.Cmd {
 	return func() tea.Msg {
-		docs, err := export.Select(rec, opt)
+		rec, rep, err := st.VerifiedRecord(context.Background())
 		if err != nil {
 			return exportedMsg{err: err}
 		}
-		paths, err := export.WriteFiles(dir, rec, docs)
-		return exportedMsg{paths: paths, err: err}
+		if !rep.OK() {
+			return exportedMsg{err: model.Errorf(model.EInvalid, "Hồ sơ KHÔNG nguyên vẹn: %s Không xuất tài liệu nào.", rep.Problem)}
+		}
+		docs, err := export.Select(&rec, opt)
+		if err != nil {
+			return exportedMsg{err: err}
+		}
+		paths, err := export.WriteFiles(dir, &rec, docs)
+		return exportedMsg{paths: paths, err: err, draft: rec.Meeting.Status != model.MeetingClosed}
 	}
 }
 
@@ -178,7 +193,11 @@ func (s *previewScreen) view(c *shared) string {
 		b.WriteString("\n")
 	}
 	if n := len(s.written); n > 0 {
-		b.WriteString("\n" + st.Good.Render(fmt.Sprintf("Đã ghi: %d tệp vào %s", n, truncateLeft(filepath.Dir(s.written[0]), c.width-30))) + "\n")
+		what := "Đã ghi"
+		if s.draft {
+			what = "Đã ghi DỰ THẢO"
+		}
+		b.WriteString("\n" + st.Good.Render(fmt.Sprintf("%s: %d tệp vào %s", what, n, truncateLeft(filepath.Dir(s.written[0]), c.width-30))) + "\n")
 		for _, l := range fileLines(s.written, c.width-2, 2) {
 			b.WriteString("  " + l + "\n")
 		}

@@ -82,8 +82,8 @@ func (s *reviewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		if applies {
 			word = "có"
 		}
-		s.cursor = clamp(s.cursor+1, total)
-		return c.do(pageReview, fmt.Sprintf("%s: %s — %s.", n.Name, checks[s.cursor-1].Text, word), func(ctx context.Context) error {
+		text := checks[s.cursor].Text
+		return c.doThen(pageReview, fmt.Sprintf("%s: %s — %s.", n.Name, text, word), s.moveOn(total), func(ctx context.Context) error {
 			return st.SetCheck(ctx, id, code, applies)
 		})
 	case !onCheck && (key.Matches(msg, k.Met) || key.Matches(msg, k.NotMet)):
@@ -94,8 +94,7 @@ func (s *reviewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 			mark, word = model.MarkNotMet, "không đạt"
 		}
 		note := candidacyMark(n, award, idx).Note
-		s.cursor = clamp(s.cursor+1, total)
-		return c.do(pageReview, fmt.Sprintf("Tiêu chí %d: %s.", idx+1, word), func(ctx context.Context) error {
+		return c.doThen(pageReview, fmt.Sprintf("%s, tiêu chí %d: %s.", n.Name, idx+1, word), s.moveOn(total), func(ctx context.Context) error {
 			return st.SetMark(ctx, id, award, idx, mark, note)
 		})
 	case !onCheck && key.Matches(msg, k.Note):
@@ -114,6 +113,15 @@ func (s *reviewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		})
 	}
 	return nil
+}
+
+// moveOn moves the cursor to the next line at once, so that quick key
+// presses mark line after line, and returns how to come back to this
+// line if the write fails.
+func (s *reviewScreen) moveOn(total int) func() {
+	nominee, award, cursor := s.nominee, s.award, s.cursor
+	s.cursor = clamp(s.cursor+1, total)
+	return func() { s.nominee, s.award, s.cursor = nominee, award, cursor }
 }
 
 // candidacyMark returns the mark of criterion idx of a candidacy.

@@ -10,6 +10,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"hoidong/export"
 	"hoidong/model"
@@ -40,8 +41,9 @@ func (s *rollCallScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, c.keys.Down):
 		s.cursor = clamp(s.cursor+1, len(members))
 	case key.Matches(msg, c.keys.Present):
+		back := s.cursor
 		s.cursor = clamp(s.cursor+1, len(members))
-		return c.do(pageRollCall, m.Name+": có mặt.", func(ctx context.Context) error {
+		return c.doThen(pageRollCall, m.Name+": có mặt.", func() { s.cursor = back }, func(ctx context.Context) error {
 			return st.SetAttendance(ctx, m.ID, model.AttendancePresent, "")
 		})
 	case key.Matches(msg, c.keys.Unlock):
@@ -82,8 +84,9 @@ func (s *rollCallScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 			}})
 	case key.Matches(msg, c.keys.Absent):
 		return prompt("Lý do vắng mặt của "+m.Name+":", m.AbsentReason, func(reason string) tea.Cmd {
+			back := s.cursor
 			s.cursor = clamp(s.cursor+1, len(members))
-			return c.do(pageRollCall, m.Name+": vắng mặt.", func(ctx context.Context) error {
+			return c.doThen(pageRollCall, m.Name+": vắng mặt.", func() { s.cursor = back }, func(ctx context.Context) error {
 				return st.SetAttendance(ctx, m.ID, model.AttendanceAbsent, reason)
 			})
 		})
@@ -124,6 +127,18 @@ func attendanceLabel(m model.MemberRecord) string {
 	return "Chưa điểm danh"
 }
 
+// quorumLines writes the quorum with its arithmetic, the arithmetic on a
+// line of its own when both do not fit on one.
+func quorumLines(q voting.QuorumState, width int) []string {
+	text := q.Text()
+	if lipgloss.Width(text) <= width {
+		return []string{text}
+	}
+	arith := q.Arithmetic()
+	head := strings.TrimSuffix(strings.TrimSuffix(text, arith), ": ")
+	return append(wrap(head+":", width), "  "+arith)
+}
+
 // view implements screen.
 func (s *rollCallScreen) view(c *shared) string {
 	st := c.styles
@@ -134,11 +149,12 @@ func (s *rollCallScreen) view(c *shared) string {
 	if q.Met {
 		qs = st.Good
 	}
-	b.WriteString(qs.Render(q.Text()) + "\n")
+	quorum := quorumLines(q, c.width)
+	b.WriteString(qs.Render(strings.Join(quorum, "\n")) + "\n")
 	b.WriteString(st.Muted.Render("Chỉ thành viên có quyền biểu quyết được tính vào số có mặt.") + "\n\n")
 	nameW, roleW := 28, 22
 	b.WriteString(st.Header.Render(padRight("  Họ và tên", nameW+2)+padRight("Vai trò", roleW)+"Điểm danh") + "\n")
-	rows := c.height - 5
+	rows := c.height - 4 - len(quorum)
 	start := window(s.cursor, len(rec.Members), rows)
 	for i := start; i < len(rec.Members) && i < start+rows; i++ {
 		m := rec.Members[i]
@@ -148,7 +164,7 @@ func (s *rollCallScreen) view(c *shared) string {
 		}
 		state := attendanceLabel(m)
 		if m.Locked {
-			state += " · BỊ KHÓA (u: mở)"
+			state += " · BỊ KHÓA (" + c.keys.Unlock.Help().Key + ": mở)"
 		} else if rec.Plan.Meeting.Secret && m.Votes && !m.HasSecret {
 			state += " · chưa có mã"
 		}

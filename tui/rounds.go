@@ -19,8 +19,12 @@ type roundsScreen struct {
 	ready  map[string]int // candidates ready per award, computed once per snapshot
 }
 
-// refresh counts the candidates ready for each award.
+// refresh counts the candidates ready for each award, and forgets the
+// secretary's key once no round is open.
 func (s *roundsScreen) refresh(c *shared, _ recordMsg) {
+	if _, open := voting.OpenRound(c.rec); !open {
+		c.forgetSecretary()
+	}
 	s.ready = map[string]int{}
 	ix := voting.NewIndex(c.rec)
 	for _, a := range ballotAwards(c.rec) {
@@ -40,6 +44,19 @@ func ballotAwards(rec *model.Record) []model.Award {
 		}
 	}
 	return out
+}
+
+// roundTitle names a round for the screens: "Vòng 3 — Giấy khen … (bỏ
+// phiếu lại, còn 1 suất)".
+func roundTitle(rec *model.Record, r model.Round) string {
+	a, _ := rec.Plan.Award(r.Award)
+	t := fmt.Sprintf("Vòng %d — %s", r.Seq, a.Name)
+	if places, ok := voting.NewIndex(rec).PlacesAtStake(r); ok {
+		t += fmt.Sprintf(" (bỏ phiếu lại, còn %d suất)", places)
+	} else if r.Parent != 0 {
+		t += " (bỏ phiếu lại)"
+	}
+	return t
 }
 
 // tellerWarning says what the counting committee lacks, or "".
@@ -72,14 +89,7 @@ func (s *roundsScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.EnterBooth), key.Matches(msg, k.Enter):
 			return navigate(pageBooth)
 		case key.Matches(msg, k.CloseRound):
-			q := fmt.Sprintf("Đóng vòng %d và kiểm phiếu?", r.Seq)
-			if missing := r.Eligible - len(r.Voters); missing > 0 {
-				q += fmt.Sprintf("\n\nCòn %d thành viên có mặt chưa bỏ phiếu; họ sẽ không thể bỏ phiếu trong vòng này nữa.", missing)
-			}
-			id := r.ID
-			return askDo(q, job{from: pageRounds, ack: fmt.Sprintf("Đã đóng vòng %d và kiểm phiếu.", r.Seq), then: pageTally, write: func(ctx context.Context) error {
-				return st.CloseRound(ctx, id, nil)
-			}})
+			return s.askClose(c, r)
 		}
 		return nil
 	}
@@ -136,6 +146,49 @@ func (s *roundsScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// askClose asks before closing the open electronic round r: it refuses a
+// round with fewer than two ballots, names who has not voted yet, and
+// opens the sealed ballots with the secretary's key, asking for the
+// secretary code unless the secretary has just given it to leave the booth.
+func (s *roundsScreen) askClose(c *shared, r model.Round) tea.Cmd {
+	if n := len(r.Voters); n < 2 {
+		return say(fmt.Sprintf("Vòng %d mới có %d phiếu. Cần ít nhất 2 phiếu mới đóng vòng và kiểm phiếu được: kết quả của một phiếu sẽ cho biết người đó đã chọn gì.", r.Seq, n), true)
+	}
+	q := fmt.Sprintf("Đóng vòng %d và kiểm phiếu (%d phiếu)?", r.Seq, len(r.Voters))
+	if waiting := c.rec.PendingVoters(r); len(waiting) > 0 {
+		names := make([]string, 0, 4)
+		for i, m := range waiting {
+			if i == 3 {
+				names = append(names, fmt.Sprintf("… và %d người khác", len(waiting)-3))
+				break
+			}
+			names = append(names, "– "+m.Name)
+		}
+		q = fmt.Sprintf("Còn %d thành viên có mặt chưa bỏ phiếu:\n%s\n\nNếu đóng vòng %d bây giờ, họ không thể bỏ phiếu trong vòng này nữa. Vẫn đóng vòng và kiểm phiếu với %d phiếu?",
+			len(waiting), strings.Join(names, "\n"), r.Seq, len(r.Voters))
+	}
+	st, id := c.st, r.ID
+	done := job{from: pageRounds, ack: fmt.Sprintf("Đã đóng vòng %d và kiểm phiếu.", r.Seq), then: pageTally}
+	if key := c.secretary; key != nil {
+		done.write = func(ctx context.Context) error { return st.CloseRound(ctx, id, key) }
+		return askDo(q, done)
+	}
+	return ask(q, promptSecret("Mã thư ký (để mở các phiếu đã niêm phong và kiểm phiếu):", func(code string) tea.Cmd {
+		if code == "" {
+			return say("Chưa nhập mã thư ký; vòng bỏ phiếu vẫn mở.", true)
+		}
+		done.write = func(ctx context.Context) error {
+			key, err := st.UnlockSecretary(ctx, code)
+			if err != nil {
+				return err
+			}
+			defer key.Forget()
+			return st.CloseRound(ctx, id, key)
+		}
+		return c.enqueue(done)
+	}))
+}
+
 // view implements screen.
 func (s *roundsScreen) view(c *shared) string {
 	rec := c.rec
@@ -152,18 +205,18 @@ func (s *roundsScreen) view(c *shared) string {
 			b.WriteString("enter: nhập kết quả kiểm phiếu\n")
 			return b.String()
 		}
-		b.WriteString(st.Subtitle.Render(fmt.Sprintf("Vòng %d — %s", r.Seq, a.Name)) + "\n\n")
+		b.WriteString(st.Subtitle.Render(roundTitle(rec, r)) + "\n\n")
 		big := fmt.Sprintf("%d/%d đã bỏ phiếu", len(r.Voters), r.Eligible)
 		b.WriteString(st.Box.Render(st.Title.Render(big)) + "\n\n")
 		b.WriteString(fmt.Sprintf("%d đối tượng trên phiếu. Kết quả chỉ được công bố sau khi đóng vòng.\n\n", len(r.Nominees)))
-		b.WriteString("b hoặc enter: vào phòng bỏ phiếu   ·   o: đóng vòng và kiểm phiếu\n")
+		b.WriteString(c.keys.EnterBooth.Help().Key + " hoặc " + c.keys.Enter.Help().Key + ": vào phòng bỏ phiếu   ·   " + c.keys.CloseRound.Help().Key + ": đóng vòng và kiểm phiếu\n")
 		return b.String()
 	}
 	qs := st.Bad
 	if q.Met {
 		qs = st.Good
 	}
-	b.WriteString(qs.Render(q.Text()) + "\n\n")
+	b.WriteString(qs.Render(strings.Join(quorumLines(q, c.width), "\n")) + "\n\n")
 	awards := ballotAwards(rec)
 	if len(awards) == 0 {
 		b.WriteString("Kế hoạch không có danh hiệu, hình thức nào cần bỏ phiếu kín.\n")

@@ -3,11 +3,11 @@ package tui
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -170,7 +170,9 @@ func (s *tallyScreen) view(c *shared) string {
 	standing := voting.Standing(rec, r)
 	var b strings.Builder
 	head := fmt.Sprintf("Vòng %d — %s", r.Seq, a.Name)
-	if r.Parent != 0 {
+	if places, ok := voting.NewIndex(rec).PlacesAtStake(r); ok {
+		head += fmt.Sprintf(" (bỏ phiếu lại, còn %d suất)", places)
+	} else if r.Parent != 0 {
 		head += " (bỏ phiếu lại)"
 	}
 	if r.Mode == model.RoundPaper {
@@ -194,38 +196,52 @@ func (s *tallyScreen) view(c *shared) string {
 		case standing.Revote != 0:
 			after = append(after, "Đã mở vòng bỏ phiếu lại.")
 		case standing.NeedsRevote():
-			after = append(after, st.Warn.Render("r: mở vòng bỏ phiếu lại giữa các đối tượng hòa."))
+			after = append(after, st.Warn.Render(c.keys.Revote.Help().Key+": mở vòng bỏ phiếu lại giữa các đối tượng hòa."))
 		case standing.NeedsChair():
-			after = append(after, st.Warn.Render("c: chủ tọa quyết định chọn trong các đối tượng hòa."))
+			after = append(after, st.Warn.Render(c.keys.ChairDecide.Help().Key+": chủ tọa quyết định chọn trong các đối tượng hòa."))
 		}
 	}
 	if s.choosing {
 		return b.String() + "\n" + s.viewChoice(c, standing)
 	}
-	nameW := w - 2 - 8 - 10 - 8 - 10 - 14
-	b.WriteString("\n" + st.Header.Render(padRight("  Đối tượng", nameW+2)+padLeft("Đồng ý", 8)+padLeft("Không ĐY", 10)+padLeft("Cơ sở", 8)+padLeft("Tỷ lệ", 10)+"  Kết quả     ") + "\n")
+	lines := voting.NewIndex(rec).Outcomes(r)
+	verdictW := lipgloss.Width("Kết quả")
+	for _, lo := range lines {
+		verdictW = max(verdictW, lipgloss.Width(lo.Outcome.Label()))
+	}
+	// The standing is never cut: the base column goes first, then the
+	// name narrows.
+	showBase := w-2-7-9-9-2-verdictW-6 >= 18
+	numW := 7 + 9 + 9
+	if showBase {
+		numW += 6
+	}
+	nameW := max(w-2-numW-2-verdictW, 12)
+	cols := padRight("  Đối tượng", nameW+2) + padLeft("Đồng ý", 7) + padLeft("Không ĐY", 9)
+	if showBase {
+		cols += padLeft("Cơ sở", 6)
+	}
+	cols += padLeft("Tỷ lệ", 9) + "  " + padRight("Kết quả", verdictW)
+	b.WriteString("\n" + st.Header.Render(cols) + "\n")
 	var explain []string
-	if s.cursor < len(r.Results) {
-		explain = wrap("Phép tính: "+voting.Explain(r.Results[s.cursor], a.Rule), w)
+	if s.cursor < len(lines) {
+		explain = wrap("Phép tính: "+lines[s.cursor].Explain(a.Rule), w)
 	}
 	rows := max(c.height-6-len(rule)-len(after)-len(explain), 3)
-	start := window(s.cursor, len(r.Results), rows)
-	for i := start; i < len(r.Results) && i < start+rows; i++ {
-		l := r.Results[i]
+	start := window(s.cursor, len(lines), rows)
+	for i := start; i < len(lines) && i < start+rows; i++ {
+		lo := lines[i]
+		l := lo.Line
 		name := "?"
 		if n, ok := voting.NomineeByID(rec, l.NomineeID); ok {
 			name = n.Name
 		}
-		verdict := st.Bad.Render("Không đạt")
-		switch {
-		case l.Pass && slices.Contains(standing.Tied, l.NomineeID):
-			verdict = st.Warn.Render("Đạt, hòa")
-		case l.Pass && slices.Contains(standing.Out, l.NomineeID):
-			verdict = st.Warn.Render("Ngoài chỉ tiêu")
-		case l.Pass:
-			verdict = st.Good.Render("Đạt")
+		verdict := outcomeStyle(st, lo.Outcome)(lo.Outcome.Label())
+		line := padRight(name, nameW) + padLeft(fmt.Sprint(l.Agree), 7) + padLeft(fmt.Sprint(l.Disagree), 9)
+		if showBase {
+			line += padLeft(fmt.Sprint(l.Base), 6)
 		}
-		line := padRight(name, nameW) + padLeft(fmt.Sprint(l.Agree), 8) + padLeft(fmt.Sprint(l.Disagree), 10) + padLeft(fmt.Sprint(l.Base), 8) + padLeft(voting.FormatShare(l.Agree, l.Base), 10) + "  "
+		line += padLeft(voting.FormatShare(l.Agree, l.Base), 9) + "  "
 		if i == s.cursor {
 			b.WriteString(st.Selected.Render("› "+line) + verdict + "\n")
 		} else {
@@ -239,6 +255,17 @@ func (s *tallyScreen) view(c *shared) string {
 		b.WriteString("\n" + strings.Join(after, "\n"))
 	}
 	return b.String()
+}
+
+// outcomeStyle colours a nominee's standing in a round.
+func outcomeStyle(st styles, o voting.Outcome) func(...string) string {
+	switch {
+	case o.Recommended():
+		return st.Good.Render
+	case o.Pending(), o == voting.OutcomeOverQuota, o == voting.OutcomeChairNotChosen:
+		return st.Warn.Render
+	}
+	return st.Bad.Render
 }
 
 // viewChoice draws the chair's choice among the tied nominees.

@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"hoidong/model"
+)
+
+// logFailure appends the technical detail of a failed write to the log
+// file beside the database, or in the system's temporary folder when that
+// folder cannot be written, and returns the path written, or "". It runs
+// inside a command.
+func logFailure(path, what string, err error) string {
+	line := fmt.Sprintf("%s\t%s\t%s\n", time.Now().Format(time.RFC3339), strings.TrimSpace(what), technical(err))
+	for _, p := range []string{path, filepath.Join(os.TempDir(), "hoidong-loi.log")} {
+		if p == "" {
+			continue
+		}
+		f, ferr := os.OpenFile(p, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+		if ferr != nil {
+			continue
+		}
+		_, werr := f.WriteString(line)
+		cerr := f.Close()
+		if werr == nil && cerr == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// technical is the detail of err for the log: every error in its chain.
+func technical(err error) string {
+	var parts []string
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		parts = append(parts, e.Error())
+		if len(parts) > 8 {
+			break
+		}
+	}
+	return strings.Join(parts, " | ")
+}
+
+// failure is what the status line says when a write failed: what was not
+// recorded and why, in Vietnamese; for a failure the user did not cause,
+// where its technical detail was written instead of the detail itself.
+func failure(what string, err error, logged string) error {
+	what = strings.TrimSuffix(strings.TrimSpace(what), ".")
+	var (
+		why string
+		ps  model.Problems
+	)
+	switch {
+	case model.ErrorCodeOf(err) != 0 || errors.As(err, &ps):
+		why = model.Message(err)
+	case logged != "":
+		why = "Lỗi khi ghi vào tệp; chi tiết kỹ thuật đã ghi vào " + logged + "."
+	default:
+		why = "Lỗi khi ghi vào tệp."
+	}
+	code := model.ErrorCodeOf(err)
+	if code == 0 {
+		code = model.EInvalid
+	}
+	if what == "" {
+		return model.Errorf(code, "%s", why)
+	}
+	return model.Errorf(code, "Chưa ghi được: %s. %s", what, why)
+}
