@@ -214,9 +214,11 @@ var (
 	killMembers = []string{"Lương Văn Thử An", "Mai Thị Thử Bình", "Tạ Văn Thử Chiến", "Kiều Thị Thử Duyên",
 		"Lò Văn Thử Giáp", "Ninh Thị Thử Hương", "Phùng Văn Thử Khải", "Quách Thị Thử Liên"}
 	killVoting = killMembers[:7] // the secretary does not vote
+	// Nominees in the order every list and ballot gives them: collectives as
+	// the plan lists them, individuals by given name (Ba, Bốn, Hai, Một).
 	killAwards = []killAward{
 		{code: "GK_XA", name: "Giấy khen của Chủ tịch UBND xã",
-			nominees: []string{"Cao Văn Đề Một", "Tô Thị Đề Hai", "Hà Văn Đề Ba", "Âu Thị Đề Bốn"},
+			nominees: []string{"Hà Văn Đề Ba", "Âu Thị Đề Bốn", "Tô Thị Đề Hai", "Cao Văn Đề Một"},
 			criteria: []string{"Hoàn thành xuất sắc nhiệm vụ", "Chấp hành tốt chủ trương", "Có sáng kiến"}},
 		{code: "GK_HUYEN", name: "Giấy khen của Chủ tịch UBND huyện",
 			nominees: []string{"Thôn Đông Kiểm", "Thôn Tây Kiểm", "Văn phòng xã Kiểm"},
@@ -853,7 +855,13 @@ func (k *killRun) exportJSON() killDoc {
 	if err != nil {
 		k.t.Fatalf("hoidong export: %v\n%s", err, out)
 	}
-	b, err := os.ReadFile(filepath.Join(dir, "ho-so-phien-hop.json"))
+	// The command prints the file it wrote; before the meeting closes its
+	// name says it is a draft.
+	written := strings.TrimSpace(string(out))
+	if !strings.HasSuffix(written, ".json") || filepath.Dir(written) != dir {
+		k.t.Fatalf("hoidong export printed %q, want the one JSON file it wrote in %s", written, dir)
+	}
+	b, err := os.ReadFile(written)
 	if err != nil {
 		k.t.Fatal(err)
 	}
@@ -1366,6 +1374,11 @@ func (k *killRun) ballotAction(i int, separate bool) killAction {
 			s := x.waitFor(fmt.Sprintf("Đã đánh dấu 0/%d", len(aw.nominees)))
 			if strings.Contains(s, "[Đồng ý") || strings.Contains(s, "[Không đồng ý") {
 				k.t.Fatalf("the ballot of %s opens with choices marked:\n%s", name, frame(s))
+			}
+			for j := 1; j < len(aw.nominees); j++ {
+				if strings.Index(s, aw.nominees[j-1]) > strings.Index(s, aw.nominees[j]) {
+					k.t.Fatalf("the ballot lists %s after %s, not in the order of the lists:\n%s", aw.nominees[j-1], aw.nominees[j], frame(s))
+				}
 			}
 			var keys []string
 			disagree := 0

@@ -776,14 +776,18 @@ func (m *Model) render() string {
 	}
 	s := m.current()
 	st := m.sh.styles
-	title := st.Title.Render("HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG") + st.Muted.Render(" · ") + st.Subtitle.Render(s.title())
+	// The marks of the file's state come before the screen's name, which
+	// is the part a narrow terminal cuts.
+	title := st.Title.Render("HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG")
+	if r := m.sh.rec; r != nil && r.Meeting.Status == model.MeetingClosed {
+		title += st.Warn.Render(" [đã kết thúc]")
+	}
+	if m.opts.ViewOnly != "" {
+		title += st.Warn.Render(" [chỉ xem]")
+	}
+	title += st.Muted.Render(" · ") + st.Subtitle.Render(s.title())
 	if m.page == pageBooth {
 		title = st.Title.Render("PHÒNG BỎ PHIẾU KÍN")
-	} else if r := m.sh.rec; r != nil && r.Meeting.Status == model.MeetingClosed {
-		title += st.Warn.Render("  [đã kết thúc]")
-	}
-	if m.opts.ViewOnly != "" && m.page != pageBooth {
-		title += st.Warn.Render("  [chỉ xem]")
 	}
 	var sub string
 	if m.opts.Notice != "" && m.page != pageBooth {

@@ -1,6 +1,11 @@
 package tui
 
 import (
+	"bytes"
+	tea "charm.land/bubbletea/v2"
+	"encoding/json"
+	"fmt"
+	"hoidong/export"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -150,6 +155,7 @@ func TestTie_RevoteAmongTheTied(t *testing.T) {
 			t.Fatalf("recommended %d, not among the re-vote's first three %v", id, revote.Nominees[:3])
 		}
 	}
+	h.tallyAgreesWithTheRecord()
 }
 
 // TestTie_ChairDecides records the chair's choice among the tied, with the
@@ -183,6 +189,69 @@ func TestTie_ChairDecides(t *testing.T) {
 		t.Fatalf("decision = %+v", d)
 	}
 	h.expect("Chủ tọa " + d.Chair + " đã quyết định")
+	h.tallyAgreesWithTheRecord()
+}
+
+// tallyAgreesWithTheRecord walks the tally screen through every closed
+// round and checks that each nominee's line shows the standing the JSON
+// record gives it, and lists the nominees in the record's order.
+func (h *harness) tallyAgreesWithTheRecord() {
+	h.t.Helper()
+	rec := h.fresh()
+	var buf bytes.Buffer
+	if err := export.JSON(&buf, &rec); err != nil {
+		h.t.Fatal(err)
+	}
+	var doc struct {
+		Rounds []struct {
+			Seq     int    `json:"seq"`
+			Status  string `json:"status"`
+			Results []struct {
+				NomineeID     int64  `json:"nominee_id"`
+				StandingLabel string `json:"standing_label"`
+			} `json:"results"`
+		} `json:"rounds"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		h.t.Fatal(err)
+	}
+	h.press("esc", "5")
+	h.expectPage(pageTally)
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 60}) // every name and line whole
+	defer h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for i := 0; i < len(doc.Rounds); i++ {
+		h.press("left")
+	}
+	for _, r := range doc.Rounds {
+		if r.Status != "closed" {
+			continue
+		}
+		screen := h.screen()
+		if !strings.Contains(screen, fmt.Sprintf("Vòng %d —", r.Seq)) {
+			h.t.Fatalf("tally is not on round %d:\n%s", r.Seq, screen)
+		}
+		last := -1
+		for _, l := range r.Results {
+			n, ok := voting.NomineeByID(&rec, l.NomineeID)
+			if !ok {
+				h.t.Fatalf("round %d: no nominee %d", r.Seq, l.NomineeID)
+			}
+			at := strings.Index(screen, n.Name)
+			if at < 0 {
+				h.t.Fatalf("round %d: %s not on the tally screen:\n%s", r.Seq, n.Name, screen)
+			}
+			line := screen[at:]
+			line = line[:strings.IndexByte(line, '\n')]
+			if !strings.HasSuffix(strings.TrimSpace(line), l.StandingLabel) {
+				h.t.Errorf("round %d, %s: the screen shows %q, the record says %q", r.Seq, n.Name, line, l.StandingLabel)
+			}
+			if at < last {
+				h.t.Errorf("round %d: %s is listed out of the record's order", r.Seq, n.Name)
+			}
+			last = at
+		}
+		h.press("right")
+	}
 }
 
 // TestCodes_OnlyTheMemberVotes issues code slips, refuses a ballot without

@@ -97,10 +97,13 @@ func stepStates(rec *model.Record) []string {
 			marked++
 		}
 	}
-	if marked == 0 {
+	switch {
+	case marked == 0:
 		out[0] = "Chưa điểm danh"
-	} else {
-		out[0] = q.Text()
+	case q.Met:
+		out[0] = fmt.Sprintf("Có mặt %d/%d — đủ điều kiện", q.Present, q.Total)
+	default:
+		out[0] = fmt.Sprintf("Có mặt %d/%d — chưa đủ (cần %d)", q.Present, q.Total, q.Needed())
 	}
 
 	tellers, head := committee(rec)
@@ -180,8 +183,9 @@ func (s *overviewScreen) view(c *shared) string {
 		b.WriteString(st.Muted.Render("Ý kiến thảo luận: ") + truncate(strings.ReplaceAll(d, "\n", " "), c.width-20) + "\n")
 	}
 	if s.demoCode != "" && rec.Meeting.Status == model.MeetingOpen {
-		b.WriteString(st.Box.Render(st.Title.Render("Mã thư ký: "+s.demoCode)+"\n"+
-			st.Muted.Render("Phiên họp mẫu đã chọn sẵn mã này. Cần để rời phòng bỏ phiếu ("+c.keys.Secretary.Help().Key+") và đóng vòng.")) + "\n")
+		note := wrap("Phiên họp mẫu đã chọn sẵn mã thư ký này: cần để rời phòng bỏ phiếu ("+
+			c.keys.Secretary.Help().Key+") và để mở phiếu khi đóng vòng.", c.width-6)
+		b.WriteString(st.Box.Render(st.Title.Render("Mã thư ký: "+s.demoCode)+"\n"+st.Muted.Render(strings.Join(note, "\n"))) + "\n")
 	}
 	return b.String()
 }

@@ -94,7 +94,7 @@ func (s *reviewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 			mark, word = model.MarkNotMet, "không đạt"
 		}
 		note := candidacyMark(n, award, idx).Note
-		return c.doThen(pageReview, fmt.Sprintf("%s, tiêu chí %d: %s.", n.Name, idx+1, word), s.moveOn(total), func(ctx context.Context) error {
+		return c.doThen(pageReview, fmt.Sprintf("Tiêu chí %d: %s.", idx+1, word), s.moveOn(total), func(ctx context.Context) error {
 			return st.SetMark(ctx, id, award, idx, mark, note)
 		})
 	case !onCheck && key.Matches(msg, k.Note):
