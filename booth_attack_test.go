@@ -9,7 +9,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -79,27 +78,7 @@ func TestBooth_AttacksInTmux(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	db := readyMeeting(t, work)
-	conf := filepath.Join(work, "tmux.conf")
-	if err := os.WriteFile(conf, []byte("set-option -g default-shell /bin/sh\nset-window-option -g remain-on-exit on\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var env []string
-	for _, e := range os.Environ() {
-		if !strings.HasPrefix(e, "TMUX=") && !strings.HasPrefix(e, "TMUX_PANE=") && !strings.HasPrefix(e, "LANG=") && !strings.HasPrefix(e, "LC_") {
-			env = append(env, e)
-		}
-	}
-	env = append(env, "LANG=C.UTF-8", "LC_ALL=C.UTF-8")
-	socket := []string{"-S", filepath.Join(work, "tmux.sock")}
-	if len(socket[1]) > 100 {
-		socket = []string{"-L", fmt.Sprintf("hoidong-booth-%d-%d", os.Getpid(), time.Now().UnixNano())}
-	}
-	term := &tmuxTerm{t: t, socket: socket, env: env}
-	t.Cleanup(func() { _, _ = term.tmux("kill-server") })
-	command := "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen " + shellQuote(bin) + " --db " + shellQuote(db)
-	if _, err := term.tmux("-f", conf, "new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", command); err != nil {
-		t.Fatal(err)
-	}
+	term := startTmux(t, work, "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "+shellQuote(bin)+" --db "+shellQuote(db))
 	term.waitFor("· Chương trình phiên họp")
 	term.send("4")
 	term.waitFor("· Bỏ phiếu kín")

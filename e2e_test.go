@@ -348,6 +348,39 @@ type e2eBallot struct {
 	Disagree []int64 `json:"disagree"`
 }
 
+// startTmux runs command in an 80×24 window of a private tmux server: its
+// own socket and an empty configuration, so that it never touches a user's
+// tmux. remain-on-exit keeps the pane after the program quits, to read its
+// exit status and last words. The command runs under /bin/sh whatever the
+// user's shell, in a UTF-8 locale.
+func startTmux(t *testing.T, work, command string) *tmuxTerm {
+	t.Helper()
+	conf := filepath.Join(work, "tmux.conf")
+	if err := os.WriteFile(conf, []byte("set-option -g default-shell /bin/sh\nset-window-option -g remain-on-exit on\nset-option -g history-limit 2000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var env []string
+	for _, e := range os.Environ() {
+		if !strings.HasPrefix(e, "TMUX=") && !strings.HasPrefix(e, "TMUX_PANE=") &&
+			!strings.HasPrefix(e, "LANG=") && !strings.HasPrefix(e, "LC_ALL=") && !strings.HasPrefix(e, "LC_CTYPE=") {
+			env = append(env, e)
+		}
+	}
+	env = append(env, "LANG=C.UTF-8", "LC_ALL=C.UTF-8")
+	// The socket lives in the test's temporary folder, so nothing is left
+	// behind; a path too long for a Unix socket falls back to a unique -L name.
+	socket := []string{"-S", filepath.Join(work, "tmux.sock")}
+	if len(socket[1]) > 100 {
+		socket = []string{"-L", fmt.Sprintf("hoidong-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	}
+	term := &tmuxTerm{t: t, socket: socket, env: env}
+	t.Cleanup(func() { _, _ = term.tmux("kill-server") })
+	if _, err := term.tmux("-f", conf, "new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", command); err != nil {
+		t.Fatal(err)
+	}
+	return term
+}
+
 // shellQuote quotes s for /bin/sh.
 func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
@@ -384,35 +417,9 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// A private tmux server: its own socket and an empty configuration, so
-	// that it never touches a user's tmux. remain-on-exit keeps the pane
-	// after the program quits, to read its exit status and last words.
-	// The command runs under /bin/sh whatever the user's shell.
-	conf := filepath.Join(work, "tmux.conf")
-	if err := os.WriteFile(conf, []byte("set-option -g default-shell /bin/sh\nset-window-option -g remain-on-exit on\nset-option -g history-limit 2000\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var env []string
-	for _, e := range os.Environ() {
-		if !strings.HasPrefix(e, "TMUX=") && !strings.HasPrefix(e, "TMUX_PANE=") &&
-			!strings.HasPrefix(e, "LANG=") && !strings.HasPrefix(e, "LC_ALL=") && !strings.HasPrefix(e, "LC_CTYPE=") {
-			env = append(env, e)
-		}
-	}
-	env = append(env, "LANG=C.UTF-8", "LC_ALL=C.UTF-8")
-	// The socket lives in the test's temporary folder, so nothing is left
-	// behind; a path too long for a Unix socket falls back to a unique -L name.
-	socket := []string{"-S", filepath.Join(work, "tmux.sock")}
-	if len(socket[1]) > 100 {
-		socket = []string{"-L", fmt.Sprintf("hoidong-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
-	}
-	term := &tmuxTerm{t: t, socket: socket, env: env}
-	t.Cleanup(func() { _, _ = term.tmux("kill-server") })
 	// The shell reports the program's exit status when it ends.
 	command := "env TMPDIR=" + shellQuote(appTmp) + " LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen " + shellQuote(bin) + ` demo; echo "[hoidong exited: $?]"`
-	if _, err := term.tmux("-f", conf, "new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", command); err != nil {
-		t.Fatal(err)
-	}
+	term := startTmux(t, work, command)
 
 	// ── Agenda ────────────────────────────────────────────────────────────
 	s := term.waitFor("Chương trình phiên họp", "Phiên họp mẫu (tệp tạm):")
