@@ -313,7 +313,7 @@ func WriteFiles(dir string, rec *model.Record, docs []Document) ([]string, error
 	paths := make([]string, 0, len(docs))
 	for i, d := range docs {
 		p := filepath.Join(dir, d.Name)
-		if err := writeAtomic(dir, p, bodies[i]); err != nil {
+		if err := writeAtomic(dir, p, bodies[i], 0o644); err != nil {
 			return paths, err
 		}
 		// A write cut short by a crash leaves its temporary file behind;
@@ -330,8 +330,23 @@ func WriteFiles(dir string, rec *model.Record, docs []Document) ([]string, error
 	return paths, nil
 }
 
+// WriteFile writes data to path atomically, as the documents are, with the
+// permissions perm (0o600 for what only the secretary may read, such as
+// voting code slips), creating the folder if it is missing.
+func WriteFile(path string, data []byte, perm os.FileMode) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return pathError("Không tạo được thư mục", dir, err)
+	}
+	if err := writeAtomic(dir, path, data, perm); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
 // writeAtomic writes data to path through a temporary file in dir.
-func writeAtomic(dir, path string, data []byte) (err error) {
+func writeAtomic(dir, path string, data []byte, perm os.FileMode) (err error) {
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return pathError("Không ghi được vào thư mục", dir, err)
@@ -351,7 +366,7 @@ func writeAtomic(dir, path string, data []byte) (err error) {
 	}
 	// CreateTemp makes the file private; documents are ordinary files. Some
 	// file systems cannot chmod, and the file is good without it.
-	_ = f.Chmod(0o644)
+	_ = f.Chmod(perm)
 	if err = f.Close(); err != nil {
 		return pathError("Không ghi được tệp", path, err)
 	}

@@ -83,9 +83,8 @@ func (s *Store) importablePlan(ctx context.Context, q querier) (model.Plan, erro
 	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM rounds`).Scan(&rounds); err != nil {
 		return plan, fmt.Errorf("import: count rounds: %w", err)
 	}
-	if rounds > 0 {
-		return plan, model.Errorf(model.EConflict,
-			"Đã bắt đầu bỏ phiếu (có %d vòng bỏ phiếu); không thể nhập thêm đối tượng hay thành viên Hội đồng.", rounds)
+	if why := model.ImportBlockedBy(model.MeetingOpen, rounds); why != "" {
+		return plan, model.Errorf(model.EConflict, "%s", why)
 	}
 	return plan, nil
 }

@@ -1,5 +1,14 @@
 // Package tui is the secretary's terminal program and the voting booth:
 // a root model routing to one screen at a time.
+//
+// To add a screen: give it a page constant below (and its name in
+// page.String), write it in a file of its own as a type that embeds base
+// and implements screen (screen.go: its title, the actions its keys run,
+// its view, and whichever hooks it needs), add its compile-time check to
+// screen.go, put it in New's map, and give its keys a group in keys.go.
+// The root does the rest: it matches keys against the screen's actions,
+// draws the help line from them, sends esc to the page's parent, and
+// routes a command's addressed message to the page it names.
 package tui
 
 import (
@@ -7,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -30,27 +38,40 @@ type page int
 
 // The program's screens.
 const (
-	pageLoading page = iota
-	pageStart
-	pageOverview
-	pageRollCall
-	pageTellers
-	pageNominees
-	pageReview
-	pageRounds
-	pageBooth
-	pageTally
-	pageConclusion
-	pageImport    // import registrations (importscreen.go)
-	pagePreview   // preview and write documents (preview.go)
-	pagePaper     // enter the counts of a paper round (paper.go)
-	pageCodes     // issue and manage members' voting codes (codes.go)
-	pageSecretary // choose the secretary code (secretary.go)
+	pageLoading    page = iota // before the first snapshot
+	pageStart                  // a file without a meeting (start.go)
+	pageOverview               // the agenda (overview.go)
+	pageRollCall               // roll call and voting codes (rollcall.go)
+	pageTellers                // the counting committee (tellers.go)
+	pageNominees               // the list of nominees (nominees.go)
+	pageReview                 // one nominee's review (review.go)
+	pageRounds                 // ballot rounds (rounds.go)
+	pageBooth                  // the voting booth (booth.go)
+	pageTally                  // the results of closed rounds (tally.go)
+	pageConclusion             // the recommended list and the close (conclusion.go)
+	pageImport                 // import registrations (importscreen.go)
+	pagePreview                // preview and write documents (preview.go)
+	pagePaper                  // enter the counts of a paper round (paper.go)
+	pageSecretary              // choose the secretary code (secretary.go)
 )
 
 // String returns the page's name for logs and tests.
 func (p page) String() string {
-	return [...]string{"loading", "start", "overview", "rollcall", "tellers", "nominees", "review", "rounds", "booth", "tally", "conclusion", "import", "preview", "paper", "codes", "secretary"}[p]
+	return [...]string{"loading", "start", "overview", "rollcall", "tellers", "nominees", "review", "rounds", "booth",
+		"tally", "conclusion", "import", "preview", "paper", "secretary"}[p]
+}
+
+// parent is the page esc goes back to from p: one level up.
+func (p page) parent() page {
+	switch p {
+	case pageReview:
+		return pageNominees
+	case pagePreview:
+		return pageConclusion
+	case pagePaper:
+		return pageRounds
+	}
+	return pageOverview
 }
 
 // Options configure the program.
@@ -74,6 +95,7 @@ type Options struct {
 // shared is what every screen reads: the record and the look, and the
 // queue of writes.
 type shared struct {
+	ctx    context.Context // cancelled when the program quits
 	st     *store.Store
 	rec    *model.Record
 	keys   keyMap
@@ -83,6 +105,7 @@ type shared struct {
 
 	exportDir string // where documents and code slips are written by default
 	logPath   string // where the technical detail of a failure is written
+	exported  exported
 
 	queue      []job // writes waiting to run, in the order asked
 	writing    bool  // a write is running
@@ -98,6 +121,12 @@ type shared struct {
 	secretary *store.SecretaryKey
 }
 
+// exported is the last set of documents written.
+type exported struct {
+	paths []string
+	draft bool // written before the meeting closed
+}
+
 // forgetSecretary drops the secretary's key from memory.
 func (c *shared) forgetSecretary() {
 	if c.secretary != nil {
@@ -106,22 +135,11 @@ func (c *shared) forgetSecretary() {
 	}
 }
 
-// screen is one page of the program.
-type screen interface {
-	// title is the screen's heading.
-	title() string
-	// update handles a key press and returns a command.
-	update(c *shared, msg tea.KeyPressMsg) tea.Cmd
-	// view renders the body.
-	view(c *shared) string
-	// help lists the screen's keys.
-	help(c *shared) bindings
-}
-
 // Model is the root of the program.
 type Model struct {
 	opts    Options
 	sh      shared
+	cancel  context.CancelFunc
 	help    help.Model
 	page    page
 	screens map[page]screen
@@ -152,60 +170,14 @@ type input struct {
 	submit func(string) tea.Cmd
 }
 
-// recordMsg carries a fresh snapshot after a load or an action.
-type recordMsg struct {
-	rec  *model.Record
-	none bool   // the database holds no meeting yet
-	ack  string // what to confirm on the status line
-	err  error  // the action's failure, if any
-	from page   // the page that asked, for screens that react to their own actions
-	then page   // the page to show when the action succeeded; pageLoading for none
-	job  bool   // the snapshot follows a write
-	gen  int    // for plain loads: writes started when the load began
-	// failed is the write that failed, when err is its failure.
-	failed *job
-	// logged is where the technical detail of the failure was written, or
-	// "" when it could not be written.
-	logged string
-}
-
-// navigateMsg moves to another page.
-type navigateMsg struct{ to page }
-
-// askMsg asks the user a yes/no question before running yes, or queuing
-// write.
-type askMsg struct {
-	question string
-	yes      tea.Cmd
-	write    *job
-	confirm  *key.Binding // a stricter key than the usual yes, if set
-}
-
-// inputMsg asks the user for a line of text.
-type inputMsg struct {
-	label, value string
-	submit       func(string) tea.Cmd
-	secret       bool // show a dot for each character typed
-}
-
-// statusMsg shows a line on the status bar.
-type statusMsg struct {
-	text string
-	err  bool
-}
-
-// exportedMsg reports documents written.
-type exportedMsg struct {
-	paths []string
-	err   error
-	draft bool // written before the meeting closed
-}
-
 // New builds the root model.
 func New(opts Options) *Model {
+	ctx, cancel := context.WithCancel(context.Background())
 	m := &Model{
-		opts: opts,
+		opts:   opts,
+		cancel: cancel,
 		sh: shared{
+			ctx:    ctx,
 			st:     opts.Store,
 			keys:   newKeyMap(),
 			styles: newStyles(true),
@@ -222,26 +194,26 @@ func New(opts Options) *Model {
 	if opts.ViewOnly != "" {
 		m.dialog = &dialog{
 			question: opts.ViewOnly + "\n\nMở tệp để xem (chỉ đọc, không thay đổi gì)? Trả lời không thì chương trình thoát.",
-			confirm:  m.sh.keys.Yes,
+			confirm:  m.sh.keys.Dialog.Yes,
 			no:       tea.Quit,
 		}
 	}
 	list := &nomineesScreen{}
 	m.screens = map[page]screen{
 		pageStart:      &startScreen{},
+		pageSecretary:  &secretaryScreen{},
 		pageOverview:   &overviewScreen{demoCode: opts.DemoCode},
 		pageRollCall:   &rollCallScreen{},
 		pageTellers:    &tellersScreen{},
 		pageNominees:   list,
 		pageReview:     &reviewScreen{neighbour: list.neighbour},
 		pageRounds:     &roundsScreen{},
+		pagePaper:      &paperScreen{},
 		pageBooth:      &boothScreen{boothOnly: opts.BoothOnly},
 		pageTally:      &tallyScreen{},
-		pageConclusion: &conclusionScreen{exportDir: opts.ExportDir},
-		pagePaper:      &paperScreen{},
+		pageConclusion: &conclusionScreen{},
 		pagePreview:    &previewScreen{exportDir: opts.ExportDir},
 		pageImport:     &importScreen{},
-		pageSecretary:  &secretaryScreen{},
 	}
 	return m
 }
@@ -256,7 +228,9 @@ func logPathFor(st *store.Store) string {
 
 // Run runs the program in the terminal until the user quits.
 func Run(opts Options) error {
-	_, err := tea.NewProgram(New(opts), tea.WithFilter(filter)).Run()
+	m := New(opts)
+	defer m.cancel()
+	_, err := tea.NewProgram(m, tea.WithFilter(filter)).Run()
 	if errors.Is(err, tea.ErrInterrupted) {
 		return nil
 	}
@@ -277,135 +251,7 @@ func filter(m tea.Model, msg tea.Msg) tea.Msg {
 
 // Init implements tea.Model.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(load(m.sh.st, 0), tea.RequestBackgroundColor, tick())
-}
-
-// tickMsg asks for a fresh look at the record, for live progress.
-type tickMsg struct{}
-
-// tick fires once a second.
-func tick() tea.Cmd {
-	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{} })
-}
-
-// load reads the record; gen is the number of writes started so far, so
-// that a load overtaken by a write can be recognised and dropped.
-func load(st *store.Store, gen int) tea.Cmd {
-	return func() tea.Msg {
-		msg := snapshot(st, "", nil)
-		msg.gen = gen
-		return msg
-	}
-}
-
-// snapshot reads the record into a recordMsg.
-func snapshot(st *store.Store, ack string, actErr error) recordMsg {
-	ctx := context.Background()
-	has, err := st.HasMeeting(ctx)
-	if err != nil {
-		return recordMsg{err: err}
-	}
-	if !has {
-		return recordMsg{none: true, err: actErr}
-	}
-	rec, err := st.Record(ctx)
-	if err != nil {
-		return recordMsg{err: err}
-	}
-	if actErr != nil {
-		ack = ""
-	}
-	return recordMsg{rec: &rec, ack: ack, err: actErr}
-}
-
-// job is one write to the record. Jobs run one at a time, in the order the
-// user asked for them, so that quick key presses land in the record in the
-// order they were pressed.
-type job struct {
-	from  page   // the page that asked
-	ack   string // the status line on success
-	then  page   // the page to show on success; pageLoading for none
-	write func(ctx context.Context) error
-	// undo puts the screen back as it was before the key that asked for
-	// the write (the cursor moved on at once), when the write fails.
-	undo func()
-}
-
-// do queues a write and starts it if no other write is running.
-func (c *shared) do(from page, ack string, write func(ctx context.Context) error) tea.Cmd {
-	return c.enqueue(job{from: from, ack: ack, write: write})
-}
-
-// doThen is do for a key that already moved the screen on: undo moves it
-// back if the write fails.
-func (c *shared) doThen(from page, ack string, undo func(), write func(ctx context.Context) error) tea.Cmd {
-	return c.enqueue(job{from: from, ack: ack, write: write, undo: undo})
-}
-
-// enqueue adds a job to the queue and starts the next one if idle.
-func (c *shared) enqueue(j job) tea.Cmd {
-	c.queue = append(c.queue, j)
-	return c.kick()
-}
-
-// kick starts the next queued write unless one is running.
-func (c *shared) kick() tea.Cmd {
-	if c.writing || len(c.queue) == 0 {
-		return nil
-	}
-	j := c.queue[0]
-	c.queue = c.queue[1:]
-	c.writing = true
-	c.generation++
-	st, logPath := c.st, c.logPath
-	return func() tea.Msg {
-		err := j.write(context.Background())
-		msg := snapshot(st, j.ack, err)
-		msg.from, msg.job = j.from, true
-		if err == nil {
-			msg.then = j.then
-		} else {
-			msg.failed = &j
-			msg.logged = logFailure(logPath, j.ack, err)
-		}
-		return msg
-	}
-}
-
-// navigate returns a command that moves to page p.
-func navigate(p page) tea.Cmd {
-	return func() tea.Msg { return navigateMsg{to: p} }
-}
-
-// askWith asks a question that only the given key confirms; any other key
-// cancels it.
-func askWith(question string, confirm *key.Binding, yes tea.Cmd) tea.Cmd {
-	return func() tea.Msg { return askMsg{question: question, yes: yes, confirm: confirm} }
-}
-
-// ask asks a yes/no question and runs yes on yes.
-func ask(question string, yes tea.Cmd) tea.Cmd {
-	return func() tea.Msg { return askMsg{question: question, yes: yes} }
-}
-
-// askDo asks a yes/no question and queues the write on yes.
-func askDo(question string, j job) tea.Cmd {
-	return func() tea.Msg { return askMsg{question: question, write: &j} }
-}
-
-// prompt returns a command that asks for a line of text.
-func prompt(label, value string, submit func(string) tea.Cmd) tea.Cmd {
-	return func() tea.Msg { return inputMsg{label: label, value: value, submit: submit} }
-}
-
-// promptSecret asks for the secretary code, hidden as it is typed.
-func promptSecret(label string, submit func(string) tea.Cmd) tea.Cmd {
-	return func() tea.Msg { return inputMsg{label: label, submit: submit, secret: true} }
-}
-
-// say returns a command that shows a status line.
-func say(text string, isErr bool) tea.Cmd {
-	return func() tea.Msg { return statusMsg{text: text, err: isErr} }
+	return tea.Batch(load(m.sh.ctx, m.sh.st, 0), tea.RequestBackgroundColor, tick())
 }
 
 // Page reports the current page's name, for tests.
@@ -417,113 +263,122 @@ func (m *Model) Status() string { return m.status }
 // Record returns the last snapshot, for tests.
 func (m *Model) Record() *model.Record { return m.sh.rec }
 
+// quit ends the program: the context every store call receives is
+// cancelled, so a write in flight ends cleanly.
+func (m *Model) quit() tea.Cmd {
+	m.quitting = true
+	m.cancel()
+	return tea.Quit
+}
+
 // Update implements tea.Model.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.sh.boothLocked {
 		return m, m.updateLocked(msg)
 	}
 	switch msg := msg.(type) {
-	case unlockMsg:
-		if msg.key != nil {
-			msg.key.Forget() // the booth is not on screen: nobody asked
-		}
-		return m, nil
 	case tea.WindowSizeMsg:
 		m.sh.width = msg.Width
 		m.help.SetWidth(msg.Width)
 		m.layout(msg.Height)
-		return m, nil
 	case tea.BackgroundColorMsg:
 		m.sh.styles = newStyles(msg.IsDark())
 		m.help.Styles = help.DefaultStyles(msg.IsDark())
-		return m, nil
 	case recordMsg:
 		return m, m.onRecord(msg)
 	case tickMsg:
 		// Progress of an open round can come from a booth in another process.
 		if m.sh.rec != nil && !m.sh.writing && (m.page == pageRounds || m.page == pageBooth || m.page == pageOverview) {
-			return m, tea.Batch(tick(), load(m.sh.st, m.sh.generation))
+			return m, tea.Batch(tick(), load(m.sh.ctx, m.sh.st, m.sh.generation))
 		}
 		return m, tick()
 	case navigateMsg:
-		m.go2(msg.to)
-		return m, nil
-	case focusMsg:
-		if r, ok := m.screens[pageReview].(*reviewScreen); ok {
-			r.focus(msg.nominee, msg.award)
+		return m, m.go2(msg.to)
+	case addressed:
+		if s, ok := m.screens[msg.to]; ok {
+			return m, s.receive(&m.sh, msg.msg)
 		}
-		m.go2(pageReview)
-		return m, nil
 	case askMsg:
-		m.dialog = &dialog{question: msg.question, yes: msg.yes, write: msg.write, confirm: m.sh.keys.Yes}
+		m.dialog = &dialog{question: msg.question, yes: msg.yes, write: msg.write, confirm: m.sh.keys.Dialog.Yes}
 		if msg.confirm != nil {
 			m.dialog.confirm, m.dialog.strict = *msg.confirm, true
 		}
-		return m, nil
 	case inputMsg:
-		f := textinput.New()
-		f.Prompt = "› "
-		sty := textinput.DefaultStyles(true)
-		sty.Cursor.Blink = false // a steady cursor; no timer to wait for
-		f.SetStyles(sty)
-		f.SetWidth(m.sh.width - 8)
-		f.SetValue(msg.value)
-		f.CharLimit = 2000
-		if msg.secret {
-			f.EchoMode, f.EchoCharacter = textinput.EchoPassword, '●'
-			f.CharLimit = maxSecretaryCode
-		}
-		m.input = &input{label: msg.label, field: f, submit: msg.submit}
-		return m, m.input.field.Focus()
+		return m, m.openInput(msg)
 	case statusMsg:
 		m.status, m.statusErr = msg.text, msg.err
-		return m, nil
 	case exportedMsg:
-		if msg.err != nil {
-			m.status, m.statusErr = model.Message(msg.err), true
-			return m, nil
-		}
-		if c, ok := m.screens[pageConclusion].(*conclusionScreen); ok {
-			c.written, c.draft = msg.paths, msg.draft
-		}
-		if p, ok := m.screens[pagePreview].(*previewScreen); ok {
-			p.written, p.draft = msg.paths, msg.draft
-		}
-		m.status, m.statusErr = fmt.Sprintf("Đã xuất %d tệp.", len(msg.paths)), false
-		if msg.draft {
-			m.status = fmt.Sprintf("Đã xuất %d tệp DỰ THẢO: phiên họp chưa kết thúc.", len(msg.paths))
-		}
-		return m, nil
-	case importReadMsg:
-		if s, ok := m.screens[pageImport].(*importScreen); ok {
-			s.loaded(msg)
-		}
-		return m, nil
+		m.onExported(msg)
 	case tea.KeyPressMsg:
 		return m, m.onKey(msg)
 	case tea.PasteMsg:
-		if s, ok := m.screens[pageSecretary].(*secretaryScreen); ok && m.page == pageSecretary && m.input == nil {
-			return m, s.paste(msg)
+		return m, m.onPaste(msg)
+	case leaveBoothMsg:
+		if msg.key != nil {
+			msg.key.Forget() // the booth is not on screen: nobody asked
 		}
+	default:
 		if m.input != nil {
 			var cmd tea.Cmd
 			m.input.field, cmd = m.input.field.Update(msg)
 			return m, cmd
 		}
 	}
+	return m, nil
+}
+
+// openInput shows a one-line prompt over the screen.
+func (m *Model) openInput(msg inputMsg) tea.Cmd {
+	f := textinput.New()
+	f.Prompt = "› "
+	sty := textinput.DefaultStyles(true)
+	sty.Cursor.Blink = false // a steady cursor; no timer to wait for
+	f.SetStyles(sty)
+	f.SetWidth(m.sh.width - 8)
+	f.SetValue(msg.value)
+	f.CharLimit = 2000
+	if msg.secret {
+		f.EchoMode, f.EchoCharacter = textinput.EchoPassword, '●'
+		f.CharLimit = maxSecretaryCode
+	}
+	m.input = &input{label: msg.label, field: f, submit: msg.submit}
+	return m.input.field.Focus()
+}
+
+// onExported takes the result of writing documents.
+func (m *Model) onExported(msg exportedMsg) {
+	if msg.err != nil {
+		m.status, m.statusErr = model.Message(msg.err), true
+		return
+	}
+	m.sh.exported = exported{paths: msg.paths, draft: msg.draft}
+	m.status, m.statusErr = fmt.Sprintf("Đã xuất %d tệp.", len(msg.paths)), false
+	if msg.draft {
+		m.status = fmt.Sprintf("Đã xuất %d tệp DỰ THẢO: phiên họp chưa kết thúc.", len(msg.paths))
+	}
+}
+
+// onPaste puts pasted text into the open prompt or the field the screen
+// is taking text into.
+func (m *Model) onPaste(msg tea.PasteMsg) tea.Cmd {
 	if m.input != nil {
 		var cmd tea.Cmd
 		m.input.field, cmd = m.input.field.Update(msg)
-		return m, cmd
+		return cmd
 	}
-	return m, nil
+	if p, ok := m.current().(interface {
+		paste(tea.PasteMsg) tea.Cmd
+	}); ok && m.current().takesText() {
+		return p.paste(msg)
+	}
+	return nil
 }
 
 // updateLocked handles a message while the in-program booth is on screen.
 // Keys, pastes and whatever a command sends back stay inside the booth;
 // only a checked secretary code (unlockMsg) opens the way out.
 func (m *Model) updateLocked(msg tea.Msg) tea.Cmd {
-	booth, _ := m.screens[pageBooth].(*boothScreen)
+	booth := m.screens[pageBooth]
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg, tea.BackgroundColorMsg, tickMsg:
 		m.sh.boothLocked = false
@@ -537,21 +392,24 @@ func (m *Model) updateLocked(msg tea.Msg) tea.Cmd {
 		m.sh.boothLocked = true
 		m.page = pageBooth
 		return cmd
-	case unlockMsg:
-		if booth == nil || !booth.unlocked(msg) {
+	case addressed:
+		if msg.to != pageBooth {
 			return nil
 		}
+		return booth.receive(&m.sh, msg.msg)
+	case leaveBoothMsg:
+		// Only the booth sends it, once the store has checked the code.
 		m.sh.forgetSecretary()
 		m.sh.secretary = msg.key
 		m.sh.boothLocked = false
-		m.go2(pageRounds)
+		cmd := m.go2(pageRounds)
 		m.status, m.statusErr = "Thư ký đã rời phòng bỏ phiếu.", false
-		return nil
+		return cmd
 	case tea.KeyPressMsg:
-		if booth == nil {
-			return nil
+		if cmd, ok := dispatch(booth.actions(&m.sh), msg); ok {
+			return cmd
 		}
-		return booth.update(&m.sh, msg)
+		return booth.typed(&m.sh, msg)
 	}
 	// Pastes, navigation, questions, prompts and anything else a command
 	// sends back are dropped: the booth offers nothing but voting.
@@ -562,7 +420,7 @@ func (m *Model) updateLocked(msg tea.Msg) tea.Cmd {
 func (m *Model) layout(total int) {
 	helpLines := 1
 	if m.help.ShowAll {
-		helpLines = lipgloss.Height(m.help.View(m.current().help(&m.sh)))
+		helpLines = lipgloss.Height(m.help.View(m.helpFor(m.current())))
 	}
 	// title, notice/blank, status, help
 	m.sh.height = max(total-3-helpLines, 1)
@@ -579,7 +437,7 @@ func (m *Model) current() screen {
 
 // onRecord takes a fresh snapshot.
 func (m *Model) onRecord(msg recordMsg) tea.Cmd {
-	var next tea.Cmd
+	var cmds []tea.Cmd
 	if msg.job {
 		m.sh.writing = false
 		if msg.failed != nil {
@@ -591,7 +449,7 @@ func (m *Model) onRecord(msg recordMsg) tea.Cmd {
 			}
 			msg.err = failure(msg.failed.ack, msg.err, msg.logged)
 		}
-		next = m.sh.kick()
+		cmds = append(cmds, m.sh.kick())
 	} else if msg.gen < m.sh.generation {
 		return nil // a plain load overtaken by a write: its snapshot is stale
 	}
@@ -609,31 +467,32 @@ func (m *Model) onRecord(msg recordMsg) tea.Cmd {
 		if m.opts.BoothOnly {
 			msg.err = model.Errorf(model.ENotFound, "Tệp chưa có phiên họp. Thư ký cần tạo phiên họp trước.")
 		}
-		return next
+		return tea.Batch(cmds...)
 	}
 	if msg.rec == nil {
-		return next
+		return tea.Batch(cmds...)
 	}
 	m.sh.rec = msg.rec
+	if m.sh.exported.draft && msg.rec.Meeting.Status == model.MeetingClosed {
+		m.sh.exported = exported{} // a draft is never shown as the final documents
+	}
 	for _, s := range m.screens {
-		if r, ok := s.(interface{ refresh(*shared, recordMsg) }); ok {
-			r.refresh(&m.sh, msg)
-		}
+		cmds = append(cmds, s.refresh(&m.sh, msg))
 	}
 	if msg.then != pageLoading {
-		m.go2(msg.then)
+		cmds = append(cmds, m.go2(msg.then))
 	}
 	if m.page == pageLoading || m.page == pageStart {
+		first := pageOverview
 		if m.opts.BoothOnly {
-			m.page = pageBooth
-		} else {
-			m.page = pageOverview
+			first = pageBooth
 		}
+		cmds = append(cmds, m.go2(first))
 	}
 	if m.needsSecretary() && m.page != pageSecretary {
-		m.go2(pageSecretary)
+		cmds = append(cmds, m.go2(pageSecretary))
 	}
-	return next
+	return tea.Batch(cmds...)
 }
 
 // needsSecretary reports whether the secretary must choose the secretary
@@ -644,21 +503,21 @@ func (m *Model) needsSecretary() bool {
 }
 
 // go2 switches page.
-func (m *Model) go2(p page) {
+func (m *Model) go2(p page) tea.Cmd {
 	if (m.opts.BoothOnly || m.sh.boothLocked) && p != pageBooth {
-		return
+		return nil
 	}
 	if m.needsSecretary() && p != pageSecretary {
-		return
+		return nil
 	}
 	if p == pageBooth && m.opts.ViewOnly != "" {
 		m.status, m.statusErr = "Tệp đang mở chỉ để xem; không bỏ phiếu được.", true
-		return
-	}
-	if l, ok := m.screens[m.page].(interface{ leave() }); ok && m.page != p {
-		l.leave()
+		return nil
 	}
 	if m.page != p {
+		if s, ok := m.screens[m.page]; ok {
+			s.leave(&m.sh)
+		}
 		m.status, m.statusErr = "", false
 	}
 	if p == pageBooth && !m.opts.BoothOnly {
@@ -667,86 +526,138 @@ func (m *Model) go2(p page) {
 		m.sh.boothLocked = true
 	}
 	m.page = p
-	if e, ok := m.screens[p].(interface{ enter(*shared) }); ok {
-		e.enter(&m.sh)
+	var cmd tea.Cmd
+	if s, ok := m.screens[p]; ok {
+		cmd = s.enter(&m.sh)
 	}
 	m.layout(m.termHeight)
+	return cmd
 }
 
-// onKey routes a key press: overlays first, then global keys, then the screen.
+// onKey routes a key press: overlays first, then the screen's actions,
+// then the program's own keys, then text for the screen's field.
 func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.sh.keys
 	if m.input != nil {
-		switch msg.String() {
-		case "enter":
-			in := m.input
-			m.input = nil
-			return in.submit(strings.TrimSpace(in.field.Value()))
-		case "esc":
-			m.input = nil
-			return nil
-		}
-		var cmd tea.Cmd
-		m.input.field, cmd = m.input.field.Update(msg)
-		return cmd
+		return m.onInputKey(msg)
 	}
 	if m.dialog != nil {
-		switch {
-		case key.Matches(msg, m.dialog.confirm):
-			d := m.dialog
-			m.dialog = nil
-			if d.write != nil {
-				return m.sh.enqueue(*d.write)
-			}
-			return d.yes
-		case m.dialog.strict, key.Matches(msg, k.No):
-			d := m.dialog
-			m.dialog = nil
-			if d.no != nil {
-				m.quitting = true
-				return d.no
-			}
+		return m.onDialogKey(msg)
+	}
+	s := m.current()
+	if m.page == pageLoading {
+		s = nil
+	}
+	if s != nil {
+		if cmd, ok := dispatch(s.actions(&m.sh), msg); ok {
+			return cmd
 		}
-		return nil
-	}
-	if m.page == pageBooth {
-		// The booth owns every key; it alone decides how to leave.
-		return m.current().update(&m.sh, msg)
-	}
-	if m.page == pageSecretary {
-		// The code is typed here: only ctrl+c leaves.
-		if msg.String() == "ctrl+c" {
-			m.quitting = true
-			return tea.Quit
+		if m.page == pageBooth {
+			return s.typed(&m.sh, msg) // the separate booth: nothing else
 		}
-		return m.current().update(&m.sh, msg)
 	}
+	k := m.sh.keys
 	switch {
 	case msg.String() == "ctrl+c":
-		m.quitting = true
-		return tea.Quit
+		return m.quit()
+	case s != nil && s.takesText():
+		return s.typed(&m.sh, msg)
 	case key.Matches(msg, k.Quit):
-		m.quitting = true
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 		m.layout(m.termHeight)
 		return nil
-	case key.Matches(msg, k.Back) && m.page != pageOverview && m.page != pageStart && m.page != pageLoading && !m.capturesBack():
-		if m.page == pageReview {
-			m.go2(pageNominees)
-		} else {
-			m.go2(pageOverview)
-		}
-		return nil
+	case key.Matches(msg, k.Back) && m.page != pageOverview && m.page != pageStart && m.page != pageLoading:
+		return m.go2(m.page.parent())
 	}
-	return m.current().update(&m.sh, msg)
+	if s != nil {
+		return s.typed(&m.sh, msg)
+	}
+	return nil
 }
 
-// capturesBack reports whether the screen uses esc itself just now.
-func (m *Model) capturesBack() bool {
-	c, ok := m.current().(interface{ capturesBack() bool })
-	return ok && c.capturesBack()
+// onInputKey handles a key while a prompt is open.
+func (m *Model) onInputKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.sh.keys.Input
+	switch {
+	case key.Matches(msg, k.Submit):
+		in := m.input
+		m.input = nil
+		return in.submit(strings.TrimSpace(in.field.Value()))
+	case key.Matches(msg, k.Cancel):
+		m.input = nil
+		return nil
+	}
+	var cmd tea.Cmd
+	m.input.field, cmd = m.input.field.Update(msg)
+	return cmd
+}
+
+// onDialogKey handles a key while a question is open.
+func (m *Model) onDialogKey(msg tea.KeyPressMsg) tea.Cmd {
+	d := m.dialog
+	switch {
+	case key.Matches(msg, d.confirm):
+		m.dialog = nil
+		if d.write != nil {
+			return m.sh.enqueue(*d.write)
+		}
+		return d.yes
+	case d.strict, key.Matches(msg, m.sh.keys.Dialog.No):
+		m.dialog = nil
+		if d.no != nil {
+			return m.quit()
+		}
+	}
+	return nil
+}
+
+// helpFor draws a screen's help from its actions: the short line holds
+// the actions marked short, then the program's own keys; the full help
+// holds every action.
+func (m *Model) helpFor(s screen) bindings {
+	k := m.sh.keys
+	var short, all []key.Binding
+	taken := map[string]bool{}
+	for _, a := range s.actions(&m.sh) {
+		for _, kk := range a.key.Keys() {
+			taken[kk] = true
+		}
+		if a.hidden {
+			continue
+		}
+		if a.short {
+			short = append(short, a.key)
+		}
+		all = append(all, a.key)
+	}
+	if m.page == pageBooth {
+		return bindings{short: short, full: [][]key.Binding{all}}
+	}
+	var own, ownShort []key.Binding
+	switch {
+	case s.takesText():
+		own = []key.Binding{k.QuitTyping}
+		ownShort = own
+	case m.page == pageOverview || m.page == pageStart:
+		own = []key.Binding{k.Help, k.Quit}
+		ownShort = own
+	default:
+		own = []key.Binding{k.Back, k.Help, k.Quit}
+		ownShort = own[:2]
+	}
+	// A key the screen takes for itself (esc while choosing) is not the
+	// program's any more.
+	free := func(bs []key.Binding) []key.Binding {
+		var out []key.Binding
+		for _, b := range bs {
+			if !taken[b.Keys()[0]] {
+				out = append(out, b)
+			}
+		}
+		return out
+	}
+	return bindings{short: append(short, free(ownShort)...), full: [][]key.Binding{all, free(own)}}
 }
 
 // View implements tea.Model.
@@ -776,19 +687,6 @@ func (m *Model) render() string {
 	}
 	s := m.current()
 	st := m.sh.styles
-	// The marks of the file's state come before the screen's name, which
-	// is the part a narrow terminal cuts.
-	title := st.Title.Render("HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG")
-	if r := m.sh.rec; r != nil && r.Meeting.Status == model.MeetingClosed {
-		title += st.Warn.Render(" [đã kết thúc]")
-	}
-	if m.opts.ViewOnly != "" {
-		title += st.Warn.Render(" [chỉ xem]")
-	}
-	title += st.Muted.Render(" · ") + st.Subtitle.Render(s.title())
-	if m.page == pageBooth {
-		title = st.Title.Render("PHÒNG BỎ PHIẾU KÍN")
-	}
 	var sub string
 	if m.opts.Notice != "" && m.page != pageBooth {
 		sub = st.Muted.Render(fitNotice(m.opts.Notice, w))
@@ -812,17 +710,34 @@ func (m *Model) render() string {
 			status = st.Status.Render(truncate(m.status, w))
 		}
 	}
-	helpView := m.help.View(s.help(&m.sh))
-	if m.dialog != nil {
+	helpView := m.help.View(m.helpFor(s))
+	switch {
+	case m.input != nil:
+		helpView = st.Muted.Render(hint(m.sh.keys.Input.Submit) + "   ·   " + hint(m.sh.keys.Input.Cancel))
+	case m.dialog != nil && m.dialog.strict:
 		helpView = ""
-		if !m.dialog.strict {
-			helpView = m.help.View(bindings{short: []key.Binding{m.sh.keys.Yes, m.sh.keys.No}})
-		}
+	case m.dialog != nil:
+		helpView = m.help.View(bindings{short: []key.Binding{m.sh.keys.Dialog.Yes, m.sh.keys.Dialog.No}})
 	}
-	if m.input != nil {
-		helpView = st.Muted.Render("enter: lưu   ·   esc: hủy")
+	return strings.Join([]string{truncate(m.titleLine(s), w), sub, body, status, helpView}, "\n")
+}
+
+// titleLine is the top line: the council, the file's state, the screen.
+// The marks of the file's state come before the screen's name, which is
+// the part a narrow terminal cuts.
+func (m *Model) titleLine(s screen) string {
+	st := m.sh.styles
+	if m.page == pageBooth {
+		return st.Title.Render("PHÒNG BỎ PHIẾU KÍN")
 	}
-	return strings.Join([]string{truncate(title, w), sub, body, status, helpView}, "\n")
+	title := st.Title.Render("HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG")
+	if r := m.sh.rec; r != nil && r.Meeting.Status == model.MeetingClosed {
+		title += st.Warn.Render(" [đã kết thúc]")
+	}
+	if m.opts.ViewOnly != "" {
+		title += st.Warn.Render(" [chỉ xem]")
+	}
+	return title + st.Muted.Render(" · ") + st.Subtitle.Render(s.title())
 }
 
 // dialogKeys explains how to answer the dialog.
@@ -830,7 +745,8 @@ func (m *Model) dialogKeys() string {
 	if m.dialog.strict {
 		return ""
 	}
-	return "\n\n" + m.sh.styles.Muted.Render("c/enter: có   ·   k/esc: không")
+	k := m.sh.keys.Dialog
+	return "\n\n" + m.sh.styles.Muted.Render(hint(k.Yes)+"   ·   "+hint(k.No))
 }
 
 // renderInput draws the text prompt.

@@ -36,7 +36,7 @@ func bigHarness(b *testing.B, n int) *harness {
 	h := &harness{t: b, st: st}
 	h.m = New(Options{Store: st})
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	h.run(load(st, 0))
+	h.run(load(context.Background(), st, 0))
 	return h
 }
 
@@ -58,7 +58,7 @@ func BenchmarkNomineeList_KeyPress5000(b *testing.B) {
 func BenchmarkSnapshot_5000(b *testing.B) {
 	h := bigHarness(b, 5000)
 	for b.Loop() {
-		_ = snapshot(h.st, "", nil)
+		_ = snapshot(context.Background(), h.st, "", nil)
 	}
 }
 
@@ -67,7 +67,7 @@ func BenchmarkSnapshot_5000(b *testing.B) {
 func BenchmarkApplySnapshot_5000(b *testing.B) {
 	h := bigHarness(b, 5000)
 	h.press("3")
-	msg := snapshot(h.st, "", nil)
+	msg := snapshot(context.Background(), h.st, "", nil)
 	for b.Loop() {
 		h.m.Update(msg)
 		_ = h.m.View()

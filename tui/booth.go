@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -14,25 +13,31 @@ import (
 	"hoidong/voting"
 )
 
+// The voting booth is the one screen the secretary does not drive: the
+// members do, one after another, and nothing they type may reach anything
+// but their own ballot. Each state of a member's turn has its own actions
+// and its own view, chosen by the short switches in actions and view.
+
 // boothState is where one member's turn at the booth stands.
 type boothState int
 
 // Booth states.
 const (
 	boothCalling   boothState = iota // calling the next member by name
+	boothCode                        // the member types their personal code
+	boothChecking                    // the code is being checked
 	boothMarking                     // the member marks each nominee
 	boothReview                      // the member reviews the ballot before casting
 	boothSaving                      // the ballot is being stored
-	boothCode                        // the member types their personal code
-	boothChecking                    // the code is being checked
 	boothSecretary                   // the secretary types the secretary code to leave
 	boothUnlocking                   // the secretary code is being checked
 )
 
 // boothScreen is the voting booth: it calls each member present in turn,
 // takes one secret ballot, then clears. It shows no result and leads
-// nowhere but back to the secretary, behind a key and a confirmation.
+// nowhere but back to the secretary, behind the secretary code.
 type boothScreen struct {
+	base
 	boothOnly bool
 	state     boothState
 	round     int64
@@ -57,17 +62,31 @@ const (
 	markDisagree int8 = 2
 )
 
+// maxSecretaryCode is the longest secretary code the booth takes.
+const maxSecretaryCode = 64
+
+// unlockMsg reports the check of the secretary code typed at the booth.
+type unlockMsg struct {
+	key *store.SecretaryKey
+	err error
+}
+
+// leaveBoothMsg tells the root that the secretary code was right: the
+// secretary leaves the booth, keeping the key to close the round.
+type leaveBoothMsg struct{ key *store.SecretaryKey }
+
 // title implements screen.
 func (s *boothScreen) title() string { return "Phòng bỏ phiếu kín" }
 
 // enter resets the booth whenever it is opened.
-func (s *boothScreen) enter(c *shared) {
+func (s *boothScreen) enter(*shared) tea.Cmd {
 	s.reset()
 	s.notice = ""
+	return nil
 }
 
 // leave forgets everything about the current member when the booth closes.
-func (s *boothScreen) leave() { s.reset() }
+func (s *boothScreen) leave(*shared) { s.reset() }
 
 // reset forgets the current member, every mark and any secretary code typed.
 func (s *boothScreen) reset() {
@@ -79,180 +98,220 @@ func (s *boothScreen) reset() {
 	s.secret, s.secretMsg = "", ""
 }
 
-// unlockMsg reports the check of the secretary code typed at the booth.
-type unlockMsg struct {
-	key *store.SecretaryKey
-	err error
+// takesText implements screen: the codes are typed here.
+func (s *boothScreen) takesText() bool {
+	return s.state == boothCode || s.state == boothSecretary
 }
 
-// unlocked takes the result of the secretary code's check: on success the
-// root leaves the booth; otherwise the booth says why and waits.
-func (s *boothScreen) unlocked(msg unlockMsg) bool {
-	if s.state != boothUnlocking {
-		if msg.key != nil {
-			msg.key.Forget()
-		}
-		return false
+// receive implements screen: the check of the secretary code.
+func (s *boothScreen) receive(_ *shared, msg tea.Msg) tea.Cmd {
+	u, ok := msg.(unlockMsg)
+	if !ok {
+		return nil
 	}
-	if msg.err != nil {
+	if s.state != boothUnlocking {
+		if u.key != nil {
+			u.key.Forget() // nobody is waiting for it
+		}
+		return nil
+	}
+	if u.err != nil {
 		s.state, s.secret = boothSecretary, ""
-		s.secretMsg = model.Message(msg.err)
-		return false
+		s.secretMsg = model.Message(u.err)
+		return nil
 	}
 	s.reset()
-	return true
+	return func() tea.Msg { return leaveBoothMsg{key: u.key} }
 }
 
 // refresh follows the record: the round, and the result of a cast.
-func (s *boothScreen) refresh(c *shared, msg recordMsg) {
-	r, open := voting.OpenRound(c.rec)
+func (s *boothScreen) refresh(c *shared, msg recordMsg) tea.Cmd {
+	r, open := c.rec.OpenRound()
 	if !open || r.ID != s.round {
 		s.round = r.ID
 		s.reset()
 		s.skip = 0
 	}
-	if msg.from == pageBooth && s.state == boothChecking {
+	if msg.from != pageBooth {
+		return nil
+	}
+	switch s.state {
+	case boothChecking:
 		if msg.err != nil {
 			s.state, s.code = boothCode, ""
 			s.notice, s.noticeErr = model.Message(msg.err), true
 			if model.ErrorCodeOf(msg.err) == model.ELocked {
 				s.reset()
 			}
-			return
-		}
-		s.state = boothMarking
-		s.notice = ""
-		return
-	}
-	if msg.from == pageBooth && s.state == boothSaving {
-		s.reset()
-		if msg.err != nil {
-			s.notice, s.noticeErr = model.Message(msg.err), true
-		} else {
-			s.notice, s.noticeErr = "Phiếu đã được ghi nhận. Xin cảm ơn.", false
-		}
-	}
-}
-
-// called returns the member the booth is calling now.
-func (s *boothScreen) called(rec *model.Record, r model.Round) (model.MemberRecord, bool) {
-	p := rec.PendingVoters(r)
-	if len(p) == 0 {
-		return model.MemberRecord{}, false
-	}
-	return p[s.skip%len(p)], true
-}
-
-// update implements screen.
-func (s *boothScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
-	k := c.keys
-	if s.state == boothSecretary || s.state == boothUnlocking {
-		return s.updateSecretary(c, msg)
-	}
-	if key.Matches(msg, k.Secretary) || msg.String() == "ctrl+c" {
-		if s.boothOnly {
-			leave := k.LeaveBooth
-			return askWith("Dành cho thư ký: nhấn t để đóng phòng bỏ phiếu.\nPhiếu đang đánh dấu dở sẽ bị hủy. Phím khác: ở lại.", &leave, tea.Quit)
-		}
-		if s.state == boothSaving || s.state == boothChecking {
-			return nil // a ballot or a member's code is on its way to the record
-		}
-		s.resume, s.state, s.secret, s.secretMsg = s.state, boothSecretary, "", ""
-		return nil
-	}
-	r, open := voting.OpenRound(c.rec)
-	if !open {
-		return nil
-	}
-	switch s.state {
-	case boothCalling:
-		m, ok := s.called(c.rec, r)
-		if !ok {
 			return nil
 		}
-		switch {
-		case key.Matches(msg, k.ConfirmIdentity):
-			if m.Locked {
-				s.notice, s.noticeErr = m.Name+" đang bị khóa vì nhập sai mã; mời thư ký mở khóa (bước 1, phím u).", true
-				s.skip++
-				return nil
-			}
-			s.voter = m.ID
-			s.marks = make([]int8, len(r.Nominees))
-			s.cursor = 0
-			s.notice = ""
-			s.state = boothMarking
-			if c.rec.Plan.Meeting.Secret {
-				s.state, s.code = boothCode, ""
-			}
-		case key.Matches(msg, k.Skip):
-			s.skip++
-			s.notice = ""
+		s.state, s.notice = boothMarking, ""
+	case boothSaving:
+		s.reset()
+		s.notice, s.noticeErr = "Phiếu đã được ghi nhận. Xin cảm ơn.", false
+		if msg.err != nil {
+			s.notice, s.noticeErr = model.Message(msg.err), true
 		}
+	}
+	return nil
+}
+
+// called returns the member the booth is calling now: the same rule that
+// voting.NextVoter states and tests.
+func (s *boothScreen) called(rec *model.Record, r model.Round) (model.MemberRecord, bool) {
+	return voting.NextVoter(rec, r, s.skip)
+}
+
+// actions implements screen: the keys of the member's turn as it stands,
+// and always the secretary's way out.
+func (s *boothScreen) actions(c *shared) []action {
+	bk := c.keys.Booth
+	leave := more(bk.Secretary, func() tea.Cmd { return s.secretaryAsks(c) })
+	if s.state == boothSecretary || s.state == boothUnlocking {
+		return s.secretaryActions(c)
+	}
+	r, open := c.rec.OpenRound()
+	if !open {
+		return []action{leave}
+	}
+	var acts []action
+	switch s.state {
+	case boothCalling:
+		acts = s.callingActions(c, r)
 	case boothCode:
-		switch {
-		case msg.String() == "backspace":
-			if s.code != "" {
-				s.code = s.code[:len(s.code)-1]
-			}
-		case len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9':
+		acts = s.codeActions(c)
+	case boothMarking:
+		acts = s.markingActions(c)
+	case boothReview:
+		acts = s.reviewActions(c, r)
+	}
+	return append(acts, leave)
+}
+
+// secretaryAsks opens the secretary's way out: in the separate booth, a
+// question before quitting to the shell; in the secretary's program, the
+// secretary code.
+func (s *boothScreen) secretaryAsks(c *shared) tea.Cmd {
+	if s.boothOnly {
+		leave := c.keys.Booth.LeaveBoothOnly
+		return askWith("Dành cho thư ký: nhấn "+keyName(leave)+" để đóng phòng bỏ phiếu.\nPhiếu đang đánh dấu dở sẽ bị hủy. Phím khác: ở lại.", &leave, tea.Quit)
+	}
+	if s.state == boothSaving || s.state == boothChecking {
+		return nil // a ballot or a member's code is on its way to the record
+	}
+	s.resume, s.state, s.secret, s.secretMsg = s.state, boothSecretary, "", ""
+	return nil
+}
+
+// callingActions: the member called confirms who they are, or lets the
+// next one go first.
+func (s *boothScreen) callingActions(c *shared, r model.Round) []action {
+	bk := c.keys.Booth
+	m, ok := s.called(c.rec, r)
+	if !ok {
+		return nil
+	}
+	return []action{
+		act(bk.ConfirmIdentity, run(func() { s.confirmIdentity(c, r, m) })),
+		act(bk.Skip, run(func() { s.skip++; s.notice = "" })),
+	}
+}
+
+// confirmIdentity opens the ballot of member m, or their code first.
+func (s *boothScreen) confirmIdentity(c *shared, r model.Round, m model.MemberRecord) {
+	if m.Locked {
+		s.notice, s.noticeErr = m.Name+" đang bị khóa vì nhập sai mã; mời thư ký mở khóa (bước 1, phím "+keyName(c.keys.RollCall.Unlock)+").", true
+		s.skip++
+		return
+	}
+	s.voter = m.ID
+	s.marks = make([]int8, len(r.Nominees))
+	s.cursor, s.notice = 0, ""
+	s.state = boothMarking
+	if c.rec.Plan.Meeting.Secret {
+		s.state, s.code = boothCode, ""
+	}
+}
+
+// codeActions: the member types their personal code.
+func (s *boothScreen) codeActions(c *shared) []action {
+	bk := c.keys.Booth
+	return []action{
+		actKey(bk.Digits, func(msg tea.KeyPressMsg) tea.Cmd {
 			if len(s.code) < 16 {
 				s.code += msg.Text
 			}
-		case key.Matches(msg, k.Back):
-			s.reset()
-		case key.Matches(msg, k.Enter):
+			return nil
+		}),
+		more(bk.Erase, run(func() {
+			if s.code != "" {
+				s.code = s.code[:len(s.code)-1]
+			}
+		})),
+		act(bk.SubmitCode, func() tea.Cmd {
 			if s.code == "" {
 				return nil
 			}
 			st, voter, code := c.st, s.voter, s.code
 			s.state = boothChecking
-			return c.do(pageBooth, "", func(ctx context.Context) error {
-				return st.CheckCode(ctx, voter, code)
-			})
-		}
-	case boothMarking:
-		n := len(s.marks)
-		switch {
-		case key.Matches(msg, k.Up):
-			s.cursor = clamp(s.cursor-1, n)
-		case key.Matches(msg, k.Down):
+			return c.do(pageBooth, "", func(ctx context.Context) error { return st.CheckCode(ctx, voter, code) })
+		}),
+		act(bk.NotMe, run(s.reset)),
+	}
+}
+
+// markingActions: the member marks each nominee.
+func (s *boothScreen) markingActions(c *shared) []action {
+	k := c.keys
+	bk := k.Booth
+	n := len(s.marks)
+	page := max(c.height-8, 1)
+	mark := func(m int8) func() tea.Cmd {
+		return run(func() {
+			s.marks[s.cursor] = m
 			s.cursor = clamp(s.cursor+1, n)
-		case key.Matches(msg, k.PageUp):
-			s.cursor = clamp(s.cursor-(c.height-8), n)
-		case key.Matches(msg, k.PageDown):
-			s.cursor = clamp(s.cursor+(c.height-8), n)
-		case key.Matches(msg, k.Agree):
-			s.marks[s.cursor] = markAgree
-			s.cursor = clamp(s.cursor+1, n)
-		case key.Matches(msg, k.Disagree):
-			s.marks[s.cursor] = markDisagree
-			s.cursor = clamp(s.cursor+1, n)
-		case key.Matches(msg, k.AgreeRest):
+		})
+	}
+	return []action{
+		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, n) })),
+		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, n) })),
+		more(k.PageUp, run(func() { s.cursor = clamp(s.cursor-page, n) })),
+		more(k.PageDown, run(func() { s.cursor = clamp(s.cursor+page, n) })),
+		act(bk.Agree, mark(markAgree)),
+		act(bk.Disagree, mark(markDisagree)),
+		act(bk.AgreeRest, run(func() {
 			for i := range s.marks {
 				if s.marks[i] == markNone {
 					s.marks[i] = markAgree
 				}
 			}
-		case key.Matches(msg, k.Review):
-			if left := s.unmarked(); left > 0 {
-				s.notice, s.noticeErr = fmt.Sprintf("Còn %d đối tượng chưa đánh dấu. Mỗi đối tượng cần một lựa chọn.", left), true
-				for i, mk := range s.marks {
-					if mk == markNone {
-						s.cursor = i
-						break
-					}
-				}
-				return nil
+		})),
+		act(bk.Review, run(s.toReview)),
+		more(bk.Unmark, run(s.reset)),
+	}
+}
+
+// toReview shows the ballot for a last look, once every nominee is marked.
+func (s *boothScreen) toReview() {
+	if left := s.unmarked(); left > 0 {
+		s.notice, s.noticeErr = fmt.Sprintf("Còn %d đối tượng chưa đánh dấu. Mỗi đối tượng cần một lựa chọn.", left), true
+		for i, mk := range s.marks {
+			if mk == markNone {
+				s.cursor = i
+				break
 			}
-			s.notice = ""
-			s.state = boothReview
-		case key.Matches(msg, k.Back):
-			s.reset()
 		}
-	case boothReview:
-		switch {
-		case key.Matches(msg, k.Cast):
+		return
+	}
+	s.notice = ""
+	s.state = boothReview
+}
+
+// reviewActions: the member casts the ballot, or changes it.
+func (s *boothScreen) reviewActions(c *shared, r model.Round) []action {
+	bk := c.keys.Booth
+	return []action{
+		act(bk.Cast, func() tea.Cmd {
 			choices := make(map[int64]bool, len(r.Nominees))
 			for i, id := range r.Nominees {
 				choices[id] = s.marks[i] == markAgree
@@ -263,39 +322,44 @@ func (s *boothScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 			return c.do(pageBooth, "", func(ctx context.Context) error {
 				return st.CastBallot(ctx, roundID, voter, code, choices)
 			})
-		case key.Matches(msg, k.Back):
-			s.state = boothMarking
-		}
+		}),
+		act(bk.Change, run(func() { s.state = boothMarking })),
 	}
-	return nil
 }
 
-// maxSecretaryCode is the longest secretary code the booth takes.
-const maxSecretaryCode = 64
-
-// updateSecretary takes the secretary code, one character at a time, and
-// checks it against the record; nothing else can leave the booth.
-func (s *boothScreen) updateSecretary(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+// secretaryActions: the secretary types the secretary code; it is checked
+// against the record, and nothing else leaves the booth.
+func (s *boothScreen) secretaryActions(c *shared) []action {
 	if s.state == boothUnlocking {
 		return nil
 	}
-	k := c.keys
+	bk := c.keys.Booth
+	return []action{
+		act(bk.SecretaryOK, func() tea.Cmd {
+			if s.secret == "" {
+				return nil
+			}
+			ctx, st, code := c.ctx, c.st, s.secret
+			s.secret, s.state = "", boothUnlocking
+			return func() tea.Msg {
+				key, err := st.UnlockSecretary(ctx, code)
+				return to(pageBooth, unlockMsg{key: key, err: err})
+			}
+		}),
+		act(bk.StayInside, run(func() { s.state, s.secret, s.secretMsg = s.resume, "", "" })),
+	}
+}
+
+// typed implements screen: a character of the secretary code. Nothing
+// else is typed at the booth; the member's code takes digits only.
+func (s *boothScreen) typed(_ *shared, msg tea.KeyPressMsg) tea.Cmd {
+	if s.state != boothSecretary {
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Back):
-		s.state, s.secret, s.secretMsg = s.resume, "", ""
 	case msg.Code == tea.KeyBackspace:
 		if r := []rune(s.secret); len(r) > 0 {
 			s.secret = string(r[:len(r)-1])
-		}
-	case key.Matches(msg, k.Enter):
-		if s.secret == "" {
-			return nil
-		}
-		st, code := c.st, s.secret
-		s.secret, s.state = "", boothUnlocking
-		return func() tea.Msg {
-			key, err := st.UnlockSecretary(context.Background(), code)
-			return unlockMsg{key: key, err: err}
 		}
 	case msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt) == 0:
 		if len([]rune(s.secret))+len([]rune(msg.Text)) <= maxSecretaryCode {
@@ -331,107 +395,114 @@ func (s *boothScreen) counts() (agree, disagree int) {
 
 // view implements screen.
 func (s *boothScreen) view(c *shared) string {
-	st := c.styles
-	rec := c.rec
-	w, h := c.width, c.height
-	r, open := voting.OpenRound(rec)
 	center := func(body string) string {
-		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, body)
-	}
-	if !open && (s.state == boothSecretary || s.state == boothUnlocking) {
-		return center(s.viewSecretary(c))
-	}
-	if !open {
-		if s.boothOnly {
-			return center("Hiện không có vòng bỏ phiếu nào đang mở.\nMàn hình sẽ tự cập nhật khi thư ký mở vòng.")
-		}
-		return center("Không có vòng bỏ phiếu nào đang mở.\nThư ký: " + c.keys.Secretary.Help().Key + " rồi nhập mã thư ký để quay lại.")
+		return lipgloss.Place(c.width, c.height, lipgloss.Center, lipgloss.Center, body)
 	}
 	if s.state == boothSecretary || s.state == boothUnlocking {
 		return center(s.viewSecretary(c))
 	}
-	head := st.Subtitle.Render(roundTitle(rec, r))
-	notice := ""
-	if s.notice != "" {
-		if s.noticeErr {
-			notice = st.Error.Render(s.notice)
-		} else {
-			notice = st.Good.Render(s.notice)
+	r, open := c.rec.OpenRound()
+	if !open {
+		if s.boothOnly {
+			return center("Hiện không có vòng bỏ phiếu nào đang mở.\nMàn hình sẽ tự cập nhật khi thư ký mở vòng.")
 		}
+		return center("Không có vòng bỏ phiếu nào đang mở.\nThư ký: " + keyName(c.keys.Booth.Secretary) + " rồi nhập mã thư ký để quay lại.")
 	}
+	head := c.styles.Subtitle.Render(roundTitle(c.rec, r))
 	switch s.state {
-	case boothCalling:
-		m, ok := s.called(rec, r)
-		if !ok {
-			return center(head + "\n\n" + notice + "\n\n" + st.Title.Render("Tất cả thành viên có mặt đã bỏ phiếu.") + "\n\nMời thư ký ra khỏi phòng bỏ phiếu (" + c.keys.Secretary.Help().Key + ", nhập mã thư ký) rồi đóng vòng (" + c.keys.CloseRound.Help().Key + ").")
-		}
-		call := st.Booth.Render(lipgloss.JoinVertical(lipgloss.Center,
-			"Mời",
-			"",
-			st.Title.Render(m.Name),
-			st.Muted.Render(m.Position),
-			"",
-			"bỏ phiếu.",
-		))
-		return center(lipgloss.JoinVertical(lipgloss.Center, head, "", notice, "", call, "",
-			"Nếu đúng là ông/bà "+m.Name+", nhấn c để nhận phiếu.",
-			st.Muted.Render("Nếu chưa sẵn sàng, nhấn s để mời người tiếp theo.")))
+	case boothCode:
+		return center(s.viewCode(c, head))
 	case boothMarking:
-		return s.viewMarking(c, r, head, notice)
+		return s.viewMarking(c, r, head)
 	case boothReview:
-		agree, disagree := s.counts()
-		var b strings.Builder
-		b.WriteString(head + "\n\n")
-		b.WriteString(st.Title.Render("Xem lại phiếu trước khi bỏ") + "\n\n")
-		b.WriteString(st.Box.Render(fmt.Sprintf("Đồng ý %d · Không đồng ý %d", agree, disagree)) + "\n\n")
-		if disagree > 0 {
-			b.WriteString("Không đồng ý với:\n")
-			shown := 0
-			for i, id := range r.Nominees {
-				if s.marks[i] != markDisagree {
-					continue
-				}
-				if shown == h-14 {
-					b.WriteString(fmt.Sprintf("  … và %d đối tượng khác\n", disagree-shown))
-					break
-				}
-				if n, ok := voting.NomineeByID(rec, id); ok {
-					b.WriteString("  – " + truncate(n.Name, w-6) + "\n")
-				}
-				shown++
-			}
-			b.WriteString("\n")
-		}
-		b.WriteString("enter: bỏ phiếu   ·   esc: sửa lại\n")
-		b.WriteString(st.Muted.Render("Sau khi bỏ phiếu, màn hình được xóa và không ai xem lại được lựa chọn này."))
-		return b.String()
+		return s.viewReview(c, r, head)
 	case boothSaving:
 		return center("Đang ghi nhận phiếu…")
 	case boothChecking:
 		return center("Đang kiểm tra mã…")
-	case boothCode:
-		name := ""
-		if m, ok := voting.MemberByID(rec, s.voter); ok {
-			name = m.Name
-		}
-		dots := strings.Repeat("● ", len(s.code))
-		box := st.Booth.Render(lipgloss.JoinVertical(lipgloss.Center,
-			"Mời ông/bà "+name,
-			"nhập mã bỏ phiếu ghi trên phiếu mã của mình",
-			"",
-			st.Title.Render(padRight(dots, 32)),
-		))
-		return center(lipgloss.JoinVertical(lipgloss.Center, head, "", notice, "", box, "",
-			"Gõ các chữ số rồi nhấn enter. Nhập sai 3 lần sẽ bị khóa.",
-			st.Muted.Render("esc: không phải tôi, quay lại")))
 	}
-	return ""
+	return center(s.viewCalling(c, r, head))
+}
+
+// noticeLine is the booth's message for the member, in colour.
+func (s *boothScreen) noticeLine(c *shared) string {
+	switch {
+	case s.notice == "":
+		return ""
+	case s.noticeErr:
+		return c.styles.Error.Render(s.notice)
+	}
+	return c.styles.Good.Render(s.notice)
+}
+
+// viewCalling calls the next member by name.
+func (s *boothScreen) viewCalling(c *shared, r model.Round, head string) string {
+	st, bk := c.styles, c.keys.Booth
+	m, ok := s.called(c.rec, r)
+	if !ok {
+		return head + "\n\n" + s.noticeLine(c) + "\n\n" + st.Title.Render("Tất cả thành viên có mặt đã bỏ phiếu.") +
+			"\n\nMời thư ký ra khỏi phòng bỏ phiếu (" + keyName(bk.Secretary) + ", nhập mã thư ký) rồi đóng vòng (" + keyName(c.keys.Rounds.CloseRound) + ")."
+	}
+	call := st.Booth.Render(lipgloss.JoinVertical(lipgloss.Center,
+		"Mời", "", st.Title.Render(m.Name), st.Muted.Render(m.Position), "", "bỏ phiếu."))
+	return lipgloss.JoinVertical(lipgloss.Center, head, "", s.noticeLine(c), "", call, "",
+		"Nếu đúng là ông/bà "+m.Name+", nhấn "+keyName(bk.ConfirmIdentity)+" để nhận phiếu.",
+		st.Muted.Render("Nếu chưa sẵn sàng, nhấn "+keyName(bk.Skip)+" để mời người tiếp theo."))
+}
+
+// viewCode asks the member for their personal code, a dot per digit.
+func (s *boothScreen) viewCode(c *shared, head string) string {
+	st, bk := c.styles, c.keys.Booth
+	name := ""
+	if m, ok := c.rec.MemberByID(s.voter); ok {
+		name = m.Name
+	}
+	box := st.Booth.Render(lipgloss.JoinVertical(lipgloss.Center,
+		"Mời ông/bà "+name,
+		"nhập mã bỏ phiếu ghi trên phiếu mã của mình",
+		"",
+		st.Title.Render(padRight(strings.Repeat("● ", len(s.code)), 32)),
+	))
+	return lipgloss.JoinVertical(lipgloss.Center, head, "", s.noticeLine(c), "", box, "",
+		"Gõ các chữ số rồi nhấn "+keyName(bk.SubmitCode)+". Nhập sai 3 lần sẽ bị khóa.",
+		st.Muted.Render(hint(bk.NotMe)))
+}
+
+// viewReview sums the ballot up before it is cast.
+func (s *boothScreen) viewReview(c *shared, r model.Round, head string) string {
+	st, bk := c.styles, c.keys.Booth
+	agree, disagree := s.counts()
+	var b strings.Builder
+	b.WriteString(head + "\n\n")
+	b.WriteString(st.Title.Render("Xem lại phiếu trước khi bỏ") + "\n\n")
+	b.WriteString(st.Box.Render(fmt.Sprintf("Đồng ý %d · Không đồng ý %d", agree, disagree)) + "\n\n")
+	if disagree > 0 {
+		b.WriteString("Không đồng ý với:\n")
+		shown := 0
+		for i, id := range r.Nominees {
+			if s.marks[i] != markDisagree {
+				continue
+			}
+			if shown == c.height-14 {
+				b.WriteString(fmt.Sprintf("  … và %d đối tượng khác\n", disagree-shown))
+				break
+			}
+			if n, ok := c.rec.NomineeByID(id); ok {
+				b.WriteString("  – " + truncate(n.Name, c.width-6) + "\n")
+			}
+			shown++
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(hint(bk.Cast) + "   ·   " + hint(bk.Change) + "\n")
+	b.WriteString(st.Muted.Render("Sau khi bỏ phiếu, màn hình được xóa và không ai xem lại được lựa chọn này."))
+	return b.String()
 }
 
 // viewSecretary asks for the secretary code, showing only a dot per
 // character typed.
 func (s *boothScreen) viewSecretary(c *shared) string {
-	st := c.styles
+	st, bk := c.styles, c.keys.Booth
 	if s.state == boothUnlocking {
 		return "Đang kiểm tra mã thư ký…"
 	}
@@ -447,64 +518,48 @@ func (s *boothScreen) viewSecretary(c *shared) string {
 	if s.secretMsg != "" {
 		lines = append(lines, st.Error.Render(s.secretMsg), "")
 	}
-	lines = append(lines, "Gõ mã rồi nhấn "+c.keys.Enter.Help().Key+".",
-		st.Muted.Render(c.keys.Back.Help().Key+": quay lại phòng bỏ phiếu"))
+	lines = append(lines, "Gõ mã rồi nhấn "+keyName(bk.SecretaryOK)+".", st.Muted.Render(hint(bk.StayInside)))
 	return lipgloss.JoinVertical(lipgloss.Center, lines...)
 }
 
 // viewMarking draws the ballot being marked.
-func (s *boothScreen) viewMarking(c *shared, r model.Round, head, notice string) string {
-	st := c.styles
-	rec := c.rec
-	w := c.width
+func (s *boothScreen) viewMarking(c *shared, r model.Round, head string) string {
+	st, bk := c.styles, c.keys.Booth
 	var b strings.Builder
 	agree, disagree := s.counts()
 	b.WriteString(head + "\n")
-	b.WriteString("d: đồng ý · k: không đồng ý · a: đồng ý mọi dòng chưa đánh dấu\n")
-	b.WriteString(st.Muted.Render(fmt.Sprintf("Đã đánh dấu %d/%d: đồng ý %d, không đồng ý %d. Xong thì nhấn enter để xem lại.", agree+disagree, len(s.marks), agree, disagree)) + "\n")
-	b.WriteString(notice + "\n")
+	b.WriteString(truncate(hints(bk.Agree, bk.Disagree, bk.AgreeRest), c.width) + "\n")
+	b.WriteString(st.Muted.Render(truncate(fmt.Sprintf("Đã đánh dấu %d/%d: đồng ý %d, không đồng ý %d. Xong thì nhấn %s để xem lại.",
+		agree+disagree, len(s.marks), agree, disagree, keyName(bk.Review)), c.width)) + "\n")
+	b.WriteString(s.noticeLine(c) + "\n")
 	rows := c.height - 5
 	start := window(s.cursor, len(r.Nominees), rows)
 	for i := start; i < len(r.Nominees) && i < start+rows; i++ {
-		name := "?"
-		if n, ok := voting.NomineeByID(rec, r.Nominees[i]); ok {
-			name = n.Name
-			if n.Unit != "" && n.Kind == model.KindIndividual {
-				name += " – " + n.Unit
-			}
-		}
-		box := "[" + padRight("", 12) + "]"
-		switch s.marks[i] {
-		case markAgree:
-			box = st.Good.Render("[" + padRight("Đồng ý", 12) + "]")
-		case markDisagree:
-			box = st.Bad.Render("[" + padRight("Không đồng ý", 12) + "]")
-		}
-		line := fmt.Sprintf("%3d. %s", i+1, truncate(name, w-24))
-		if i == s.cursor {
-			b.WriteString(st.Selected.Render("›") + " " + box + " " + st.Selected.Render(line) + "\n")
-		} else {
-			b.WriteString("  " + box + " " + line + "\n")
-		}
+		b.WriteString(s.ballotLine(c, r, i) + "\n")
 	}
 	return b.String()
 }
 
-// help implements screen.
-func (s *boothScreen) help(c *shared) bindings {
-	k := c.keys
-	switch s.state {
-	case boothSecretary, boothUnlocking:
-		return bindings{short: []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp(k.Enter.Help().Key, "xác nhận mã thư ký")), key.NewBinding(key.WithKeys("esc"), key.WithHelp(k.Back.Help().Key, "quay lại"))}}
-	case boothCode:
-		return bindings{short: []key.Binding{key.NewBinding(key.WithKeys("0"), key.WithHelp("0-9", "mã")), key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "xác nhận mã")), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "quay lại"))}}
-	case boothMarking:
-		return bindings{short: []key.Binding{k.Up, k.Down, k.Agree, k.Disagree, k.AgreeRest, k.Review}}
-	case boothReview:
-		return bindings{short: []key.Binding{k.Cast, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "sửa lại"))}}
+// ballotLine is one nominee of the ballot with its mark.
+func (s *boothScreen) ballotLine(c *shared, r model.Round, i int) string {
+	st := c.styles
+	name := "?"
+	if n, ok := c.rec.NomineeByID(r.Nominees[i]); ok {
+		name = n.Name
+		if n.Unit != "" && n.Kind == model.KindIndividual {
+			name += " – " + n.Unit
+		}
 	}
-	if r, open := voting.OpenRound(c.rec); !open || len(c.rec.PendingVoters(r)) == 0 {
-		return bindings{}
+	box := "[" + padRight("", 12) + "]"
+	switch s.marks[i] {
+	case markAgree:
+		box = st.Good.Render("[" + padRight("Đồng ý", 12) + "]")
+	case markDisagree:
+		box = st.Bad.Render("[" + padRight("Không đồng ý", 12) + "]")
 	}
-	return bindings{short: []key.Binding{k.ConfirmIdentity, k.Skip}}
+	line := fmt.Sprintf("%3d. %s", i+1, truncate(name, c.width-24))
+	if i == s.cursor {
+		return st.Selected.Render("›") + " " + box + " " + st.Selected.Render(line)
+	}
+	return "  " + box + " " + line
 }

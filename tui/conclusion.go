@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"hoidong/model"
@@ -15,18 +14,8 @@ import (
 // conclusionScreen shows the recommended list per award, exports the
 // documents and closes the meeting.
 type conclusionScreen struct {
-	exportDir string
-	offset    int
-	written   []string // the files of the last export
-	draft     bool     // they were written before the meeting closed
-}
-
-// refresh forgets a draft export once the meeting has closed, so that it
-// is never shown as the final documents.
-func (s *conclusionScreen) refresh(c *shared, _ recordMsg) {
-	if s.draft && c.rec.Meeting.Status == model.MeetingClosed {
-		s.written, s.draft = nil, false
-	}
+	base
+	offset int
 }
 
 // title implements screen.
@@ -59,7 +48,7 @@ func conclusionLines(rec *model.Record) []string {
 			}
 			out = append(out, fmt.Sprintf("  %s (%d):", g.label, len(g.ids)))
 			for i, id := range g.ids {
-				if n, ok := voting.NomineeByID(rec, id); ok {
+				if n, ok := rec.NomineeByID(id); ok {
 					out = append(out, fmt.Sprintf("    %d. %s", i+1, n.Name))
 				}
 			}
@@ -70,25 +59,13 @@ func conclusionLines(rec *model.Record) []string {
 
 // unfinished warns about candidacies left unreviewed or not voted on.
 func unfinished(rec *model.Record) string {
-	ix := voting.NewIndex(rec)
-	pending, ready := 0, 0
-	for i := range rec.Nominees {
-		n := &rec.Nominees[i]
-		for _, cd := range n.Candidacies {
-			switch ix.Status(n, cd.Award) {
-			case voting.StatusPending:
-				pending++
-			case voting.StatusReady:
-				ready++
-			}
-		}
-	}
+	p := voting.ProgressOf(rec)
 	var w []string
-	if pending > 0 {
-		w = append(w, fmt.Sprintf("còn %d lượt đề nghị chưa xét xong", pending))
+	if p.Pending > 0 {
+		w = append(w, fmt.Sprintf("còn %d lượt đề nghị chưa xét xong", p.Pending))
 	}
-	if ready > 0 {
-		w = append(w, fmt.Sprintf("%d lượt đủ điều kiện nhưng chưa bỏ phiếu", ready))
+	if p.Ready > 0 {
+		w = append(w, fmt.Sprintf("%d lượt đủ điều kiện nhưng chưa bỏ phiếu", p.Ready))
 	}
 	if len(w) == 0 {
 		return ""
@@ -96,44 +73,48 @@ func unfinished(rec *model.Record) string {
 	return "\n\nLưu ý: " + strings.Join(w, "; ") + "."
 }
 
-// update implements screen.
-func (s *conclusionScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+// actions implements screen: before the close, the close; after it,
+// corrections; always the documents.
+func (s *conclusionScreen) actions(c *shared) []action {
 	k := c.keys
-	rec := c.rec
-	st := c.st
-	switch {
-	case key.Matches(msg, k.Up):
-		s.offset = max(s.offset-1, 0)
-	case key.Matches(msg, k.Down):
-		s.offset++
-	case key.Matches(msg, k.Export):
+	ck := k.Conclusion
+	acts := []action{
+		more(k.Up, run(func() { s.offset = max(s.offset-1, 0) })),
+		more(k.Down, run(func() { s.offset++ })),
 		// Documents are previewed before they are written.
-		return navigate(pagePreview)
-	case key.Matches(msg, k.Correction):
-		if rec.Meeting.Status != model.MeetingClosed {
-			return say("Đính chính chỉ dùng sau khi phiên họp đã kết thúc; trước đó hãy sửa trực tiếp ở bước tương ứng.", true)
-		}
-		return prompt("Nội dung đính chính (ghi vào biên bản như một mục riêng, không sửa nội dung đã khóa):", "", func(text string) tea.Cmd {
-			if text == "" {
-				return say("Chưa nhập nội dung đính chính.", true)
-			}
-			return askDo("Ghi đính chính sau đây vào hồ sơ?\n\n"+text, job{from: pageConclusion, ack: "Đã ghi đính chính.", write: func(ctx context.Context) error {
-				return st.AddCorrection(ctx, text)
-			}})
-		})
-	case key.Matches(msg, k.CloseMeeting):
-		if rec.Meeting.Status == model.MeetingClosed {
-			return say("Phiên họp đã kết thúc từ trước.", true)
-		}
-		if _, open := voting.OpenRound(rec); open {
-			return say("Còn vòng bỏ phiếu đang mở: hãy đóng vòng (bước 4) trước khi kết thúc phiên họp.", true)
-		}
-		return askDo("Chủ tọa xác nhận danh sách đề nghị khen thưởng và kết thúc phiên họp?\n\nSau khi kết thúc, biên bản bị khóa: không thể điểm danh, chấm tiêu chuẩn hay bỏ phiếu thêm."+unfinished(rec),
-			job{from: pageConclusion, ack: "Phiên họp đã kết thúc. Nhấn " + k.Export.Help().Key + " để xuất biên bản chính thức.", write: func(ctx context.Context) error {
-				return st.CloseMeeting(ctx)
-			}})
+		act(ck.Export, func() tea.Cmd { return navigate(pagePreview) }),
 	}
-	return nil
+	if c.rec.Meeting.Status == model.MeetingClosed {
+		return append(acts, act(ck.Correction, func() tea.Cmd { return s.correct(c) }),
+			refuse(ck.CloseMeeting, "Phiên họp đã kết thúc từ trước."))
+	}
+	return append(acts, act(ck.CloseMeeting, func() tea.Cmd { return s.close(c) }),
+		refuse(ck.Correction, "Đính chính chỉ dùng sau khi phiên họp đã kết thúc; trước đó hãy sửa trực tiếp ở bước tương ứng."))
+}
+
+// correct asks for a correction to the closed record.
+func (s *conclusionScreen) correct(c *shared) tea.Cmd {
+	st := c.st
+	return prompt("Nội dung đính chính (ghi vào biên bản như một mục riêng, không sửa nội dung đã khóa):", "", func(text string) tea.Cmd {
+		if text == "" {
+			return say("Chưa nhập nội dung đính chính.", true)
+		}
+		return askDo("Ghi đính chính sau đây vào hồ sơ?\n\n"+text, job{from: pageConclusion, ack: "Đã ghi đính chính.", write: func(ctx context.Context) error {
+			return st.AddCorrection(ctx, text)
+		}})
+	})
+}
+
+// close asks the chair to confirm the list and end the meeting.
+func (s *conclusionScreen) close(c *shared) tea.Cmd {
+	rec, st := c.rec, c.st
+	if _, open := rec.OpenRound(); open {
+		return say("Còn vòng bỏ phiếu đang mở: hãy đóng vòng (bước 4) trước khi kết thúc phiên họp.", true)
+	}
+	return askDo("Chủ tọa xác nhận danh sách đề nghị khen thưởng và kết thúc phiên họp?\n\nSau khi kết thúc, biên bản bị khóa: không thể điểm danh, chấm tiêu chuẩn hay bỏ phiếu thêm."+unfinished(rec),
+		job{from: pageConclusion, ack: "Phiên họp đã kết thúc. Nhấn " + keyName(c.keys.Conclusion.Export) + " để xuất biên bản chính thức.", write: func(ctx context.Context) error {
+			return st.CloseMeeting(ctx)
+		}})
 }
 
 // view implements screen.
@@ -145,7 +126,7 @@ func (s *conclusionScreen) view(c *shared) string {
 	if rec.Meeting.Status == model.MeetingClosed {
 		b.WriteString(st.Warn.Render("Phiên họp đã kết thúc lúc "+clock(rec.Meeting.ClosedAt)+"; biên bản đã khóa.") + "\n")
 	} else {
-		b.WriteString(st.Muted.Render("Chủ tọa xác nhận danh sách rồi kết thúc phiên họp (e).") + "\n")
+		b.WriteString(st.Muted.Render("Chủ tọa xác nhận danh sách rồi kết thúc phiên họp ("+keyName(c.keys.Conclusion.CloseMeeting)+").") + "\n")
 	}
 	b.WriteString("\n")
 	var lines []string
@@ -158,8 +139,8 @@ func (s *conclusionScreen) view(c *shared) string {
 	}
 	lines = append(lines, conclusionLines(rec)...)
 	room := c.height - 3
-	if len(s.written) > 0 {
-		room -= len(s.written) + 2
+	if len(c.exported.paths) > 0 {
+		room -= len(c.exported.paths) + 2
 	}
 	room = max(room, 3)
 	s.offset = min(s.offset, max(len(lines)-room, 0))
@@ -171,32 +152,15 @@ func (s *conclusionScreen) view(c *shared) string {
 		}
 		b.WriteString(truncate(lines[i], c.width) + "\n")
 	}
-	if len(s.written) > 0 {
-		if s.draft {
+	if len(c.exported.paths) > 0 {
+		if c.exported.draft {
 			b.WriteString("\n" + st.Warn.Render("Đã ghi bản DỰ THẢO (phiên họp chưa kết thúc):") + "\n")
 		} else {
 			b.WriteString("\n" + st.Good.Render("Đã ghi:") + "\n")
 		}
-		for _, p := range s.written {
+		for _, p := range c.exported.paths {
 			b.WriteString("  " + truncateLeft(p, c.width-2) + "\n")
 		}
 	}
 	return b.String()
-}
-
-// closeOrCorrect is the key that changes the meeting's state next.
-func closeOrCorrect(rec *model.Record, k keyMap) key.Binding {
-	if rec.Meeting.Status == model.MeetingClosed {
-		return k.Correction
-	}
-	return k.CloseMeeting
-}
-
-// help implements screen.
-func (s *conclusionScreen) help(c *shared) bindings {
-	k := c.keys
-	return bindings{
-		short: []key.Binding{k.Export, closeOrCorrect(c.rec, k), k.Back, k.Help, k.Quit},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Export, k.CloseMeeting, k.Correction}, {k.Back, k.Help, k.Quit}},
-	}
 }

@@ -66,7 +66,7 @@ func newHarnessPlan(t *testing.T, p model.Plan) *harness {
 	h := &harness{t: t, st: st, dir: dir}
 	h.m = New(Options{Store: st, ExportDir: filepath.Join(dir, "bien-ban")})
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	h.run(load(st, 0))
+	h.run(load(context.Background(), st, 0))
 	return h
 }
 

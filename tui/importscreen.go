@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -18,6 +17,7 @@ import (
 // sees what it would add and every problem in it, and confirms. Reading
 // and writing happen in commands; a file with problems cannot be imported.
 type importScreen struct {
+	base
 	path   string          // the file last asked for
 	batch  *importer.Batch // what it would add; nil before a file is read
 	offset int             // first line of the preview shown
@@ -29,40 +29,10 @@ type importReadMsg struct {
 	batch *importer.Batch
 }
 
-// importKeys are the import screen's own bindings.
-type importKeys struct {
-	open, confirm, reread, other key.Binding
-}
-
-// newImportKeys builds the import screen's bindings; open is the
-// overview's key to the screen.
-func newImportKeys() importKeys {
-	return importKeys{
-		open:    key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "nhập danh sách từ tệp")),
-		confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "nhập vào phiên họp")),
-		reread:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "đọc lại tệp")),
-		other:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "chọn tệp khác")),
-	}
-}
-
-// importBlocked says why nothing can be imported into the meeting rec, or
-// "" when it can; the store checks the same when writing.
-func importBlocked(rec *model.Record) string {
-	switch {
-	case rec == nil:
-		return "Chưa có phiên họp."
-	case rec.Meeting.Status == model.MeetingClosed:
-		return "Phiên họp đã kết thúc; không thể nhập thêm."
-	case len(rec.Rounds) > 0:
-		return "Đã bắt đầu bỏ phiếu; không thể nhập thêm đối tượng hay thành viên Hội đồng."
-	}
-	return ""
-}
-
 // openImport is the way in from the overview: the import screen, and the
 // question for a file.
 func openImport(c *shared) tea.Cmd {
-	if why := importBlocked(c.rec); why != "" {
+	if why := c.rec.ImportBlocked(); why != "" {
 		return say(why, true)
 	}
 	return tea.Batch(navigate(pageImport), askImportPath(c, ""))
@@ -91,50 +61,51 @@ func cleanPath(p string) string {
 	return p
 }
 
-// readImport reads a file against the meeting rec.
+// readImport reads a file against the meeting rec, in a command.
 func readImport(rec *model.Record, path string) tea.Cmd {
 	return func() tea.Msg {
-		return importReadMsg{path: path, batch: importer.ReadFiles(rec, []string{path}, importer.Options{})}
+		return to(pageImport, importReadMsg{path: path, batch: importer.ReadFiles(rec, []string{path}, importer.Options{})})
 	}
 }
 
-// loaded takes what a file would add.
-func (s *importScreen) loaded(msg importReadMsg) {
-	s.path, s.batch, s.offset = msg.path, msg.batch, 0
+// receive implements screen: what a file would add.
+func (s *importScreen) receive(_ *shared, msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(importReadMsg); ok {
+		s.path, s.batch, s.offset = m.path, m.batch, 0
+	}
+	return nil
 }
 
 // title implements screen.
 func (s *importScreen) title() string { return "Nhập danh sách từ tệp" }
 
 // refresh forgets the preview once it has been imported.
-func (s *importScreen) refresh(_ *shared, msg recordMsg) {
+func (s *importScreen) refresh(_ *shared, msg recordMsg) tea.Cmd {
 	if msg.job && msg.from == pageImport && msg.err == nil {
 		s.batch, s.offset = nil, 0
 	}
+	return nil
 }
 
-// update implements screen.
-func (s *importScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
-	k := newImportKeys()
+// actions implements screen.
+func (s *importScreen) actions(c *shared) []action {
+	k := c.keys
+	ik := k.Import
 	lines := len(s.lines(c))
 	page := max(c.height-1, 1)
-	switch {
-	case key.Matches(msg, c.keys.Up):
-		s.offset = max(s.offset-1, 0)
-	case key.Matches(msg, c.keys.Down):
-		s.offset = min(s.offset+1, max(lines-page, 0))
-	case key.Matches(msg, c.keys.PageUp):
-		s.offset = max(s.offset-page, 0)
-	case key.Matches(msg, c.keys.PageDown):
-		s.offset = min(s.offset+page, max(lines-page, 0))
-	case key.Matches(msg, k.other):
-		return askImportPath(c, s.path)
-	case key.Matches(msg, k.reread) && s.path != "":
-		return readImport(c.rec, s.path)
-	case key.Matches(msg, k.confirm):
-		return s.confirm(c)
+	last := max(lines-page, 0)
+	acts := []action{
+		more(k.Up, run(func() { s.offset = max(s.offset-1, 0) })),
+		more(k.Down, run(func() { s.offset = min(s.offset+1, last) })),
+		more(k.PageUp, run(func() { s.offset = max(s.offset-page, 0) })),
+		more(k.PageDown, run(func() { s.offset = min(s.offset+page, last) })),
 	}
-	return nil
+	if s.batch != nil {
+		acts = append(acts,
+			act(ik.Confirm, func() tea.Cmd { return s.confirm(c) }),
+			act(ik.Reread, func() tea.Cmd { return readImport(c.rec, s.path) }))
+	}
+	return append(acts, act(ik.Other, func() tea.Cmd { return askImportPath(c, s.path) }))
 }
 
 // confirm asks before writing the batch into the meeting.
@@ -144,11 +115,11 @@ func (s *importScreen) confirm(c *shared) tea.Cmd {
 	case b == nil:
 		return askImportPath(c, s.path)
 	case len(b.Problems) > 0:
-		return say(fmt.Sprintf("Tệp còn %d lỗi nên chưa nhập được; sửa tệp rồi nhấn r để đọc lại.", len(b.Problems)), true)
+		return say(fmt.Sprintf("Tệp còn %d lỗi nên chưa nhập được; sửa tệp rồi nhấn %s để đọc lại.", len(b.Problems), keyName(c.keys.Import.Reread)), true)
 	case b.Empty():
 		return say("Tệp không có đối tượng hay thành viên nào để nhập.", true)
 	}
-	if why := importBlocked(c.rec); why != "" {
+	if why := c.rec.ImportBlocked(); why != "" {
 		return say(why, true)
 	}
 	st := c.st
@@ -182,7 +153,7 @@ func (s *importScreen) lines(c *shared) []string {
 	w := c.width
 	b := s.batch
 	if b == nil {
-		return []string{"", "Nhấn o để chọn tệp cần nhập.", "",
+		return []string{"", "Nhấn " + keyName(c.keys.Import.Other) + " để chọn tệp cần nhập.", "",
 			st.Muted.Render("Tệp là bảng đăng ký như mẫu: dòng tiêu đề có cột «Tập thể, cá nhân» (hoặc «Họ và tên») và mỗi danh hiệu một cột đánh dấu X."),
 			st.Muted.Render("Mẫu trống theo kế hoạch của phiên họp: hoidong import --template xlsx --db TỆP > bang-dang-ky.xlsx")}
 	}
@@ -200,7 +171,7 @@ func (s *importScreen) lines(c *shared) []string {
 	}
 	add(st.Muted.Render("Tệp: ") + truncateLeft(s.path, w-6))
 	if len(b.Problems) > 0 {
-		add(st.Error.Render(fmt.Sprintf("Có %d lỗi — chưa nhập được. Sửa tệp rồi nhấn r để đọc lại:", len(b.Problems))))
+		add(st.Error.Render(fmt.Sprintf("Có %d lỗi — chưa nhập được. Sửa tệp rồi nhấn %s để đọc lại:", len(b.Problems), keyName(c.keys.Import.Reread))))
 		for _, p := range b.Problems {
 			wrapped("• ", strings.TrimPrefix(p.String(), "tệp "+filepath.Base(s.path)+", "))
 		}
@@ -211,7 +182,7 @@ func (s *importScreen) lines(c *shared) []string {
 	} else if b.Empty() {
 		add(st.Warn.Render("Tệp không có đối tượng hay thành viên nào để nhập."))
 	} else {
-		add(st.Good.Render("Sẽ thêm "+b.Headline()+".") + st.Muted.Render(" Nhấn enter để nhập."))
+		add(st.Good.Render("Sẽ thêm "+b.Headline()+".") + st.Muted.Render(" Nhấn "+keyName(c.keys.Import.Confirm)+" để nhập."))
 	}
 	if counts := b.ByAward(&c.rec.Plan); len(counts) > 0 {
 		nameW := 0
@@ -254,15 +225,4 @@ func (s *importScreen) lines(c *shared) []string {
 		}
 	}
 	return out
-}
-
-// help implements screen.
-func (s *importScreen) help(c *shared) bindings {
-	k := newImportKeys()
-	g := c.keys
-	short := []key.Binding{k.other, g.Back, g.Help}
-	if s.batch != nil {
-		short = []key.Binding{k.confirm, k.reread, k.other, g.Back}
-	}
-	return bindings{short: short, full: [][]key.Binding{{k.confirm, k.reread, k.other}, {g.Up, g.Down, g.PageUp, g.PageDown, g.Back, g.Help, g.Quit}}}
 }

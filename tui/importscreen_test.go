@@ -140,7 +140,7 @@ func TestImport_MissingFileAndVotingStarted(t *testing.T) {
 	h.m.sh.rec = &clone
 	h.press("i")
 	h.expectPage(pageOverview)
-	if !h.m.statusErr || h.m.status != "Đã bắt đầu bỏ phiếu; không thể nhập thêm đối tượng hay thành viên Hội đồng." {
+	if !h.m.statusErr || h.m.status != "Đã bắt đầu bỏ phiếu (có 1 vòng bỏ phiếu); không thể nhập thêm đối tượng hay thành viên Hội đồng." {
 		t.Fatalf("status %q", h.m.status)
 	}
 }

@@ -21,7 +21,7 @@ import (
 // ballot, for moving the rounds screen's cursor.
 func (h *harness) roundFor(code string) int {
 	h.t.Helper()
-	for i, a := range ballotAwards(h.rec()) {
+	for i, a := range h.rec().Plan.BallotAwards() {
 		if a.Code == code {
 			return i
 		}

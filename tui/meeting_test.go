@@ -205,7 +205,7 @@ func TestMeeting_WholeMeetingThroughUpdate(t *testing.T) {
 	}
 
 	// A closed meeting refuses changes, with a message and no change.
-	h.press("esc", "1", "c")
+	h.press("esc", "esc", "1", "c")
 	if !h.m.statusErr || !strings.Contains(h.m.status, "đã kết thúc") {
 		t.Fatalf("status after change on a closed meeting: %q", h.m.status)
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"hoidong/model"
@@ -13,6 +12,7 @@ import (
 
 // nomineesScreen lists every candidacy grouped by award and kind.
 type nomineesScreen struct {
+	base
 	rows   []nomineeRow
 	cursor int // index into rows; always on a candidacy row
 	filter string
@@ -32,17 +32,17 @@ type nomineeRow struct {
 	statusTxt string
 }
 
-// focusMsg opens the review of one candidacy.
-type focusMsg struct {
-	nominee int64
-	award   string
-}
-
 // title implements screen.
 func (s *nomineesScreen) title() string { return "Danh sách đối tượng đề nghị" }
 
 // refresh rebuilds the rows from a new snapshot.
-func (s *nomineesScreen) refresh(c *shared, _ recordMsg) {
+func (s *nomineesScreen) refresh(c *shared, _ recordMsg) tea.Cmd {
+	s.rebuild(c)
+	return nil
+}
+
+// rebuild lists the candidacies of c.rec that pass the filter.
+func (s *nomineesScreen) rebuild(c *shared) {
 	rec := c.rec
 	ix := voting.NewIndex(rec)
 	var cur nomineeRow
@@ -138,33 +138,33 @@ func (s *nomineesScreen) move(d int) {
 	}
 }
 
-// update implements screen.
-func (s *nomineesScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
-	if len(s.rows) == 0 && !key.Matches(msg, c.keys.Search) {
-		return nil
-	}
-	switch {
-	case key.Matches(msg, c.keys.Up):
-		s.move(-1)
-	case key.Matches(msg, c.keys.Down):
-		s.move(1)
-	case key.Matches(msg, c.keys.PageUp):
-		s.move(-(c.height - 3))
-	case key.Matches(msg, c.keys.PageDown):
-		s.move(c.height - 3)
-	case key.Matches(msg, c.keys.Search):
+// actions implements screen.
+func (s *nomineesScreen) actions(c *shared) []action {
+	k := c.keys
+	search := act(k.Nominees.Search, func() tea.Cmd {
 		return prompt("Tìm theo tên hoặc đơn vị (gõ không dấu cũng được; để trống để bỏ lọc):", s.filter, func(q string) tea.Cmd {
 			s.filter = q
-			s.refresh(c, recordMsg{})
+			s.rebuild(c)
 			return nil
 		})
-	case key.Matches(msg, c.keys.Enter):
-		r := s.rows[s.cursor]
-		if r.heading == "" {
-			return func() tea.Msg { return focusMsg{nominee: r.nominee, award: r.award} }
-		}
+	})
+	if len(s.rows) == 0 {
+		return []action{search}
 	}
-	return nil
+	return []action{
+		act(k.Up, run(func() { s.move(-1) })),
+		act(k.Down, run(func() { s.move(1) })),
+		more(k.PageUp, run(func() { s.move(-(c.height - 3)) })),
+		more(k.PageDown, run(func() { s.move(c.height - 3) })),
+		act(k.Nominees.Open, func() tea.Cmd {
+			r := s.rows[s.cursor]
+			if r.heading != "" {
+				return nil
+			}
+			return func() tea.Msg { return to(pageReview, focusMsg{nominee: r.nominee, award: r.award}) }
+		}),
+		search,
+	}
 }
 
 // statusStyle colours a status.
@@ -193,7 +193,7 @@ func (s *nomineesScreen) view(c *shared) string {
 	nameW, checkW := c.width-2-12-24, 12
 	rows := c.height - 1
 	if s.filter != "" {
-		b.WriteString(st.Warn.Render(truncate("Đang lọc: \""+s.filter+"\" (/ để đổi, để trống để bỏ lọc)", c.width)) + "\n")
+		b.WriteString(st.Warn.Render(truncate("Đang lọc: \""+s.filter+"\" ("+keyName(c.keys.Nominees.Search)+" để đổi, để trống để bỏ lọc)", c.width)) + "\n")
 		rows--
 	}
 	b.WriteString(st.Header.Render(padRight("  Đối tượng", nameW+2)+padRight("Tiêu chuẩn", checkW)+padRight("Tình trạng", 24)) + "\n")
@@ -212,15 +212,6 @@ func (s *nomineesScreen) view(c *shared) string {
 		}
 	}
 	return b.String()
-}
-
-// help implements screen.
-func (s *nomineesScreen) help(c *shared) bindings {
-	k := c.keys
-	return bindings{
-		short: []key.Binding{k.Up, k.Down, k.Enter, k.Search, k.Back, k.Help},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Enter, k.Search, k.Back, k.Help, k.Quit}},
-	}
 }
 
 // neighbour returns the candidacy before (dir -1) or after (dir +1) the

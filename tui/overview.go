@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"hoidong/model"
@@ -14,14 +13,16 @@ import (
 
 // overviewScreen shows the agenda and the state of each step.
 type overviewScreen struct {
+	base
 	cursor   int
 	states   []string // where each step stands, computed once per snapshot
 	demoCode string   // the demo's secretary code, shown for the user to note
 }
 
 // refresh works out the steps' states from a new snapshot.
-func (s *overviewScreen) refresh(c *shared, _ recordMsg) {
+func (s *overviewScreen) refresh(c *shared, _ recordMsg) tea.Cmd {
 	s.states = stepStates(c.rec)
+	return nil
 }
 
 // agendaStep is one line of the agenda.
@@ -45,44 +46,52 @@ func agenda() []agendaStep {
 // title implements screen.
 func (s *overviewScreen) title() string { return "Chương trình phiên họp" }
 
-// update implements screen.
-func (s *overviewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+// actions implements screen.
+func (s *overviewScreen) actions(c *shared) []action {
 	steps := agenda()
-	switch {
-	case key.Matches(msg, c.keys.Up):
-		s.cursor = clamp(s.cursor-1, len(steps))
-	case key.Matches(msg, c.keys.Down):
-		s.cursor = clamp(s.cursor+1, len(steps))
-	case key.Matches(msg, c.keys.Enter):
-		return navigate(steps[s.cursor].to)
-	case key.Matches(msg, c.keys.Jump):
-		i := int(msg.Code - '1')
-		if i >= 0 && i < len(steps) {
-			s.cursor = i
-			return navigate(steps[i].to)
-		}
-	case key.Matches(msg, c.keys.Verify):
-		st := c.st
-		return func() tea.Msg {
-			rep, err := st.Verify(context.Background())
-			switch {
-			case err != nil:
-				return statusMsg{text: model.Message(err), err: true}
-			case !rep.OK():
-				return statusMsg{text: "Hồ sơ KHÔNG khớp: " + rep.Problem, err: true}
-			}
-			return statusMsg{text: fmt.Sprintf("Hồ sơ nguyên vẹn (%d sự kiện). Mã kiểm tra: %s", rep.Events, rep.Head)}
-		}
-	case key.Matches(msg, newImportKeys().open):
-		return openImport(c)
-	case key.Matches(msg, c.keys.Discussion):
-		rec := c.rec
-		st := c.st
-		return prompt("Ý kiến thảo luận của phiên họp (ghi vào biên bản):", rec.Meeting.Discussion, func(text string) tea.Cmd {
-			return c.do(pageOverview, "Đã ghi ý kiến thảo luận.", func(ctx context.Context) error { return st.SetDiscussion(ctx, text) })
-		})
+	k := c.keys
+	return []action{
+		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(steps)) })),
+		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(steps)) })),
+		more(k.Overview.Open, func() tea.Cmd { return navigate(steps[s.cursor].to) }),
+		actKey(k.Overview.Jump, func(msg tea.KeyPressMsg) tea.Cmd { return s.jump(int(msg.Code - '0')) }),
+		act(k.Overview.Discussion, func() tea.Cmd { return s.discussion(c) }),
+		act(k.Overview.Verify, func() tea.Cmd { return verifyRecord(c) }),
+		more(k.Overview.Import, func() tea.Cmd { return openImport(c) }),
 	}
-	return nil
+}
+
+// jump opens step n (1-based) of the agenda.
+func (s *overviewScreen) jump(n int) tea.Cmd {
+	steps := agenda()
+	if n < 1 || n > len(steps) {
+		return nil
+	}
+	s.cursor = n - 1
+	return navigate(steps[n-1].to)
+}
+
+// discussion asks for the meeting's discussion notes.
+func (s *overviewScreen) discussion(c *shared) tea.Cmd {
+	st := c.st
+	return prompt("Ý kiến thảo luận của phiên họp (ghi vào biên bản):", c.rec.Meeting.Discussion, func(text string) tea.Cmd {
+		return c.do(pageOverview, "Đã ghi ý kiến thảo luận.", func(ctx context.Context) error { return st.SetDiscussion(ctx, text) })
+	})
+}
+
+// verifyRecord checks the record as hoidong verify does, in a command.
+func verifyRecord(c *shared) tea.Cmd {
+	ctx, st := c.ctx, c.st
+	return func() tea.Msg {
+		rep, err := st.Verify(ctx)
+		switch {
+		case err != nil:
+			return statusMsg{text: model.Message(err), err: true}
+		case !rep.OK():
+			return statusMsg{text: "Hồ sơ KHÔNG khớp: " + rep.Problem, err: true}
+		}
+		return statusMsg{text: fmt.Sprintf("Hồ sơ nguyên vẹn (%d sự kiện). Mã kiểm tra: %s", rep.Events, rep.Head)}
+	}
 }
 
 // stepStates describes where each agenda step stands.
@@ -106,7 +115,7 @@ func stepStates(rec *model.Record) []string {
 		out[0] = fmt.Sprintf("Có mặt %d/%d — chưa đủ (cần %d)", q.Present, q.Total, q.Needed())
 	}
 
-	tellers, head := committee(rec)
+	tellers, head := rec.Committee()
 	switch {
 	case tellers == 0:
 		out[1] = "Chưa chọn"
@@ -134,7 +143,7 @@ func stepStates(rec *model.Record) []string {
 			closed++
 		}
 	}
-	if r, ok := voting.OpenRound(rec); ok {
+	if r, ok := rec.OpenRound(); ok {
 		a, _ := rec.Plan.Award(r.Award)
 		out[3] = fmt.Sprintf("Đang mở vòng %d (%s): %d/%d đã bỏ phiếu", r.Seq, a.Name, len(r.Voters), r.Eligible)
 	} else if closed == 0 {
@@ -184,17 +193,8 @@ func (s *overviewScreen) view(c *shared) string {
 	}
 	if s.demoCode != "" && rec.Meeting.Status == model.MeetingOpen {
 		note := wrap("Phiên họp mẫu đã chọn sẵn mã thư ký này: cần để rời phòng bỏ phiếu ("+
-			c.keys.Secretary.Help().Key+") và để mở phiếu khi đóng vòng.", c.width-6)
+			keyName(c.keys.Booth.Secretary)+") và để mở phiếu khi đóng vòng.", c.width-6)
 		b.WriteString(st.Box.Render(st.Title.Render("Mã thư ký: "+s.demoCode)+"\n"+st.Muted.Render(strings.Join(note, "\n"))) + "\n")
 	}
 	return b.String()
-}
-
-// help implements screen.
-func (s *overviewScreen) help(c *shared) bindings {
-	k := c.keys
-	return bindings{
-		short: []key.Binding{k.Jump, k.Discussion, k.Verify, k.Help, k.Quit},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Enter, k.Jump}, {k.Discussion, k.Verify, newImportKeys().open, k.Help, k.Quit}},
-	}
 }

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"hoidong/model"
@@ -16,6 +15,7 @@ import (
 // paperScreen takes the counts of a paper round, read out by the counting
 // committee, checks that they add up and stores them.
 type paperScreen struct {
+	base
 	round    int64
 	values   []string // issued, returned, valid, invalid, then agree per nominee
 	cursor   int
@@ -33,11 +33,11 @@ func (s *paperScreen) title() string {
 }
 
 // enter prepares the form for the open paper round.
-func (s *paperScreen) enter(c *shared) {
-	r, ok := voting.OpenRound(c.rec)
+func (s *paperScreen) enter(c *shared) tea.Cmd {
+	r, ok := c.rec.OpenRound()
 	if !ok || r.Mode != model.RoundPaper {
 		s.round, s.values = 0, nil
-		return
+		return nil
 	}
 	if r.ID != s.round || len(s.values) != 4+len(r.Nominees) {
 		s.round = r.ID
@@ -45,6 +45,7 @@ func (s *paperScreen) enter(c *shared) {
 		s.cursor = 0
 		s.problems = nil
 	}
+	return nil
 }
 
 // counts turns the form into paper counts; empty fields count as 0.
@@ -60,38 +61,38 @@ func (s *paperScreen) counts(r model.Round) voting.PaperCounts {
 	return c
 }
 
-// update implements screen.
-func (s *paperScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
-	r, ok := voting.OpenRound(c.rec)
+// actions implements screen.
+func (s *paperScreen) actions(c *shared) []action {
+	r, ok := c.rec.OpenRound()
 	if !ok || r.Mode != model.RoundPaper || r.ID != s.round {
 		return nil
 	}
 	k := c.keys
+	pk := k.Paper
 	n := len(s.values)
-	switch {
-	case key.Matches(msg, k.Up):
-		s.cursor = clamp(s.cursor-1, n)
-	case key.Matches(msg, k.Down), msg.String() == "tab":
-		s.cursor = clamp(s.cursor+1, n)
-	case msg.String() == "backspace":
-		v := s.values[s.cursor]
-		if v != "" {
-			s.values[s.cursor] = v[:len(v)-1]
-		}
-	case len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9':
-		if len(s.values[s.cursor]) < 4 {
-			s.values[s.cursor] += msg.Text
-		}
-	case key.Matches(msg, k.Enter):
-		if s.cursor < n-1 {
-			s.cursor++
+	return []action{
+		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, n) })),
+		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, n) })),
+		actKey(pk.Digits, func(msg tea.KeyPressMsg) tea.Cmd {
+			if len(s.values[s.cursor]) < 4 {
+				s.values[s.cursor] += msg.Text
+			}
 			return nil
-		}
-		return s.submit(c, r)
-	case msg.String() == "ctrl+s":
-		return s.submit(c, r)
+		}),
+		more(pk.Erase, run(func() {
+			if v := s.values[s.cursor]; v != "" {
+				s.values[s.cursor] = v[:len(v)-1]
+			}
+		})),
+		more(pk.Next, func() tea.Cmd {
+			if s.cursor < n-1 {
+				s.cursor++
+				return nil
+			}
+			return s.submit(c, r)
+		}),
+		act(pk.Save, func() tea.Cmd { return s.submit(c, r) }),
 	}
-	return nil
 }
 
 // submit checks the counts and, once they add up, asks to store them.
@@ -121,7 +122,7 @@ func (s *paperScreen) label(c *shared, r model.Round, i int) string {
 		return strings.ToLower(paperFigure(i))
 	}
 	name := "?"
-	if nr, ok := voting.NomineeByID(c.rec, r.Nominees[i-4]); ok {
+	if nr, ok := c.rec.NomineeByID(r.Nominees[i-4]); ok {
 		name = nr.Name
 	}
 	return "số phiếu đồng ý cho " + name
@@ -130,20 +131,20 @@ func (s *paperScreen) label(c *shared, r model.Round, i int) string {
 // view implements screen.
 func (s *paperScreen) view(c *shared) string {
 	st := c.styles
-	r, ok := voting.OpenRound(c.rec)
+	r, ok := c.rec.OpenRound()
 	if !ok || r.Mode != model.RoundPaper || r.ID != s.round {
 		return "\nKhông có vòng bỏ phiếu giấy nào đang mở."
 	}
 	a, _ := c.rec.Plan.Award(r.Award)
 	var b strings.Builder
 	b.WriteString(st.Subtitle.Render(truncate(fmt.Sprintf("Vòng %d — %s (phiếu giấy)", r.Seq, a.Name), c.width)) + "\n")
-	b.WriteString(st.Muted.Render(fmt.Sprintf("Thành viên có mặt được biểu quyết: %d. Gõ số, enter sang ô sau; ô cuối: enter để ghi.", r.Eligible)) + "\n\n")
+	b.WriteString(st.Muted.Render(fmt.Sprintf("Thành viên có mặt được biểu quyết: %d. Gõ số; %s sang ô sau, ở ô cuối thì ghi.", r.Eligible, keyName(c.keys.Paper.Next))) + "\n\n")
 	var lines []string
 	for i := range s.values {
 		label := ""
 		if i < 4 {
 			label = paperFigure(i)
-		} else if nr, ok := voting.NomineeByID(c.rec, r.Nominees[i-4]); ok {
+		} else if nr, ok := c.rec.NomineeByID(r.Nominees[i-4]); ok {
 			label = fmt.Sprintf("%d. %s", i-3, nr.Name)
 		}
 		if i == 4 {
@@ -179,12 +180,4 @@ func (s *paperScreen) view(c *shared) string {
 		b.WriteString(st.Error.Render(l) + "\n")
 	}
 	return b.String()
-}
-
-// help implements screen.
-func (s *paperScreen) help(c *shared) bindings {
-	k := c.keys
-	save := key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "kiểm tra và ghi"))
-	digits := key.NewBinding(key.WithKeys("0"), key.WithHelp("0-9", "nhập số"))
-	return bindings{short: []key.Binding{digits, save, k.Back, k.Help}, full: [][]key.Binding{{digits, k.Up, k.Down, k.Enter}, {save, k.Back, k.Help}}}
 }

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -18,6 +17,7 @@ import (
 // previewScreen shows each document of the meeting as it will be printed,
 // one at a time in a scrollable view, and writes them all to a folder.
 type previewScreen struct {
+	base
 	exportDir string
 	docs      []export.DocType // the documents that suit the record, in order
 	cursor    int              // the document shown
@@ -26,57 +26,50 @@ type previewScreen struct {
 	err       string           // why the document could not be built
 	rec       *model.Record    // the record the text was built from
 	active    bool             // the screen is on show
-	written   []string         // paths of the last export
-	draft     bool             // the last export was written before the meeting closed
+	rendering bool             // the document is being laid out
 }
 
-// previewKeys are the preview's own bindings.
-type previewKeys struct {
-	next, prev, write key.Binding
-}
-
-// newPreviewKeys builds the preview's bindings.
-func newPreviewKeys() previewKeys {
-	return previewKeys{
-		next:  key.NewBinding(key.WithKeys("tab", "right"), key.WithHelp("tab/→", "tài liệu sau")),
-		prev:  key.NewBinding(key.WithKeys("shift+tab", "left"), key.WithHelp("←", "tài liệu trước")),
-		write: key.NewBinding(key.WithKeys("w", "enter"), key.WithHelp("w", "ghi ra thư mục")),
-	}
+// renderedMsg carries the plain text of one document of a snapshot.
+type renderedMsg struct {
+	rec  *model.Record
+	doc  string
+	text string
+	err  error
 }
 
 // title implements screen.
 func (s *previewScreen) title() string { return "Xem trước và xuất tài liệu" }
 
-// enter builds the documents' list and the shown document's text.
-func (s *previewScreen) enter(c *shared) {
+// enter lists the documents and lays out the one shown.
+func (s *previewScreen) enter(c *shared) tea.Cmd {
 	s.active = true
-	s.build(c.rec)
+	return s.build(c)
 }
 
-// leave forgets nothing but stops rebuilding on every new snapshot.
-func (s *previewScreen) leave() { s.active = false }
+// leave stops following new snapshots.
+func (s *previewScreen) leave(*shared) { s.active = false }
 
-// refresh rebuilds the text when a new snapshot arrives while on show.
-func (s *previewScreen) refresh(c *shared, _ recordMsg) {
-	if s.draft && c.rec != nil && c.rec.Meeting.Status == model.MeetingClosed {
-		s.written, s.draft = nil, false
-	}
+// refresh lays the document out again from a new snapshot while on show.
+func (s *previewScreen) refresh(c *shared, _ recordMsg) tea.Cmd {
 	if s.active {
-		s.build(c.rec)
+		return s.build(c)
 	}
+	return nil
 }
 
-// build lays out the list of documents and the text of the chosen one.
-func (s *previewScreen) build(rec *model.Record) {
+// build lists the documents that suit the record and lays out the chosen
+// one, in a command.
+func (s *previewScreen) build(c *shared) tea.Cmd {
+	rec := c.rec
 	s.rec = rec
-	s.docs, s.lines, s.err = nil, nil, ""
+	s.docs, s.err = nil, ""
 	if rec == nil {
-		return
+		return nil
 	}
 	selected, err := export.Select(rec, export.Options{})
 	if err != nil {
 		s.err = model.Message(err)
-		return
+		return nil
 	}
 	seen := map[string]bool{}
 	for _, t := range export.DocTypes() {
@@ -88,71 +81,84 @@ func (s *previewScreen) build(rec *model.Record) {
 		}
 	}
 	s.cursor = clamp(s.cursor, len(s.docs))
-	s.show()
+	return s.show()
 }
 
-// show builds the text of the document under the cursor.
-func (s *previewScreen) show() {
-	s.lines, s.err, s.offset = nil, "", 0
+// show lays out the document under the cursor, in a command; its text
+// arrives as a renderedMsg.
+func (s *previewScreen) show() tea.Cmd {
+	s.offset = 0
 	if len(s.docs) == 0 || s.rec == nil {
-		return
+		s.lines = nil
+		return nil
 	}
-	text, err := export.Preview(s.rec, s.docs[s.cursor].Key)
-	if err != nil {
-		s.err = model.Message(err)
-		return
+	s.rendering = true
+	rec, doc := s.rec, s.docs[s.cursor].Key
+	return func() tea.Msg {
+		text, err := export.Preview(rec, doc)
+		return to(pagePreview, renderedMsg{rec: rec, doc: doc, text: text, err: err})
 	}
-	s.lines = strings.Split(strings.TrimRight(text, "\n"), "\n")
+}
+
+// receive implements screen: the text of the document asked for.
+func (s *previewScreen) receive(_ *shared, msg tea.Msg) tea.Cmd {
+	m, ok := msg.(renderedMsg)
+	if !ok || m.rec != s.rec || len(s.docs) == 0 || s.docs[s.cursor].Key != m.doc {
+		return nil // a document no longer asked for
+	}
+	s.rendering, s.err, s.lines = false, "", nil
+	if m.err != nil {
+		s.err = model.Message(m.err)
+		return nil
+	}
+	s.lines = strings.Split(strings.TrimRight(m.text, "\n"), "\n")
+	return nil
 }
 
 // room returns how many lines of the document fit on screen.
 func (s *previewScreen) room(c *shared) int {
 	used := 3 // the list of documents, its rule, the position line
-	if len(s.written) > 0 {
-		used += 2 + min(len(s.written), 2)
+	if len(c.exported.paths) > 0 {
+		used += 2 + min(len(c.exported.paths), 2)
 	}
 	return max(c.height-used, 1)
 }
 
-// update implements screen.
-func (s *previewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+// actions implements screen.
+func (s *previewScreen) actions(c *shared) []action {
 	k := c.keys
-	pk := newPreviewKeys()
+	pk := k.Preview
 	room := s.room(c)
 	last := max(len(s.lines)-room, 0)
-	switch {
-	case key.Matches(msg, k.Up):
-		s.offset = max(s.offset-1, 0)
-	case key.Matches(msg, k.Down):
-		s.offset = min(s.offset+1, last)
-	case key.Matches(msg, k.PageUp):
-		s.offset = max(s.offset-room, 0)
-	case key.Matches(msg, k.PageDown):
-		s.offset = min(s.offset+room, last)
-	case key.Matches(msg, pk.next) && len(s.docs) > 0:
-		s.cursor = (s.cursor + 1) % len(s.docs)
-		s.show()
-	case key.Matches(msg, pk.prev) && len(s.docs) > 0:
-		s.cursor = (s.cursor + len(s.docs) - 1) % len(s.docs)
-		s.show()
-	case key.Matches(msg, pk.write):
-		st := c.st
+	acts := []action{
+		more(k.Up, run(func() { s.offset = max(s.offset-1, 0) })),
+		act(k.Down, run(func() { s.offset = min(s.offset+1, last) })),
+		more(k.PageUp, run(func() { s.offset = max(s.offset-room, 0) })),
+		more(k.PageDown, run(func() { s.offset = min(s.offset+room, last) })),
+	}
+	if len(s.docs) > 0 {
+		acts = append([]action{
+			act(pk.Next, func() tea.Cmd { s.cursor = (s.cursor + 1) % len(s.docs); return s.show() }),
+			more(pk.Prev, func() tea.Cmd { s.cursor = (s.cursor + len(s.docs) - 1) % len(s.docs); return s.show() }),
+		}, acts...)
+	}
+	st := c.st
+	return append(acts, act(pk.Write, func() tea.Cmd {
 		return prompt("Thư mục ghi biên bản và kết quả:", s.exportDir, func(dir string) tea.Cmd {
 			if dir == "" {
 				return say("Chưa nhập thư mục.", true)
 			}
-			return exportWith(st, dir, export.Options{})
+			return exportWith(c.ctx, st, dir, export.Options{})
 		})
-	}
-	return nil
+	}))
 }
 
 // exportWith checks the record as verify does and, when it proves itself,
 // writes the documents opt selects into dir from the record it checked;
 // a record that does not prove itself gets no documents.
-func exportWith(st *store.Store, dir string, opt export.Options) tea.Cmd {
+func exportWith(ctx context.Context, st *store.Store, dir string, opt export.Options) tea.Cmd {
 	return func() tea.Msg {
-		rec, rep, err := st.VerifiedRecord(context.Background())
+		rec, rep, err := st.VerifiedRecord(ctx)
 		if err != nil {
 			return exportedMsg{err: err}
 		}
@@ -178,7 +184,10 @@ func (s *previewScreen) view(c *shared) string {
 	s.offset = min(s.offset, max(len(s.lines)-room, 0))
 	end := min(s.offset+room, len(s.lines))
 	pos := "Không có tài liệu."
-	if len(s.lines) > 0 {
+	switch {
+	case s.rendering:
+		pos = "Đang dàn trang…"
+	case len(s.lines) > 0:
 		pos = fmt.Sprintf("dòng %d–%d / %d", s.offset+1, end, len(s.lines))
 	}
 	b.WriteString(st.Muted.Render(padLeft(pos, c.width)) + "\n")
@@ -192,13 +201,13 @@ func (s *previewScreen) view(c *shared) string {
 	for i := end - s.offset; i < room; i++ {
 		b.WriteString("\n")
 	}
-	if n := len(s.written); n > 0 {
+	if n := len(c.exported.paths); n > 0 {
 		what := "Đã ghi"
-		if s.draft {
+		if c.exported.draft {
 			what = "Đã ghi DỰ THẢO"
 		}
-		b.WriteString("\n" + st.Good.Render(fmt.Sprintf("%s: %d tệp vào %s", what, n, truncateLeft(filepath.Dir(s.written[0]), c.width-30))) + "\n")
-		for _, l := range fileLines(s.written, c.width-2, 2) {
+		b.WriteString("\n" + st.Good.Render(fmt.Sprintf("%s: %d tệp vào %s", what, n, truncateLeft(filepath.Dir(c.exported.paths[0]), c.width-30))) + "\n")
+		for _, l := range fileLines(c.exported.paths, c.width-2, 2) {
 			b.WriteString("  " + l + "\n")
 		}
 	}
@@ -281,14 +290,4 @@ func fileLines(paths []string, w, n int) []string {
 		lines = append(lines, cur)
 	}
 	return lines
-}
-
-// help implements screen.
-func (s *previewScreen) help(c *shared) bindings {
-	k := c.keys
-	pk := newPreviewKeys()
-	return bindings{
-		short: []key.Binding{pk.next, k.Down, pk.write, k.Back, k.Help},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {pk.next, pk.prev, pk.write}, {k.Back, k.Help, k.Quit}},
-	}
 }

@@ -69,9 +69,9 @@ func TestPreview_ScrollSwitchAndWrite(t *testing.T) {
 	h.expectPage(pagePreview)
 	h.snap("written")
 
-	// esc leaves for the agenda.
+	// esc goes back one level, to the conclusion it came from.
 	h.press("esc")
-	h.expectPage(pageOverview)
+	h.expectPage(pageConclusion)
 }
 
 // TestPreview_BadFolder reports a folder that cannot be written, and

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"hoidong/model"
@@ -15,6 +14,7 @@ import (
 // reviewScreen reviews one nominee: details, eligibility checks, then the
 // criteria of one proposed award, one at a time.
 type reviewScreen struct {
+	base
 	nominee int64
 	award   string
 	cursor  int // over checks, then criteria
@@ -22,8 +22,23 @@ type reviewScreen struct {
 	neighbour func(nominee int64, award string, dir int) (int64, string, bool)
 }
 
+// focusMsg opens the review of one candidacy.
+type focusMsg struct {
+	nominee int64
+	award   string
+}
+
 // title implements screen.
 func (s *reviewScreen) title() string { return "Xét đối tượng" }
+
+// receive implements screen: the candidacy to review, from the list.
+func (s *reviewScreen) receive(_ *shared, msg tea.Msg) tea.Cmd {
+	if f, ok := msg.(focusMsg); ok {
+		s.focus(f.nominee, f.award)
+		return navigate(pageReview)
+	}
+	return nil
+}
 
 // focus points the screen at one candidacy.
 func (s *reviewScreen) focus(nominee int64, award string) {
@@ -35,84 +50,111 @@ func (s *reviewScreen) focus(nominee int64, award string) {
 
 // target returns the reviewed nominee.
 func (s *reviewScreen) target(c *shared) (*model.NomineeRecord, bool) {
-	return voting.NomineeByID(c.rec, s.nominee)
+	return c.rec.NomineeByID(s.nominee)
 }
 
-// update implements screen.
-func (s *reviewScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+// actions implements screen: on an eligibility check, whether it applies;
+// on a criterion, whether it is met, and its note.
+func (s *reviewScreen) actions(c *shared) []action {
 	n, ok := s.target(c)
 	if !ok {
 		return nil
 	}
 	k := c.keys
+	rk := k.Review
 	checks := c.rec.Plan.Eligibility
-	crit := c.rec.Plan.CriteriaFor(n.Kind, s.award)
-	total := len(checks) + len(crit)
+	total := len(checks) + len(c.rec.Plan.CriteriaFor(n.Kind, s.award))
 	s.cursor = clamp(s.cursor, total)
-	st := c.st
-	id, award := n.ID, s.award
-	onCheck := s.cursor < len(checks)
-	switch {
-	case key.Matches(msg, k.Up):
-		s.cursor = clamp(s.cursor-1, total)
-	case key.Matches(msg, k.Down), key.Matches(msg, k.Enter):
-		s.cursor = clamp(s.cursor+1, total)
-	case key.Matches(msg, k.PrevNominee), key.Matches(msg, k.NextNominee):
-		dir := 1
-		if key.Matches(msg, k.PrevNominee) {
-			dir = -1
-		}
-		if s.neighbour != nil {
-			if nid, a, ok := s.neighbour(id, award, dir); ok {
-				s.focus(nid, a)
-			}
-		}
-	case key.Matches(msg, k.NextAward):
-		for i, cd := range n.Candidacies {
-			if cd.Award == s.award {
-				s.award = n.Candidacies[(i+1)%len(n.Candidacies)].Award
-				s.cursor = len(checks)
-				break
-			}
-		}
-	case onCheck && (key.Matches(msg, k.CheckYes) || key.Matches(msg, k.CheckNo)):
-		code := checks[s.cursor].Code
-		applies := key.Matches(msg, k.CheckYes)
-		word := "không"
-		if applies {
-			word = "có"
-		}
-		text := checks[s.cursor].Text
-		return c.doThen(pageReview, fmt.Sprintf("%s: %s — %s.", n.Name, text, word), s.moveOn(total), func(ctx context.Context) error {
-			return st.SetCheck(ctx, id, code, applies)
-		})
-	case !onCheck && (key.Matches(msg, k.Met) || key.Matches(msg, k.NotMet)):
-		idx := s.cursor - len(checks)
-		mark := model.MarkMet
-		word := "đạt"
-		if key.Matches(msg, k.NotMet) {
-			mark, word = model.MarkNotMet, "không đạt"
-		}
-		note := candidacyMark(n, award, idx).Note
-		return c.doThen(pageReview, fmt.Sprintf("Tiêu chí %d: %s.", idx+1, word), s.moveOn(total), func(ctx context.Context) error {
-			return st.SetMark(ctx, id, award, idx, mark, note)
-		})
-	case !onCheck && key.Matches(msg, k.Note):
-		idx := s.cursor - len(checks)
-		cm := candidacyMark(n, award, idx)
-		return prompt(fmt.Sprintf("Ghi chú cho tiêu chí %d:", idx+1), cm.Note, func(note string) tea.Cmd {
-			return c.do(pageReview, fmt.Sprintf("Đã ghi chú tiêu chí %d.", idx+1), func(ctx context.Context) error {
-				return st.SetMark(ctx, id, award, idx, cm.Mark, note)
-			})
-		})
-	case key.Matches(msg, k.NomineeNote):
-		return prompt("Ý kiến thảo luận về "+n.Name+":", n.Note, func(note string) tea.Cmd {
-			return c.do(pageReview, "Đã ghi ý kiến thảo luận.", func(ctx context.Context) error {
-				return st.SetNomineeNote(ctx, id, note)
-			})
-		})
+	acts := []action{
+		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, total) })),
+		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, total) })),
+		more(rk.Next, run(func() { s.cursor = clamp(s.cursor+1, total) })),
 	}
-	return nil
+	if s.cursor < len(checks) {
+		acts = append(acts,
+			act(rk.CheckYes, func() tea.Cmd { return s.check(c, n, true, total) }),
+			act(rk.CheckNo, func() tea.Cmd { return s.check(c, n, false, total) }))
+	} else {
+		acts = append(acts,
+			act(rk.Met, func() tea.Cmd { return s.mark(c, n, model.MarkMet, total) }),
+			act(rk.NotMet, func() tea.Cmd { return s.mark(c, n, model.MarkNotMet, total) }),
+			act(rk.Note, func() tea.Cmd { return s.note(c, n) }))
+	}
+	return append(acts,
+		more(rk.NomineeNote, func() tea.Cmd { return s.nomineeNote(c, n) }),
+		more(rk.PrevNominee, run(func() { s.step(n, -1) })),
+		act(rk.NextNominee, run(func() { s.step(n, 1) })),
+		more(rk.NextAward, run(func() { s.nextAward(n, len(checks)) })))
+}
+
+// check records whether eligibility check under the cursor applies.
+func (s *reviewScreen) check(c *shared, n *model.NomineeRecord, applies bool, total int) tea.Cmd {
+	st, id := c.st, n.ID
+	ch := c.rec.Plan.Eligibility[s.cursor]
+	word := "không"
+	if applies {
+		word = "có"
+	}
+	return c.doThen(pageReview, fmt.Sprintf("%s: %s — %s.", n.Name, ch.Text, word), s.moveOn(total), func(ctx context.Context) error {
+		return st.SetCheck(ctx, id, ch.Code, applies)
+	})
+}
+
+// mark records the criterion under the cursor met or not met.
+func (s *reviewScreen) mark(c *shared, n *model.NomineeRecord, mark model.Mark, total int) tea.Cmd {
+	st, id, award := c.st, n.ID, s.award
+	idx := s.cursor - len(c.rec.Plan.Eligibility)
+	word := "đạt"
+	if mark == model.MarkNotMet {
+		word = "không đạt"
+	}
+	note := candidacyMark(n, award, idx).Note
+	return c.doThen(pageReview, fmt.Sprintf("Tiêu chí %d: %s.", idx+1, word), s.moveOn(total), func(ctx context.Context) error {
+		return st.SetMark(ctx, id, award, idx, mark, note)
+	})
+}
+
+// note asks for the note of the criterion under the cursor.
+func (s *reviewScreen) note(c *shared, n *model.NomineeRecord) tea.Cmd {
+	st, id, award := c.st, n.ID, s.award
+	idx := s.cursor - len(c.rec.Plan.Eligibility)
+	cm := candidacyMark(n, award, idx)
+	return prompt(fmt.Sprintf("Ghi chú cho tiêu chí %d:", idx+1), cm.Note, func(note string) tea.Cmd {
+		return c.do(pageReview, fmt.Sprintf("Đã ghi chú tiêu chí %d.", idx+1), func(ctx context.Context) error {
+			return st.SetMark(ctx, id, award, idx, cm.Mark, note)
+		})
+	})
+}
+
+// nomineeNote asks for the discussion note on the nominee.
+func (s *reviewScreen) nomineeNote(c *shared, n *model.NomineeRecord) tea.Cmd {
+	st, id := c.st, n.ID
+	return prompt("Ý kiến thảo luận về "+n.Name+":", n.Note, func(note string) tea.Cmd {
+		return c.do(pageReview, "Đã ghi ý kiến thảo luận.", func(ctx context.Context) error {
+			return st.SetNomineeNote(ctx, id, note)
+		})
+	})
+}
+
+// step moves to the candidacy before (-1) or after (+1) in the list.
+func (s *reviewScreen) step(n *model.NomineeRecord, dir int) {
+	if s.neighbour == nil {
+		return
+	}
+	if id, a, ok := s.neighbour(n.ID, s.award, dir); ok {
+		s.focus(id, a)
+	}
+}
+
+// nextAward moves to the nominee's next proposed award, on its criteria.
+func (s *reviewScreen) nextAward(n *model.NomineeRecord, checks int) {
+	for i, cd := range n.Candidacies {
+		if cd.Award == s.award {
+			s.award = n.Candidacies[(i+1)%len(n.Candidacies)].Award
+			s.cursor = checks
+			return
+		}
+	}
 }
 
 // moveOn moves the cursor to the next line at once, so that quick key
@@ -138,11 +180,42 @@ func candidacyMark(n *model.NomineeRecord, award string, idx int) model.Criterio
 func (s *reviewScreen) view(c *shared) string {
 	n, ok := s.target(c)
 	if !ok {
-		return "\nChưa chọn đối tượng. Về danh sách (esc) và chọn một đối tượng."
+		return "\nChưa chọn đối tượng. Về danh sách (" + keyName(c.keys.Back) + ") và chọn một đối tượng."
 	}
-	st := c.styles
-	rec := c.rec
-	w := c.width
+	var b strings.Builder
+	b.WriteString(s.viewHeader(c, n))
+	lines, critHead := s.rows(c, n)
+	detail := s.detail(c, n)
+	cur := s.cursor
+	if cur >= critHead {
+		cur++
+	}
+	st, w := c.styles, c.width
+	used := strings.Count(b.String(), "\n")
+	room := c.height - used - 1 - len(detail)
+	if room < 3 {
+		detail = detail[:max(0, len(detail)-(3-room))]
+		room = 3
+	}
+	first := window(cur, len(lines), room)
+	for i := first; i < len(lines) && i < first+room; i++ {
+		switch {
+		case i == critHead:
+			b.WriteString(lines[i] + "\n")
+		case i == cur:
+			b.WriteString(st.Selected.Render("›") + " " + truncate(lines[i], w-2) + "\n")
+		default:
+			b.WriteString("  " + truncate(lines[i], w-2) + "\n")
+		}
+	}
+	b.WriteString("\n" + strings.Join(detail, "\n"))
+	return b.String()
+}
+
+// viewHeader writes who is reviewed, for which award, and the state of
+// their eligibility.
+func (s *reviewScreen) viewHeader(c *shared, n *model.NomineeRecord) string {
+	st, rec, w := c.styles, c.rec, c.width
 	var b strings.Builder
 	award, _ := rec.Plan.Award(s.award)
 	b.WriteString(st.Subtitle.Render(truncate(n.Name, w-12)) + st.Muted.Render(" · "+n.Kind.Label()) + "\n")
@@ -155,18 +228,15 @@ func (s *reviewScreen) view(c *shared) string {
 	}
 	b.WriteString(truncate(strings.Join(info, " · "), w) + "\n")
 	which := ""
-	if len(n.Candidacies) > 1 {
-		for i, cd := range n.Candidacies {
-			if cd.Award == s.award {
-				which = fmt.Sprintf("  (%d/%d, tab: đổi)", i+1, len(n.Candidacies))
-			}
+	for i, cd := range n.Candidacies {
+		if cd.Award == s.award && len(n.Candidacies) > 1 {
+			which = fmt.Sprintf("  (%d/%d, %s: đổi)", i+1, len(n.Candidacies), keyName(c.keys.Review.NextAward))
 		}
 	}
 	b.WriteString(truncate("Đề nghị: "+award.Name+which, w) + "\n")
 	if n.Summary != "" {
 		b.WriteString(st.Muted.Render(truncate("Thành tích: "+n.Summary, w)) + "\n")
 	}
-	frozen := voting.Frozen(rec, n.ID, s.award)
 	el := voting.EligibilityOf(&rec.Plan, n)
 	elLine := "Điều kiện khen thưởng — " + el.Label()
 	if r := voting.EligibilityReason(&rec.Plan, n); r != "" && el != model.EligibilityEligible {
@@ -178,30 +248,26 @@ func (s *reviewScreen) view(c *shared) string {
 		elLine += ": " + r
 	}
 	b.WriteString("\n" + st.Title.Render(truncate(elLine, w)) + "\n")
+	return b.String()
+}
 
-	checks := rec.Plan.Eligibility
-	crit := rec.Plan.CriteriaFor(n.Kind, s.award)
-	cl := voting.ChecklistOf(&rec.Plan, n, s.award)
-	var lines []string
-	for i, ch := range checks {
-		val := "[   ?   ]"
-		if i < len(n.Checks) && !n.Checks[i].Confirmed && n.Checks[i].Applies {
-			val = st.Warn.Render("[ Có ?  ]") // the registration says so; not yet confirmed
-		}
-		if i < len(n.Checks) && n.Checks[i].Confirmed {
-			if n.Checks[i].Applies {
-				val = st.Bad.Render("[  Có   ]")
-			} else {
-				val = st.Good.Render("[ Không ]")
-			}
-		}
-		lines = append(lines, val+" "+ch.Text)
+// rows lists one line per eligibility check, the criteria's heading, then
+// one line per criterion; critHead is the heading's index.
+func (s *reviewScreen) rows(c *shared, n *model.NomineeRecord) (lines []string, critHead int) {
+	st, rec := c.styles, c.rec
+	for i, ch := range rec.Plan.Eligibility {
+		lines = append(lines, checkBox(st, n, i)+" "+ch.Text)
 	}
-	critHead := len(lines)
-	for i, cr := range crit {
-		m := candidacyMark(n, s.award, i)
+	critHead = len(lines)
+	cl := voting.ChecklistOf(&rec.Plan, n, s.award)
+	head := fmt.Sprintf("Tiêu chuẩn (%d/%d đã đánh giá, %d đạt)", cl.Marked, cl.Total, cl.Met)
+	if voting.Frozen(rec, n.ID, s.award) {
+		head += " — đã khóa vì đã đưa vào bỏ phiếu"
+	}
+	lines = append(lines, st.Title.Render(truncate(head, c.width)))
+	for i, cr := range rec.Plan.CriteriaFor(n.Kind, s.award) {
 		val := "[   ?   ]"
-		switch m.Mark {
+		switch candidacyMark(n, s.award, i).Mark {
 		case model.MarkMet:
 			val = st.Good.Render("[  Đạt  ]")
 		case model.MarkNotMet:
@@ -213,17 +279,36 @@ func (s *reviewScreen) view(c *shared) string {
 		}
 		lines = append(lines, fmt.Sprintf("%s %d. %s%s", val, i+1, cr.Text, req))
 	}
-	head := fmt.Sprintf("Tiêu chuẩn (%d/%d đã đánh giá, %d đạt)", cl.Marked, cl.Total, cl.Met)
-	if frozen {
-		head += " — đã khóa vì đã đưa vào bỏ phiếu"
-	}
+	return lines, critHead
+}
 
-	// The current item in full, with its note, below the list.
+// checkBox shows whether eligibility check i applies to n: unknown, as the
+// registration says but not yet confirmed, or as the council confirmed.
+func checkBox(st styles, n *model.NomineeRecord, i int) string {
+	switch {
+	case i >= len(n.Checks) || !n.Checks[i].Applies && !n.Checks[i].Confirmed:
+		return "[   ?   ]"
+	case !n.Checks[i].Confirmed:
+		return st.Warn.Render("[ Có ?  ]") // the registration says so; not yet confirmed
+	case n.Checks[i].Applies:
+		return st.Bad.Render("[  Có   ]")
+	}
+	return st.Good.Render("[ Không ]")
+}
+
+// detail writes the line under the cursor in full, with its note, below
+// the list.
+func (s *reviewScreen) detail(c *shared, n *model.NomineeRecord) []string {
+	st, w := c.styles, c.width
+	checks := c.rec.Plan.Eligibility
+	crit := c.rec.Plan.CriteriaFor(n.Kind, s.award)
 	var detail []string
 	if s.cursor < len(checks) {
 		detail = wrap("Điều kiện: "+checks[s.cursor].Text+" — có áp dụng với đối tượng này không?", w-2)
 		if s.cursor < len(n.Checks) && !n.Checks[s.cursor].Confirmed && n.Checks[s.cursor].Applies {
-			detail = append(detail, st.Warn.Render(truncate("Hồ sơ đăng ký ghi nhận điều này. Hội đồng xác nhận: c có, k không.", w-2)))
+			rk := c.keys.Review
+			detail = append(detail, st.Warn.Render(truncate("Hồ sơ đăng ký ghi nhận điều này. Hội đồng xác nhận: "+
+				keyName(rk.CheckYes)+" có, "+keyName(rk.CheckNo)+" không.", w-2)))
 		}
 	} else if i := s.cursor - len(checks); i < len(crit) {
 		detail = wrap(fmt.Sprintf("Tiêu chí %d/%d: %s", i+1, len(crit), crit[i].Text), w-2)
@@ -234,44 +319,5 @@ func (s *reviewScreen) view(c *shared) string {
 	if n.Note != "" {
 		detail = append(detail, st.Muted.Render(truncate("Ý kiến thảo luận: "+n.Note, w-2)))
 	}
-	// One row per check, a heading, then one row per criterion.
-	rows := append(lines[:critHead:critHead], st.Title.Render(truncate(head, w)))
-	rows = append(rows, lines[critHead:]...)
-	cur := s.cursor
-	if cur >= critHead {
-		cur++
-	}
-	used := strings.Count(b.String(), "\n")
-	room := c.height - used - 1 - len(detail)
-	if room < 3 {
-		detail = detail[:max(0, len(detail)-(3-room))]
-		room = 3
-	}
-	first := window(cur, len(rows), room)
-	for i := first; i < len(rows) && i < first+room; i++ {
-		switch {
-		case i == critHead:
-			b.WriteString(rows[i] + "\n")
-		case i == cur:
-			b.WriteString(st.Selected.Render("›") + " " + truncate(rows[i], w-2) + "\n")
-		default:
-			b.WriteString("  " + truncate(rows[i], w-2) + "\n")
-		}
-	}
-	b.WriteString("\n" + strings.Join(detail, "\n"))
-	return b.String()
-}
-
-// help implements screen.
-func (s *reviewScreen) help(c *shared) bindings {
-	k := c.keys
-	full := [][]key.Binding{
-		{k.Up, k.Down, k.PrevNominee, k.NextNominee, k.NextAward},
-		{k.CheckYes, k.CheckNo, k.Met, k.NotMet},
-		{k.Note, k.NomineeNote, k.Back, k.Help, k.Quit},
-	}
-	if s.cursor < len(c.rec.Plan.Eligibility) {
-		return bindings{short: []key.Binding{k.CheckYes, k.CheckNo, k.NextNominee, k.Back, k.Help}, full: full}
-	}
-	return bindings{short: []key.Binding{k.Met, k.NotMet, k.Note, k.NextNominee, k.Back, k.Help}, full: full}
+	return detail
 }

@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -20,82 +18,120 @@ import (
 
 // rollCallScreen records who is present, with the quorum computed live.
 type rollCallScreen struct {
+	base
 	cursor int
 }
 
 // title implements screen.
 func (s *rollCallScreen) title() string { return "Điểm danh" }
 
-// update implements screen.
-func (s *rollCallScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+// actions implements screen.
+func (s *rollCallScreen) actions(c *shared) []action {
 	members := c.rec.Members
 	if len(members) == 0 {
 		return nil
 	}
 	s.cursor = clamp(s.cursor, len(members))
+	k := c.keys
+	rk := k.RollCall
+	acts := []action{
+		act(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(members)) })),
+		act(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(members)) })),
+		act(rk.Present, func() tea.Cmd { return s.present(c) }),
+		act(rk.Absent, func() tea.Cmd { return s.absent(c) }),
+	}
+	if c.rec.Plan.Meeting.Secret {
+		acts[0].short, acts[1].short = false, false
+		acts = append(acts,
+			act(rk.IssueCodes, func() tea.Cmd { return issueCodes(c) }),
+			more(rk.ReissueCode, func() tea.Cmd { return reissueCode(c, members[s.cursor]) }),
+			act(rk.Unlock, func() tea.Cmd { return s.unlock(c) }))
+	}
+	return acts
+}
+
+// present marks the member under the cursor present and moves on.
+func (s *rollCallScreen) present(c *shared) tea.Cmd {
+	members, st := c.rec.Members, c.st
 	m := members[s.cursor]
-	st := c.st
-	switch {
-	case key.Matches(msg, c.keys.Up):
-		s.cursor = clamp(s.cursor-1, len(members))
-	case key.Matches(msg, c.keys.Down):
-		s.cursor = clamp(s.cursor+1, len(members))
-	case key.Matches(msg, c.keys.Present):
+	back := s.cursor
+	s.cursor = clamp(s.cursor+1, len(members))
+	return c.doThen(pageRollCall, m.Name+": có mặt.", func() { s.cursor = back }, func(ctx context.Context) error {
+		return st.SetAttendance(ctx, m.ID, model.AttendancePresent, "")
+	})
+}
+
+// absent asks the reason of the member under the cursor's absence.
+func (s *rollCallScreen) absent(c *shared) tea.Cmd {
+	members, st := c.rec.Members, c.st
+	m := members[s.cursor]
+	return prompt("Lý do vắng mặt của "+m.Name+":", m.AbsentReason, func(reason string) tea.Cmd {
 		back := s.cursor
 		s.cursor = clamp(s.cursor+1, len(members))
-		return c.doThen(pageRollCall, m.Name+": có mặt.", func() { s.cursor = back }, func(ctx context.Context) error {
-			return st.SetAttendance(ctx, m.ID, model.AttendancePresent, "")
+		return c.doThen(pageRollCall, m.Name+": vắng mặt.", func() { s.cursor = back }, func(ctx context.Context) error {
+			return st.SetAttendance(ctx, m.ID, model.AttendanceAbsent, reason)
 		})
-	case key.Matches(msg, c.keys.Unlock):
-		if !m.Locked {
-			return say(m.Name+" không bị khóa.", true)
-		}
-		return c.do(pageRollCall, "Đã mở khóa cho "+m.Name+".", func(ctx context.Context) error {
-			return st.UnlockMember(ctx, m.ID)
-		})
-	case key.Matches(msg, c.keys.IssueCodes):
-		if !c.rec.Plan.Meeting.Secret {
-			return say("Kế hoạch không dùng mã bỏ phiếu riêng (secret = false trong mục [meeting]).", true)
-		}
-		path := filepath.Join(c.exportDir, "phieu-ma-bo-phieu.txt")
-		return askDo("Cấp mã bỏ phiếu cho mọi thành viên được biểu quyết chưa có mã?\n\nCác phiếu mã được ghi vào tệp:\n"+path+"\n\nIn tệp, cắt và trao tận tay từng người, rồi xóa tệp.",
-			job{from: pageRollCall, ack: "Đã ghi phiếu mã vào " + path + ". In, trao tận tay rồi xóa tệp.", write: func(ctx context.Context) error {
-				codes, err := st.IssueCodes(ctx)
-				if err != nil {
-					return err
-				}
-				if len(codes) == 0 {
-					return model.Errorf(model.EConflict, "Mọi thành viên được biểu quyết đều đã có mã; muốn cấp lại cho một người, chọn người đó và nhấn r.")
-				}
-				return writeSlips(ctx, st, path, codes)
-			}})
-	case key.Matches(msg, c.keys.ReissueCode):
-		if !c.rec.Plan.Meeting.Secret {
-			return say("Kế hoạch không dùng mã bỏ phiếu riêng (secret = false trong mục [meeting]).", true)
-		}
-		path := filepath.Join(c.exportDir, fmt.Sprintf("phieu-ma-bo-phieu-%d.txt", m.ID))
-		return askDo("Cấp mã mới cho "+m.Name+"? Mã cũ hết hiệu lực ngay.\n\nPhiếu mã được ghi vào tệp:\n"+path,
-			job{from: pageRollCall, ack: "Đã ghi phiếu mã mới của " + m.Name + " vào " + path + ".", write: func(ctx context.Context) error {
-				code, err := st.ReissueCode(ctx, m.ID)
-				if err != nil {
-					return err
-				}
-				return writeSlips(ctx, st, path, map[int64]string{m.ID: code})
-			}})
-	case key.Matches(msg, c.keys.Absent):
-		return prompt("Lý do vắng mặt của "+m.Name+":", m.AbsentReason, func(reason string) tea.Cmd {
-			back := s.cursor
-			s.cursor = clamp(s.cursor+1, len(members))
-			return c.doThen(pageRollCall, m.Name+": vắng mặt.", func() { s.cursor = back }, func(ctx context.Context) error {
-				return st.SetAttendance(ctx, m.ID, model.AttendanceAbsent, reason)
-			})
-		})
+	})
+}
+
+// unlock lets the member under the cursor try their code again.
+func (s *rollCallScreen) unlock(c *shared) tea.Cmd {
+	m, st := c.rec.Members[s.cursor], c.st
+	if !m.Locked {
+		return say(m.Name+" không bị khóa.", true)
 	}
-	return nil
+	return c.do(pageRollCall, "Đã mở khóa cho "+m.Name+".", func(ctx context.Context) error {
+		return st.UnlockMember(ctx, m.ID)
+	})
+}
+
+// noCodes is the refusal when the plan asks for no voting codes.
+func noCodes() tea.Cmd {
+	return say("Kế hoạch không dùng mã bỏ phiếu riêng (secret = false trong mục [meeting]).", true)
+}
+
+// issueCodes gives every voting member without a code one, written on
+// slips to print.
+func issueCodes(c *shared) tea.Cmd {
+	if !c.rec.Plan.Meeting.Secret {
+		return noCodes()
+	}
+	st := c.st
+	path := filepath.Join(c.exportDir, "phieu-ma-bo-phieu.txt")
+	again := keyName(c.keys.RollCall.ReissueCode)
+	return askDo("Cấp mã bỏ phiếu cho mọi thành viên được biểu quyết chưa có mã?\n\nCác phiếu mã được ghi vào tệp:\n"+path+"\n\nIn tệp, cắt và trao tận tay từng người, rồi xóa tệp.",
+		job{from: pageRollCall, ack: "Đã ghi phiếu mã vào " + path + ". In, trao tận tay rồi xóa tệp.", write: func(ctx context.Context) error {
+			codes, err := st.IssueCodes(ctx)
+			if err != nil {
+				return err
+			}
+			if len(codes) == 0 {
+				return model.Errorf(model.EConflict, "Mọi thành viên được biểu quyết đều đã có mã; muốn cấp lại cho một người, chọn người đó và nhấn %s.", again)
+			}
+			return writeSlips(ctx, st, path, again, codes)
+		}})
+}
+
+// reissueCode gives member m a new code in place of the old one.
+func reissueCode(c *shared, m model.MemberRecord) tea.Cmd {
+	if !c.rec.Plan.Meeting.Secret {
+		return noCodes()
+	}
+	st := c.st
+	path := filepath.Join(c.exportDir, fmt.Sprintf("phieu-ma-bo-phieu-%d.txt", m.ID))
+	again := keyName(c.keys.RollCall.ReissueCode)
+	return askDo("Cấp mã mới cho "+m.Name+"? Mã cũ hết hiệu lực ngay.\n\nPhiếu mã được ghi vào tệp:\n"+path,
+		job{from: pageRollCall, ack: "Đã ghi phiếu mã mới của " + m.Name + " vào " + path + ".", write: func(ctx context.Context) error {
+			code, err := st.ReissueCode(ctx, m.ID)
+			if err != nil {
+				return err
+			}
+			return writeSlips(ctx, st, path, again, map[int64]string{m.ID: code})
+		}})
 }
 
 // writeSlips writes printable code slips to path. It runs inside a job.
-func writeSlips(ctx context.Context, st *store.Store, path string, codes map[int64]string) error {
+func writeSlips(ctx context.Context, st *store.Store, path, again string, codes map[int64]string) error {
 	rec, err := st.Record(ctx)
 	if err != nil {
 		return err
@@ -104,11 +140,8 @@ func writeSlips(ctx context.Context, st *store.Store, path string, codes map[int
 	if err := export.CodeSlips(&b, &rec, codes); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return model.Errorf(model.EInvalid, "Không tạo được thư mục %s: %v. Các mã đã cấp; hãy cấp lại (phím r) sau khi sửa.", filepath.Dir(path), err)
-	}
-	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
-		return model.Errorf(model.EInvalid, "Không ghi được tệp %s: %v. Các mã đã cấp; hãy cấp lại (phím r) sau khi sửa.", path, err)
+	if err := export.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		return model.Errorf(model.EInvalid, "%s Các mã đã cấp nhưng chưa in được; hãy cấp lại cho từng người (phím %s) sau khi sửa.", model.Message(err), again)
 	}
 	return nil
 }
@@ -164,7 +197,7 @@ func (s *rollCallScreen) view(c *shared) string {
 		}
 		state := attendanceLabel(m)
 		if m.Locked {
-			state += " · BỊ KHÓA (" + c.keys.Unlock.Help().Key + ": mở)"
+			state += " · BỊ KHÓA (" + keyName(c.keys.RollCall.Unlock) + ": mở)"
 		} else if rec.Plan.Meeting.Secret && m.Votes && !m.HasSecret {
 			state += " · chưa có mã"
 		}
@@ -183,16 +216,4 @@ func (s *rollCallScreen) view(c *shared) string {
 		}
 	}
 	return b.String()
-}
-
-// help implements screen.
-func (s *rollCallScreen) help(c *shared) bindings {
-	k := c.keys
-	if c.rec.Plan.Meeting.Secret {
-		return bindings{
-			short: []key.Binding{k.Present, k.Absent, k.IssueCodes, k.Unlock, k.Back, k.Help},
-			full:  [][]key.Binding{{k.Up, k.Down, k.Present, k.Absent}, {k.IssueCodes, k.ReissueCode, k.Unlock}, {k.Back, k.Help, k.Quit}},
-		}
-	}
-	return bindings{short: []key.Binding{k.Up, k.Down, k.Present, k.Absent, k.Back, k.Help}}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"hoidong/model"
@@ -15,36 +14,27 @@ import (
 // roundsScreen opens a ballot round for an award, shows the progress of the
 // open round and closes it.
 type roundsScreen struct {
+	base
 	cursor int
 	ready  map[string]int // candidates ready per award, computed once per snapshot
 }
 
 // refresh counts the candidates ready for each award, and forgets the
 // secretary's key once no round is open.
-func (s *roundsScreen) refresh(c *shared, _ recordMsg) {
-	if _, open := voting.OpenRound(c.rec); !open {
+func (s *roundsScreen) refresh(c *shared, _ recordMsg) tea.Cmd {
+	if _, open := c.rec.OpenRound(); !open {
 		c.forgetSecretary()
 	}
 	s.ready = map[string]int{}
 	ix := voting.NewIndex(c.rec)
-	for _, a := range ballotAwards(c.rec) {
+	for _, a := range c.rec.Plan.BallotAwards() {
 		s.ready[a.Code] = len(ix.Candidates(a.Code))
 	}
+	return nil
 }
 
 // title implements screen.
 func (s *roundsScreen) title() string { return "Bỏ phiếu kín" }
-
-// ballotAwards lists the awards that need a ballot.
-func ballotAwards(rec *model.Record) []model.Award {
-	var out []model.Award
-	for _, a := range rec.Plan.Awards {
-		if a.Rule.BallotRequired {
-			out = append(out, a)
-		}
-	}
-	return out
-}
 
 // roundTitle names a round for the screens: "Vòng 3 — Giấy khen … (bỏ
 // phiếu lại, còn 1 suất)".
@@ -61,7 +51,7 @@ func roundTitle(rec *model.Record, r model.Round) string {
 
 // tellerWarning says what the counting committee lacks, or "".
 func tellerWarning(rec *model.Record) string {
-	n, head := committee(rec)
+	n, head := rec.Committee()
 	switch {
 	case n == 0:
 		return "Lưu ý: chưa bầu Ban kiểm phiếu (bước 2)."
@@ -73,77 +63,68 @@ func tellerWarning(rec *model.Record) string {
 	return ""
 }
 
-// update implements screen.
-func (s *roundsScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
-	rec := c.rec
-	st := c.st
+// actions implements screen: while a round is open, the way into its
+// booth (or to its paper counts) and its close; otherwise the choice of
+// an award and the opening of a round for it.
+func (s *roundsScreen) actions(c *shared) []action {
 	k := c.keys
-	if r, open := voting.OpenRound(rec); open {
+	rk := k.Rounds
+	if r, open := c.rec.OpenRound(); open {
 		if r.Mode == model.RoundPaper {
-			if key.Matches(msg, k.PaperCounts) {
-				return navigate(pagePaper)
-			}
-			return nil
+			return []action{act(rk.PaperCounts, func() tea.Cmd { return navigate(pagePaper) })}
 		}
-		switch {
-		case key.Matches(msg, k.EnterBooth), key.Matches(msg, k.Enter):
-			return navigate(pageBooth)
-		case key.Matches(msg, k.CloseRound):
-			return s.askClose(c, r)
+		return []action{
+			act(rk.EnterBooth, func() tea.Cmd { return navigate(pageBooth) }),
+			act(rk.CloseRound, func() tea.Cmd { return s.askClose(c, r) }),
 		}
-		return nil
 	}
-	awards := ballotAwards(rec)
+	awards := c.rec.Plan.BallotAwards()
 	if len(awards) == 0 {
 		return nil
 	}
 	s.cursor = clamp(s.cursor, len(awards))
-	switch {
-	case key.Matches(msg, k.Up):
-		s.cursor = clamp(s.cursor-1, len(awards))
-	case key.Matches(msg, k.Down):
-		s.cursor = clamp(s.cursor+1, len(awards))
-	case key.Matches(msg, k.OpenRound), key.Matches(msg, k.OpenPaperRound):
-		paper := key.Matches(msg, k.OpenPaperRound)
-		a := awards[s.cursor]
-		ids := voting.Candidates(rec, a.Code)
-		if len(ids) == 0 {
-			return say("Chưa có đối tượng nào sẵn sàng bỏ phiếu cho "+a.Name+": hãy xét điều kiện và tiêu chuẩn trước (bước 3).", true)
-		}
-		if q := voting.Quorum(rec); !q.Met {
-			return say("Chưa thể mở vòng bỏ phiếu: "+q.Text()+".", true)
-		}
-		var names []string
-		for i, id := range ids {
-			if i == 5 {
-				names = append(names, fmt.Sprintf("… và %d đối tượng khác", len(ids)-5))
-				break
-			}
-			if n, ok := voting.NomineeByID(rec, id); ok {
-				names = append(names, "– "+n.Name)
-			}
-		}
-		code := a.Code
-		form := "bỏ phiếu kín tại máy"
-		if paper {
-			form = "bỏ phiếu kín bằng phiếu giấy"
-		}
-		question := fmt.Sprintf("Mở vòng %s cho %s với %d đối tượng?\n\n%s\n\nSau khi mở, danh sách và tiêu chuẩn của các đối tượng này bị khóa.", form, a.Name, len(ids), strings.Join(names, "\n"))
-		if w := tellerWarning(rec); w != "" {
-			question += "\n\n" + w
-		}
-		if paper {
-			return askDo(question, job{from: pageRounds, ack: "Đã mở vòng bỏ phiếu giấy cho " + a.Name + ". Phát phiếu, kiểm phiếu rồi nhập kết quả.", then: pagePaper, write: func(ctx context.Context) error {
-				_, err := st.OpenPaperRound(ctx, code, ids)
-				return err
-			}})
-		}
-		return askDo(question, job{from: pageRounds, ack: "Đã mở vòng bỏ phiếu cho " + a.Name + ".", then: pageBooth, write: func(ctx context.Context) error {
-			_, err := st.OpenRound(ctx, code, ids)
+	return []action{
+		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(awards)) })),
+		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(awards)) })),
+		act(rk.OpenRound, func() tea.Cmd { return s.askOpen(c, awards[s.cursor], false) }),
+		act(rk.OpenPaperRound, func() tea.Cmd { return s.askOpen(c, awards[s.cursor], true) }),
+	}
+}
+
+// askOpen asks before opening a round for award a with every nominee
+// ready for it, electronic or on paper.
+func (s *roundsScreen) askOpen(c *shared, a model.Award, paper bool) tea.Cmd {
+	rec, st := c.rec, c.st
+	ids := voting.Candidates(rec, a.Code)
+	if len(ids) == 0 {
+		return say("Chưa có đối tượng nào sẵn sàng bỏ phiếu cho "+a.Name+": hãy xét điều kiện và tiêu chuẩn trước (bước 3).", true)
+	}
+	if q := voting.Quorum(rec); !q.Met {
+		return say("Chưa thể mở vòng bỏ phiếu: "+q.Text()+".", true)
+	}
+	names := rec.NomineeNames(ids[:min(len(ids), 5)], "– ")
+	if len(ids) > 5 {
+		names = append(names, fmt.Sprintf("… và %d đối tượng khác", len(ids)-5))
+	}
+	code := a.Code
+	form := "bỏ phiếu kín tại máy"
+	if paper {
+		form = "bỏ phiếu kín bằng phiếu giấy"
+	}
+	question := fmt.Sprintf("Mở vòng %s cho %s với %d đối tượng?\n\n%s\n\nSau khi mở, danh sách và tiêu chuẩn của các đối tượng này bị khóa.", form, a.Name, len(ids), strings.Join(names, "\n"))
+	if w := tellerWarning(rec); w != "" {
+		question += "\n\n" + w
+	}
+	if paper {
+		return askDo(question, job{from: pageRounds, ack: "Đã mở vòng bỏ phiếu giấy cho " + a.Name + ". Phát phiếu, kiểm phiếu rồi nhập kết quả.", then: pagePaper, write: func(ctx context.Context) error {
+			_, err := st.OpenPaperRound(ctx, code, ids)
 			return err
 		}})
 	}
-	return nil
+	return askDo(question, job{from: pageRounds, ack: "Đã mở vòng bỏ phiếu cho " + a.Name + ".", then: pageBooth, write: func(ctx context.Context) error {
+		_, err := st.OpenRound(ctx, code, ids)
+		return err
+	}})
 }
 
 // askClose asks before closing the open electronic round r: it refuses a
@@ -195,21 +176,21 @@ func (s *roundsScreen) view(c *shared) string {
 	st := c.styles
 	var b strings.Builder
 	q := voting.Quorum(rec)
-	if r, open := voting.OpenRound(rec); open {
+	if r, open := rec.OpenRound(); open {
 		a, _ := rec.Plan.Award(r.Award)
 		if r.Mode == model.RoundPaper {
 			b.WriteString(st.Subtitle.Render(fmt.Sprintf("Vòng %d — %s (phiếu giấy)", r.Seq, a.Name)) + "\n\n")
 			b.WriteString(fmt.Sprintf("%d đối tượng trên phiếu; %d thành viên có mặt được biểu quyết.\n\n", len(r.Nominees), r.Eligible))
 			b.WriteString("Ban kiểm phiếu phát phiếu, thu phiếu và kiểm phiếu; sau đó thư ký nhập kết quả.\n")
 			b.WriteString("Phiếu bầu để in: bước 6, xuất tài liệu (phiếu bầu).\n\n")
-			b.WriteString("enter: nhập kết quả kiểm phiếu\n")
+			b.WriteString(hint(c.keys.Rounds.PaperCounts) + "\n")
 			return b.String()
 		}
 		b.WriteString(st.Subtitle.Render(roundTitle(rec, r)) + "\n\n")
 		big := fmt.Sprintf("%d/%d đã bỏ phiếu", len(r.Voters), r.Eligible)
 		b.WriteString(st.Box.Render(st.Title.Render(big)) + "\n\n")
 		b.WriteString(fmt.Sprintf("%d đối tượng trên phiếu. Kết quả chỉ được công bố sau khi đóng vòng.\n\n", len(r.Nominees)))
-		b.WriteString(c.keys.EnterBooth.Help().Key + " hoặc " + c.keys.Enter.Help().Key + ": vào phòng bỏ phiếu   ·   " + c.keys.CloseRound.Help().Key + ": đóng vòng và kiểm phiếu\n")
+		b.WriteString(hint(c.keys.Rounds.EnterBooth) + "   ·   " + hint(c.keys.Rounds.CloseRound) + "\n")
 		return b.String()
 	}
 	qs := st.Bad
@@ -217,7 +198,7 @@ func (s *roundsScreen) view(c *shared) string {
 		qs = st.Good
 	}
 	b.WriteString(qs.Render(strings.Join(quorumLines(q, c.width), "\n")) + "\n\n")
-	awards := ballotAwards(rec)
+	awards := rec.Plan.BallotAwards()
 	if len(awards) == 0 {
 		b.WriteString("Kế hoạch không có danh hiệu, hình thức nào cần bỏ phiếu kín.\n")
 		return b.String()
@@ -246,16 +227,4 @@ func (s *roundsScreen) view(c *shared) string {
 		b.WriteString("\n" + st.Muted.Render(strings.Join(wrap("Quy tắc: "+voting.RuleText(awards[s.cursor].Rule), c.width), "\n")) + "\n")
 	}
 	return b.String()
-}
-
-// help implements screen.
-func (s *roundsScreen) help(c *shared) bindings {
-	k := c.keys
-	if r, open := voting.OpenRound(c.rec); open {
-		if r.Mode == model.RoundPaper {
-			return bindings{short: []key.Binding{k.PaperCounts, k.Back, k.Help}}
-		}
-		return bindings{short: []key.Binding{k.EnterBooth, k.CloseRound, k.Back, k.Help}}
-	}
-	return bindings{short: []key.Binding{k.OpenRound, k.OpenPaperRound, k.Back, k.Help}, full: [][]key.Binding{{k.Up, k.Down, k.OpenRound, k.OpenPaperRound}, {k.Back, k.Help, k.Quit}}}
 }

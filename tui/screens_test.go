@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -237,7 +238,7 @@ func TestWrites_KeepOrderOfKeyPresses(t *testing.T) {
 // that has since landed.
 func TestWrites_StaleLoadIsDropped(t *testing.T) {
 	h := newHarness(t, true)
-	stale := load(h.st, h.m.sh.generation)
+	stale := load(context.Background(), h.st, h.m.sh.generation)
 	h.press("1", "c")
 	h.send(stale())
 	if h.rec().Members[0].Attendance != model.AttendancePresent {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -16,6 +15,7 @@ import (
 // the meeting starts: the code that leaves the in-program booth and opens
 // a round's sealed ballots when it closes. It is typed twice, hidden.
 type secretaryScreen struct {
+	base
 	fields [2]textinput.Model
 	focus  int
 	saving bool
@@ -26,7 +26,13 @@ type secretaryScreen struct {
 func (s *secretaryScreen) title() string { return "Chọn mã thư ký" }
 
 // enter clears both fields.
-func (s *secretaryScreen) enter(c *shared) {
+func (s *secretaryScreen) enter(c *shared) tea.Cmd {
+	s.clear()
+	return s.fields[0].Focus()
+}
+
+// clear empties both fields and puts the cursor in the first.
+func (s *secretaryScreen) clear() {
 	for i := range s.fields {
 		f := textinput.New()
 		f.Prompt = "› "
@@ -40,28 +46,34 @@ func (s *secretaryScreen) enter(c *shared) {
 		s.fields[i] = f
 	}
 	s.focus, s.saving, s.err = 0, false, ""
-	s.fields[0].Focus()
 }
 
 // refresh notices the end of a save.
-func (s *secretaryScreen) refresh(c *shared, msg recordMsg) {
+func (s *secretaryScreen) refresh(c *shared, msg recordMsg) tea.Cmd {
 	if msg.from == pageSecretary && msg.job {
 		s.saving = false
 		if msg.err != nil {
-			s.err = ""
-			s.enter(c)
+			return s.enter(c)
 		}
 	}
+	return nil
 }
 
-// update implements screen.
-func (s *secretaryScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+// takesText implements screen: the code is typed here.
+func (s *secretaryScreen) takesText() bool { return true }
+
+// actions implements screen.
+func (s *secretaryScreen) actions(c *shared) []action {
 	if s.saving {
 		return nil
 	}
-	k := c.keys
-	switch {
-	case key.Matches(msg, k.Enter):
+	k := c.keys.Secretary
+	return []action{act(k.Next, s.next(c)), act(k.Clear, s.back)}
+}
+
+// next moves to the second field, or saves the code once typed twice.
+func (s *secretaryScreen) next(c *shared) func() tea.Cmd {
+	return func() tea.Cmd {
 		if s.focus == 0 {
 			if n := len([]rune(strings.TrimSpace(s.fields[0].Value()))); n < store.MinSecretaryCode {
 				s.err = fmt.Sprintf("Mã thư ký cần ít nhất %d ký tự (mới có %d).", store.MinSecretaryCode, n)
@@ -74,22 +86,32 @@ func (s *secretaryScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		code := s.fields[0].Value()
 		if s.fields[1].Value() != code {
-			s.enter(c)
+			cmd := s.enter(c)
 			s.err = "Hai lần nhập không giống nhau; hãy nhập lại mã thư ký."
-			return nil
+			return cmd
 		}
 		s.saving, s.err = true, ""
 		st := c.st
 		return c.enqueue(job{from: pageSecretary, ack: "Đã lưu mã thư ký.", then: pageOverview,
 			write: func(ctx context.Context) error { return st.SetSecretaryCode(ctx, code) }})
-	case key.Matches(msg, k.Up), key.Matches(msg, k.Back):
-		if s.focus == 1 {
-			s.fields[1].Blur()
-			s.fields[1].SetValue("")
-			s.focus = 0
-			return s.fields[0].Focus()
-		}
-		s.fields[0].SetValue("")
+	}
+}
+
+// back clears the field being typed, or goes back to the first one.
+func (s *secretaryScreen) back() tea.Cmd {
+	if s.focus == 1 {
+		s.fields[1].Blur()
+		s.fields[1].SetValue("")
+		s.focus = 0
+		return s.fields[0].Focus()
+	}
+	s.fields[0].SetValue("")
+	return nil
+}
+
+// typed implements screen: a character of the code.
+func (s *secretaryScreen) typed(_ *shared, msg tea.KeyPressMsg) tea.Cmd {
+	if s.saving {
 		return nil
 	}
 	var cmd tea.Cmd
@@ -136,14 +158,4 @@ func (s *secretaryScreen) view(c *shared) string {
 	b.WriteString(st.Warn.Render("Hãy ghi nhớ mã. Quên mã thì không mở được phiếu của vòng đang mở.") + "\n")
 	b.WriteString(st.Muted.Render("Đổi mã sau này: hoidong secretary-code --db TỆP") + "\n")
 	return b.String()
-}
-
-// help implements screen.
-func (s *secretaryScreen) help(c *shared) bindings {
-	k := c.keys
-	return bindings{short: []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp(k.Enter.Help().Key, "tiếp")),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp(k.Back.Help().Key, "xóa, nhập lại")),
-		key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "thoát")),
-	}}
 }

@@ -3,35 +3,36 @@ package tui
 import (
 	"context"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"hoidong/model"
 )
 
 // startScreen offers to create a meeting in a new database file.
-type startScreen struct{}
+type startScreen struct{ base }
 
 // title implements screen.
 func (s *startScreen) title() string { return "Tạo phiên họp mới" }
 
-// update implements screen.
-func (s *startScreen) update(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+// actions implements screen.
+func (s *startScreen) actions(c *shared) []action {
 	if c.st == nil {
 		return nil
 	}
-	switch {
-	case key.Matches(msg, c.keys.Sample):
-		return createMeeting(c, func() (model.Plan, error) { return model.SamplePlan(), nil })
-	case key.Matches(msg, c.keys.PlanFile):
-		return prompt("Đường dẫn tệp kế hoạch (TOML):", "", func(path string) tea.Cmd {
-			if path == "" {
-				return say("Chưa nhập đường dẫn tệp kế hoạch.", true)
-			}
-			return createMeeting(c, func() (model.Plan, error) { return model.LoadPlan(path) })
-		})
+	k := c.keys.Start
+	return []action{
+		act(k.Sample, func() tea.Cmd {
+			return createMeeting(c, func() (model.Plan, error) { return model.SamplePlan(), nil })
+		}),
+		act(k.PlanFile, func() tea.Cmd {
+			return prompt("Đường dẫn tệp kế hoạch (TOML):", "", func(path string) tea.Cmd {
+				if path == "" {
+					return say("Chưa nhập đường dẫn tệp kế hoạch.", true)
+				}
+				return createMeeting(c, func() (model.Plan, error) { return model.LoadPlan(path) })
+			})
+		}),
 	}
-	return nil
 }
 
 // createMeeting loads a plan and creates the meeting from it.
@@ -55,12 +56,7 @@ func (s *startScreen) view(c *shared) string {
 	}
 	return "\nTệp phiên họp:\n  " + st.Subtitle.Render(truncateLeft(path, c.width-2)) + "\nchưa có phiên họp nào.\n\n" +
 		"Chọn cách bắt đầu:\n\n" +
-		"  " + st.Title.Render("1") + "  Dùng kế hoạch mẫu (Kế hoạch 11/KH-UBND, thị trấn Như Quỳnh)\n" +
-		"  " + st.Title.Render("2") + "  Dùng tệp kế hoạch của cơ quan (tệp .toml)\n\n" +
+		"  " + st.Title.Render(keyName(c.keys.Start.Sample)) + "  Dùng kế hoạch mẫu (Kế hoạch 11/KH-UBND, thị trấn Như Quỳnh)\n" +
+		"  " + st.Title.Render(keyName(c.keys.Start.PlanFile)) + "  Dùng tệp kế hoạch của cơ quan (tệp .toml)\n\n" +
 		st.Muted.Render("Tạo tệp kế hoạch từ mẫu: hoidong plan show > kehoach.toml, sửa rồi kiểm tra\nbằng: hoidong plan check kehoach.toml")
-}
-
-// help implements screen.
-func (s *startScreen) help(c *shared) bindings {
-	return bindings{short: []key.Binding{c.keys.Sample, c.keys.PlanFile, c.keys.Quit}}
 }

@@ -419,42 +419,22 @@ func Recommended(rec *model.Record) []AwardList {
 }
 
 // OpenRound returns the record's open round, if any.
-func OpenRound(rec *model.Record) (model.Round, bool) {
-	for i := range rec.Rounds {
-		if rec.Rounds[i].Status == model.RoundOpen {
-			return rec.Rounds[i], true
-		}
+func OpenRound(rec *model.Record) (model.Round, bool) { return rec.OpenRound() }
+
+// NextVoter returns the member the booth calls to vote in round: the
+// voting members present who have not voted, in record order, the first
+// passed over skip times (a member not ready lets the next one vote first,
+// and is called again after the last). ok is false when everyone present
+// has voted.
+func NextVoter(rec *model.Record, round model.Round, skip int) (model.MemberRecord, bool) {
+	p := rec.PendingVoters(round)
+	if len(p) == 0 {
+		return model.MemberRecord{}, false
 	}
-	return model.Round{}, false
+	return p[((skip%len(p))+len(p))%len(p)], true
 }
 
-// NextVoter returns the first voting member, in record order, who is present and has not voted in the round.
-func NextVoter(rec *model.Record, round model.Round) (model.MemberRecord, bool) {
-	for i := range rec.Members {
-		m := &rec.Members[i]
-		if m.Votes && m.Attendance == model.AttendancePresent && !containsID(round.Voters, m.ID) {
-			return *m, true
-		}
-	}
-	return model.MemberRecord{}, false
-}
-
-// NomineeByID returns the nominee with the given id by a linear scan; use an Index for many lookups.
+// NomineeByID returns the nominee with the given id; see model.Record.NomineeByID.
 func NomineeByID(rec *model.Record, id int64) (*model.NomineeRecord, bool) {
-	for i := range rec.Nominees {
-		if rec.Nominees[i].ID == id {
-			return &rec.Nominees[i], true
-		}
-	}
-	return nil, false
-}
-
-// MemberByID returns the member with the given id by a linear scan; use an Index for many lookups.
-func MemberByID(rec *model.Record, id int64) (*model.MemberRecord, bool) {
-	for i := range rec.Members {
-		if rec.Members[i].ID == id {
-			return &rec.Members[i], true
-		}
-	}
-	return nil, false
+	return rec.NomineeByID(id)
 }

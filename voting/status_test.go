@@ -268,10 +268,10 @@ func TestIndex_Lookups(t *testing.T) {
 	if _, ok := NomineeByID(rec, 404); ok {
 		t.Error("NomineeByID(404) found")
 	}
-	if m, ok := MemberByID(rec, 999); !ok || m.Votes {
+	if m, ok := rec.MemberByID(999); !ok || m.Votes {
 		t.Errorf("MemberByID(999) = %v, %v", m, ok)
 	}
-	if _, ok := MemberByID(rec, 404); ok {
+	if _, ok := rec.MemberByID(404); ok {
 		t.Error("MemberByID(404) found")
 	}
 	r, l, ok := ix.Result(10, awardVote)
@@ -300,17 +300,22 @@ func TestNextVoter_Order(t *testing.T) {
 	tests := []struct {
 		name   string
 		voters []int64
+		skip   int
 		want   int64
 		ok     bool
 	}{
-		{"nobody voted", nil, 3, true},
-		{"first voted", []int64{3}, 2, true},
-		{"out of order", []int64{1, 2, 3}, 4, true},
-		{"all present voted", []int64{1, 2, 3, 4}, 0, false},
+		{"nobody voted", nil, 0, 3, true},
+		{"first voted", []int64{3}, 0, 2, true},
+		{"out of order", []int64{1, 2, 3}, 0, 4, true},
+		{"all present voted", []int64{1, 2, 3, 4}, 0, 0, false},
+		{"first not ready", nil, 1, 2, true},
+		{"passed over everyone comes back to the first", nil, 4, 3, true},
+		{"passed over, one left", []int64{1, 2, 3}, 5, 4, true},
+		{"all present voted, passed over", []int64{1, 2, 3, 4}, 3, 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m, ok := NextVoter(rec, model.Round{Voters: tt.voters})
+			m, ok := NextVoter(rec, model.Round{Voters: tt.voters}, tt.skip)
 			if ok != tt.ok || m.ID != tt.want {
 				t.Errorf("NextVoter = %d, %v, want %d, %v", m.ID, ok, tt.want, tt.ok)
 			}
@@ -397,5 +402,30 @@ func BenchmarkRecommended_5000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Recommended(rec)
+	}
+}
+
+func TestProgressOf_CountsEveryCandidacy(t *testing.T) {
+	rec, _ := statusRecord()
+	p := ProgressOf(rec)
+	want := 0
+	ix := NewIndex(rec)
+	pending, ready := 0, 0
+	for i := range rec.Nominees {
+		for _, cd := range rec.Nominees[i].Candidacies {
+			want++
+			switch ix.Status(&rec.Nominees[i], cd.Award) {
+			case StatusPending:
+				pending++
+			case StatusReady:
+				ready++
+			}
+		}
+	}
+	if p.Candidacies != want || p.Pending != pending || p.Ready != ready || p.Reviewed() != want-pending {
+		t.Fatalf("ProgressOf = %+v, want %d candidacies, %d pending, %d ready", p, want, pending, ready)
+	}
+	if want == 0 || pending == 0 && ready == 0 {
+		t.Fatal("the fixture exercises nothing")
 	}
 }
