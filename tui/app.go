@@ -287,16 +287,35 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case recordMsg:
 		return m, m.onRecord(msg)
 	case tickMsg:
-		// Progress of an open round can come from a booth in another process.
-		if m.sh.rec != nil && !m.sh.writing && (m.page == pageRounds || m.page == pageBooth || m.page == pageOverview) {
-			return m, tea.Batch(tick(), load(m.sh.ctx, m.sh.st, m.sh.generation))
-		}
-		return m, tick()
+		return m, m.onTick()
+	case tea.KeyPressMsg:
+		return m, m.onKey(msg)
+	case tea.PasteMsg:
+		return m, m.onPaste(msg)
+	default:
+		return m, m.onCommand(msg)
+	}
+	return m, nil
+}
+
+// onTick reloads the record where the screen follows progress that can
+// come from a booth in another process.
+func (m *Model) onTick() tea.Cmd {
+	if m.sh.rec != nil && !m.sh.writing && (m.page == pageRounds || m.page == pageBooth || m.page == pageOverview) {
+		return tea.Batch(tick(), load(m.sh.ctx, m.sh.st, m.sh.generation))
+	}
+	return tick()
+}
+
+// onCommand takes what a command sent back: a page to show, a message for
+// a page, a question, a prompt, a status line, written documents.
+func (m *Model) onCommand(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
 	case navigateMsg:
-		return m, m.go2(msg.to)
+		return m.go2(msg.to)
 	case addressed:
 		if s, ok := m.screens[msg.to]; ok {
-			return m, s.receive(&m.sh, msg.msg)
+			return s.receive(&m.sh, msg.msg)
 		}
 	case askMsg:
 		m.dialog = &dialog{question: msg.question, yes: msg.yes, write: msg.write, confirm: m.sh.keys.Dialog.Yes}
@@ -304,15 +323,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.dialog.confirm, m.dialog.strict = *msg.confirm, true
 		}
 	case inputMsg:
-		return m, m.openInput(msg)
+		return m.openInput(msg)
 	case statusMsg:
 		m.status, m.statusErr = msg.text, msg.err
 	case exportedMsg:
 		m.onExported(msg)
-	case tea.KeyPressMsg:
-		return m, m.onKey(msg)
-	case tea.PasteMsg:
-		return m, m.onPaste(msg)
 	case leaveBoothMsg:
 		if msg.key != nil {
 			msg.key.Forget() // the booth is not on screen: nobody asked
@@ -321,10 +336,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.input != nil {
 			var cmd tea.Cmd
 			m.input.field, cmd = m.input.field.Update(msg)
-			return m, cmd
+			return cmd
 		}
 	}
-	return m, nil
+	return nil
 }
 
 // openInput shows a one-line prompt over the screen.
@@ -441,13 +456,7 @@ func (m *Model) onRecord(msg recordMsg) tea.Cmd {
 	if msg.job {
 		m.sh.writing = false
 		if msg.failed != nil {
-			// The writes queued after it assumed it would succeed: drop
-			// them, and put the screen back where the failed one began.
-			m.sh.queue = nil
-			if msg.failed.undo != nil {
-				msg.failed.undo()
-			}
-			msg.err = failure(msg.failed.ack, msg.err, msg.logged)
+			msg.err = m.failed(msg)
 		}
 		cmds = append(cmds, m.sh.kick())
 	} else if msg.gen < m.sh.generation {
@@ -479,6 +488,25 @@ func (m *Model) onRecord(msg recordMsg) tea.Cmd {
 	for _, s := range m.screens {
 		cmds = append(cmds, s.refresh(&m.sh, msg))
 	}
+	return tea.Batch(append(cmds, m.pageAfter(msg))...)
+}
+
+// failed handles a write that failed: the writes queued after it assumed
+// it would succeed and are dropped, the screen goes back where the failed
+// one began, and the error says what was not recorded.
+func (m *Model) failed(msg recordMsg) error {
+	m.sh.queue = nil
+	if msg.failed.undo != nil {
+		msg.failed.undo()
+	}
+	return failure(msg.failed.ack, msg.err, msg.logged)
+}
+
+// pageAfter shows the page a snapshot leads to: the one the write asked
+// for, the first page once a meeting is there, the secretary code first
+// of all while it is missing.
+func (m *Model) pageAfter(msg recordMsg) tea.Cmd {
+	var cmds []tea.Cmd
 	if msg.then != pageLoading {
 		cmds = append(cmds, m.go2(msg.then))
 	}
@@ -537,43 +565,44 @@ func (m *Model) go2(p page) tea.Cmd {
 // onKey routes a key press: overlays first, then the screen's actions,
 // then the program's own keys, then text for the screen's field.
 func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
-	if m.input != nil {
+	switch {
+	case m.input != nil:
 		return m.onInputKey(msg)
-	}
-	if m.dialog != nil {
+	case m.dialog != nil:
 		return m.onDialogKey(msg)
+	case m.page == pageLoading:
+		if msg.String() == "ctrl+c" {
+			return m.quit()
+		}
+		return nil
 	}
 	s := m.current()
-	if m.page == pageLoading {
-		s = nil
+	if cmd, ok := dispatch(s.actions(&m.sh), msg); ok {
+		return cmd
 	}
-	if s != nil {
-		if cmd, ok := dispatch(s.actions(&m.sh), msg); ok {
-			return cmd
-		}
-		if m.page == pageBooth {
-			return s.typed(&m.sh, msg) // the separate booth: nothing else
-		}
+	if m.page == pageBooth || s.takesText() && msg.String() != "ctrl+c" {
+		return s.typed(&m.sh, msg) // the separate booth, or a field: nothing else
 	}
+	if cmd, ok := m.programKey(msg); ok {
+		return cmd
+	}
+	return s.typed(&m.sh, msg)
+}
+
+// programKey runs the program's own keys: quit, help, back one level.
+func (m *Model) programKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.sh.keys
 	switch {
-	case msg.String() == "ctrl+c":
-		return m.quit()
-	case s != nil && s.takesText():
-		return s.typed(&m.sh, msg)
-	case key.Matches(msg, k.Quit):
-		return m.quit()
+	case msg.String() == "ctrl+c", key.Matches(msg, k.Quit):
+		return m.quit(), true
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 		m.layout(m.termHeight)
-		return nil
-	case key.Matches(msg, k.Back) && m.page != pageOverview && m.page != pageStart && m.page != pageLoading:
-		return m.go2(m.page.parent())
+		return nil, true
+	case key.Matches(msg, k.Back) && m.page != pageOverview && m.page != pageStart:
+		return m.go2(m.page.parent()), true
 	}
-	if s != nil {
-		return s.typed(&m.sh, msg)
-	}
-	return nil
+	return nil, false
 }
 
 // onInputKey handles a key while a prompt is open.
@@ -674,52 +703,63 @@ func (m *Model) View() tea.View {
 // render draws the whole screen as text.
 func (m *Model) render() string {
 	w, h := m.sh.width, m.termHeight
-	if m.quitting {
+	switch {
+	case m.quitting:
 		return ""
-	}
-	if w < MinWidth || h < MinHeight {
+	case w < MinWidth || h < MinHeight:
 		return lipgloss.Place(max(w, 1), max(h, 1), lipgloss.Center, lipgloss.Center,
 			lipgloss.NewStyle().Width(min(max(w, 10), 60)).Render(fmt.Sprintf(
 				"Cửa sổ quá nhỏ (%d×%d). Hãy phóng to cửa sổ lên ít nhất %d×%d để tiếp tục.", w, h, MinWidth, MinHeight)))
-	}
-	if m.page == pageLoading {
+	case m.page == pageLoading:
 		return "Đang mở phiên họp…"
 	}
 	s := m.current()
-	st := m.sh.styles
 	var sub string
 	if m.opts.Notice != "" && m.page != pageBooth {
-		sub = st.Muted.Render(fitNotice(m.opts.Notice, w))
+		sub = m.sh.styles.Muted.Render(fitNotice(m.opts.Notice, w))
 	}
-	var body string
+	body := fit(m.body(s), w, m.sh.height)
+	return strings.Join([]string{truncate(m.titleLine(s), w), sub, body, m.statusLine(), m.helpLine(s)}, "\n")
+}
+
+// body is the screen's view, or the question or prompt over it.
+func (m *Model) body(s screen) string {
+	st := m.sh.styles
 	switch {
 	case m.input != nil:
-		body = m.renderInput()
+		return m.renderInput()
 	case m.dialog != nil:
-		body = lipgloss.Place(w, m.sh.height, lipgloss.Center, lipgloss.Center,
-			st.Dialog.Width(min(w-4, 70)).Render(m.dialog.question+m.dialogKeys()))
-	default:
-		body = s.view(&m.sh)
+		return lipgloss.Place(m.sh.width, m.sh.height, lipgloss.Center, lipgloss.Center,
+			st.Dialog.Width(min(m.sh.width-4, 70)).Render(m.dialog.question+m.dialogKeys()))
 	}
-	body = fit(body, w, m.sh.height)
-	status := ""
-	if m.status != "" && m.page != pageBooth {
-		if m.statusErr {
-			status = st.Error.Render(truncate(m.status, w))
-		} else {
-			status = st.Status.Render(truncate(m.status, w))
-		}
+	return s.view(&m.sh)
+}
+
+// statusLine is the last action's outcome, never shown at the booth.
+func (m *Model) statusLine() string {
+	st := m.sh.styles
+	switch {
+	case m.status == "" || m.page == pageBooth:
+		return ""
+	case m.statusErr:
+		return st.Error.Render(truncate(m.status, m.sh.width))
 	}
-	helpView := m.help.View(m.helpFor(s))
+	return st.Status.Render(truncate(m.status, m.sh.width))
+}
+
+// helpLine is the keys of what is on screen: a prompt, a question, or the
+// screen's own.
+func (m *Model) helpLine(s screen) string {
+	k := m.sh.keys
 	switch {
 	case m.input != nil:
-		helpView = st.Muted.Render(hint(m.sh.keys.Input.Submit) + "   ·   " + hint(m.sh.keys.Input.Cancel))
+		return m.sh.styles.Muted.Render(hint(k.Input.Submit) + "   ·   " + hint(k.Input.Cancel))
 	case m.dialog != nil && m.dialog.strict:
-		helpView = ""
+		return ""
 	case m.dialog != nil:
-		helpView = m.help.View(bindings{short: []key.Binding{m.sh.keys.Dialog.Yes, m.sh.keys.Dialog.No}})
+		return m.help.View(bindings{short: []key.Binding{k.Dialog.Yes, k.Dialog.No}})
 	}
-	return strings.Join([]string{truncate(m.titleLine(s), w), sub, body, status, helpView}, "\n")
+	return m.help.View(m.helpFor(s))
 }
 
 // titleLine is the top line: the council, the file's state, the screen.

@@ -150,79 +150,106 @@ func (s *importScreen) view(c *shared) string {
 // lines renders the whole preview, to be shown a window at a time.
 func (s *importScreen) lines(c *shared) []string {
 	st := c.styles
-	w := c.width
 	b := s.batch
 	if b == nil {
 		return []string{"", "Nhấn " + keyName(c.keys.Import.Other) + " để chọn tệp cần nhập.", "",
 			st.Muted.Render("Tệp là bảng đăng ký như mẫu: dòng tiêu đề có cột «Tập thể, cá nhân» (hoặc «Họ và tên») và mỗi danh hiệu một cột đánh dấu X."),
 			st.Muted.Render("Mẫu trống theo kế hoạch của phiên họp: hoidong import --template xlsx --db TỆP > bang-dang-ky.xlsx")}
 	}
-	var out []string
-	add := func(s string) { out = append(out, s) }
-	wrapped := func(prefix, s string) {
-		pw := lipgloss.Width(prefix)
-		for i, l := range wrap(s, w-pw) {
-			if i == 0 {
-				add(prefix + l)
-			} else {
-				add(strings.Repeat(" ", pw) + l)
-			}
+	out := []string{st.Muted.Render("Tệp: ") + truncateLeft(s.path, c.width-6)}
+	out = append(out, s.verdictLines(c)...)
+	out = append(out, s.countLines(c)...)
+	for _, n := range b.Notes {
+		out = append(out, hanging(st.Muted.Render("Lưu ý: "), n, c.width)...)
+	}
+	out = append(out, s.nomineeLines(c)...)
+	return append(out, s.memberLines(c)...)
+}
+
+// hanging wraps s to width after prefix, the later lines indented under
+// the first.
+func hanging(prefix, s string, width int) []string {
+	pw := lipgloss.Width(prefix)
+	lines := wrap(s, width-pw)
+	for i := range lines {
+		if i == 0 {
+			lines[i] = prefix + lines[i]
+		} else {
+			lines[i] = strings.Repeat(" ", pw) + lines[i]
 		}
 	}
-	add(st.Muted.Render("Tệp: ") + truncateLeft(s.path, w-6))
-	if len(b.Problems) > 0 {
-		add(st.Error.Render(fmt.Sprintf("Có %d lỗi — chưa nhập được. Sửa tệp rồi nhấn %s để đọc lại:", len(b.Problems), keyName(c.keys.Import.Reread))))
+	return lines
+}
+
+// verdictLines say whether the file can be imported, and its problems.
+func (s *importScreen) verdictLines(c *shared) []string {
+	st, b := c.styles, s.batch
+	switch {
+	case len(b.Problems) > 0:
+		out := []string{st.Error.Render(fmt.Sprintf("Có %d lỗi — chưa nhập được. Sửa tệp rồi nhấn %s để đọc lại:", len(b.Problems), keyName(c.keys.Import.Reread)))}
 		for _, p := range b.Problems {
-			wrapped("• ", strings.TrimPrefix(p.String(), "tệp "+filepath.Base(s.path)+", "))
+			out = append(out, hanging("• ", strings.TrimPrefix(p.String(), "tệp "+filepath.Base(s.path)+", "), c.width)...)
 		}
 		if !b.Empty() {
-			add("")
-			add(st.Muted.Render("Các dòng không có lỗi: " + b.Headline() + "."))
+			out = append(out, "", st.Muted.Render("Các dòng không có lỗi: "+b.Headline()+"."))
 		}
-	} else if b.Empty() {
-		add(st.Warn.Render("Tệp không có đối tượng hay thành viên nào để nhập."))
-	} else {
-		add(st.Good.Render("Sẽ thêm "+b.Headline()+".") + st.Muted.Render(" Nhấn "+keyName(c.keys.Import.Confirm)+" để nhập."))
+		return out
+	case b.Empty():
+		return []string{st.Warn.Render("Tệp không có đối tượng hay thành viên nào để nhập.")}
 	}
-	if counts := b.ByAward(&c.rec.Plan); len(counts) > 0 {
-		nameW := 0
-		for _, ac := range counts {
-			nameW = max(nameW, lipgloss.Width(ac.Award.Name))
-		}
-		nameW = min(nameW, w-24)
-		for _, ac := range counts {
-			add("  " + padRight(ac.Award.Name, nameW) + "  " + ac.CountText())
-		}
+	return []string{st.Good.Render("Sẽ thêm "+b.Headline()+".") + st.Muted.Render(" Nhấn "+keyName(c.keys.Import.Confirm)+" để nhập.")}
+}
+
+// countLines count the nominees the file proposes for each award.
+func (s *importScreen) countLines(c *shared) []string {
+	counts := s.batch.ByAward(&c.rec.Plan)
+	nameW := 0
+	for _, ac := range counts {
+		nameW = max(nameW, lipgloss.Width(ac.Award.Name))
 	}
-	for _, n := range b.Notes {
-		wrapped(st.Muted.Render("Lưu ý: "), n)
+	nameW = min(nameW, c.width-24)
+	out := make([]string, 0, len(counts))
+	for _, ac := range counts {
+		out = append(out, "  "+padRight(ac.Award.Name, nameW)+"  "+ac.CountText())
 	}
-	if len(b.Nominees) > 0 {
-		add("")
-		add(st.Header.Render("Đối tượng sẽ thêm"))
-		awardW := 20
-		nameW := w - 2 - 8 - 1 - awardW - 1 - 9
-		for _, i := range b.Order() {
-			n := b.Nominees[i]
-			name := n.Name
-			if n.Unit != "" {
-				name += " – " + n.Unit
-			}
-			add("  " + padRight(n.Kind.Label(), 8) + " " + padRight(name, nameW) + " " +
-				padRight(strings.Join(n.Awards, ", "), awardW) + " " + st.Muted.Render(fmt.Sprintf("dòng %d", b.NomineeOrigins[i].Row)))
-		}
+	return out
+}
+
+// nomineeLines list the nominees the file adds, in the order of the lists.
+func (s *importScreen) nomineeLines(c *shared) []string {
+	st, b := c.styles, s.batch
+	if len(b.Nominees) == 0 {
+		return nil
 	}
-	if len(b.Members) > 0 {
-		add("")
-		add(st.Header.Render("Thành viên Hội đồng sẽ thêm"))
-		for i, m := range b.Members {
-			votes := "biểu quyết"
-			if !m.Votes {
-				votes = "không biểu quyết"
-			}
-			add("  " + padRight(m.Name, 30) + " " + padRight(m.Role.Label()+", "+votes, w-2-30-1-9) + " " +
-				st.Muted.Render(fmt.Sprintf("dòng %d", b.MemberOrigins[i].Row)))
+	out := []string{"", st.Header.Render("Đối tượng sẽ thêm")}
+	awardW := 20
+	nameW := c.width - 2 - 8 - 1 - awardW - 1 - 9
+	for _, i := range b.Order() {
+		n := b.Nominees[i]
+		name := n.Name
+		if n.Unit != "" {
+			name += " – " + n.Unit
 		}
+		out = append(out, "  "+padRight(n.Kind.Label(), 8)+" "+padRight(name, nameW)+" "+
+			padRight(strings.Join(n.Awards, ", "), awardW)+" "+st.Muted.Render(fmt.Sprintf("dòng %d", b.NomineeOrigins[i].Row)))
+	}
+	return out
+}
+
+// memberLines list the council members the file adds.
+func (s *importScreen) memberLines(c *shared) []string {
+	st, b := c.styles, s.batch
+	if len(b.Members) == 0 {
+		return nil
+	}
+	out := []string{"", st.Header.Render("Thành viên Hội đồng sẽ thêm")}
+	for i, m := range b.Members {
+		votes := "biểu quyết"
+		if !m.Votes {
+			votes = "không biểu quyết"
+		}
+		out = append(out, "  "+padRight(m.Name, 30)+" "+padRight(m.Role.Label()+", "+votes, c.width-2-30-1-9)+" "+
+			st.Muted.Render(fmt.Sprintf("dòng %d", b.MemberOrigins[i].Row)))
 	}
 	return out
 }

@@ -16,9 +16,6 @@ type nomineesScreen struct {
 	rows   []nomineeRow
 	cursor int // index into rows; always on a candidacy row
 	filter string
-
-	order    []int // nominee indexes in Vietnamese reading order
-	orderLen int   // the number of nominees order was computed for
 }
 
 // nomineeRow is a group heading or one candidacy.
@@ -41,7 +38,9 @@ func (s *nomineesScreen) refresh(c *shared, _ recordMsg) tea.Cmd {
 	return nil
 }
 
-// rebuild lists the candidacies of c.rec that pass the filter.
+// rebuild lists the candidacies of c.rec that pass the filter, grouped
+// by award and kind, in the record's order (the one order of every list
+// and document), keeping the cursor on the same candidacy.
 func (s *nomineesScreen) rebuild(c *shared) {
 	rec := c.rec
 	ix := voting.NewIndex(rec)
@@ -50,49 +49,12 @@ func (s *nomineesScreen) rebuild(c *shared) {
 		cur = s.rows[s.cursor]
 	}
 	s.rows = s.rows[:0]
-	if s.order == nil || s.orderLen != len(rec.Nominees) {
-		// Collation is costly; the nominees change only by import.
-		plain := make([]model.Nominee, len(rec.Nominees))
-		for i := range rec.Nominees {
-			plain[i] = rec.Nominees[i].Nominee
-		}
-		s.order, s.orderLen = model.SortedNominees(plain), len(rec.Nominees)
-	}
-	byAward := map[string][2][]int{}
-	for _, i := range s.order {
-		n := &rec.Nominees[i]
-		if s.filter != "" && !model.ContainsFold(n.Name, s.filter) && !model.ContainsFold(n.Unit, s.filter) {
-			continue
-		}
-		for _, cd := range n.Candidacies {
-			g := byAward[cd.Award]
-			k := 0
-			if n.Kind == model.KindIndividual {
-				k = 1
-			}
-			g[k] = append(g[k], i)
-			byAward[cd.Award] = g
-		}
-	}
+	groups := s.groups(rec)
 	for _, a := range rec.Plan.Awards {
-		g := byAward[a.Code]
 		for k, kind := range []model.Kind{model.KindCollective, model.KindIndividual} {
-			if len(g[k]) == 0 {
-				continue
-			}
-			s.rows = append(s.rows, nomineeRow{heading: fmt.Sprintf("%s — %s (%d)", a.Name, kind.Label(), len(g[k]))})
-			for _, i := range g[k] {
-				n := &rec.Nominees[i]
-				cl := voting.ChecklistOf(&rec.Plan, n, a.Code)
-				st := ix.Status(n, a.Code)
-				s.rows = append(s.rows, nomineeRow{
-					nominee:   n.ID,
-					award:     a.Code,
-					name:      n.Name,
-					check:     fmt.Sprintf("%d/%d đạt", cl.Met, cl.Total),
-					status:    st,
-					statusTxt: st.Label(),
-				})
+			if g := groups[a.Code][k]; len(g) > 0 {
+				s.rows = append(s.rows, nomineeRow{heading: fmt.Sprintf("%s — %s (%d)", a.Name, kind.Label(), len(g))})
+				s.rows = append(s.rows, candidacyRows(rec, ix, a.Code, g)...)
 			}
 		}
 	}
@@ -104,6 +66,44 @@ func (s *nomineesScreen) rebuild(c *shared) {
 		}
 	}
 	s.skipHeading(1)
+}
+
+// groups sorts the indexes of the nominees that pass the filter by the
+// awards they are proposed for, collectives then individuals.
+func (s *nomineesScreen) groups(rec *model.Record) map[string][2][]int {
+	byAward := map[string][2][]int{}
+	for i := range rec.Nominees {
+		n := &rec.Nominees[i]
+		if s.filter != "" && !model.ContainsFold(n.Name, s.filter) && !model.ContainsFold(n.Unit, s.filter) {
+			continue
+		}
+		k := 0
+		if n.Kind == model.KindIndividual {
+			k = 1
+		}
+		for _, cd := range n.Candidacies {
+			g := byAward[cd.Award]
+			g[k] = append(g[k], i)
+			byAward[cd.Award] = g
+		}
+	}
+	return byAward
+}
+
+// candidacyRows are the rows of the nominees at indexes for one award.
+func candidacyRows(rec *model.Record, ix *voting.Index, award string, indexes []int) []nomineeRow {
+	rows := make([]nomineeRow, 0, len(indexes))
+	for _, i := range indexes {
+		n := &rec.Nominees[i]
+		cl := voting.ChecklistOf(&rec.Plan, n, award)
+		st := ix.Status(n, award)
+		rows = append(rows, nomineeRow{
+			nominee: n.ID, award: award, name: n.Name,
+			check:  fmt.Sprintf("%d/%d đạt", cl.Met, cl.Total),
+			status: st, statusTxt: st.Label(),
+		})
+	}
+	return rows
 }
 
 // skipHeading moves the cursor off a heading in direction dir.

@@ -96,72 +96,66 @@ func verifyRecord(c *shared) tea.Cmd {
 
 // stepStates describes where each agenda step stands.
 func stepStates(rec *model.Record) []string {
-	ix := voting.NewIndex(rec)
-	q := voting.Quorum(rec)
-	out := make([]string, 6)
+	closed := len(rec.ClosedRounds())
+	p := voting.ProgressOf(rec)
+	results := "Chưa có kết quả"
+	if closed > 0 {
+		results = fmt.Sprintf("%d vòng đã kiểm phiếu", closed)
+	}
+	end := "Chưa kết thúc"
+	if rec.Meeting.Status == model.MeetingClosed {
+		end = "Đã kết thúc lúc " + clock(rec.Meeting.ClosedAt)
+	}
+	return []string{
+		rollCallState(rec),
+		committeeState(rec),
+		fmt.Sprintf("Đã xét %d/%d lượt đề nghị", p.Reviewed(), p.Candidacies),
+		roundsState(rec, closed),
+		results,
+		end,
+	}
+}
 
+// rollCallState is the roll call's line of the agenda.
+func rollCallState(rec *model.Record) string {
 	marked := 0
 	for _, m := range rec.Members {
 		if m.Attendance != model.AttendanceUnknown {
 			marked++
 		}
 	}
+	q := voting.Quorum(rec)
 	switch {
 	case marked == 0:
-		out[0] = "Chưa điểm danh"
+		return "Chưa điểm danh"
 	case q.Met:
-		out[0] = fmt.Sprintf("Có mặt %d/%d — đủ điều kiện", q.Present, q.Total)
-	default:
-		out[0] = fmt.Sprintf("Có mặt %d/%d — chưa đủ (cần %d)", q.Present, q.Total, q.Needed())
+		return fmt.Sprintf("Có mặt %d/%d — đủ điều kiện", q.Present, q.Total)
 	}
+	return fmt.Sprintf("Có mặt %d/%d — chưa đủ (cần %d)", q.Present, q.Total, q.Needed())
+}
 
+// committeeState is the counting committee's line of the agenda.
+func committeeState(rec *model.Record) string {
 	tellers, head := rec.Committee()
 	switch {
 	case tellers == 0:
-		out[1] = "Chưa chọn"
+		return "Chưa chọn"
 	case head == "":
-		out[1] = fmt.Sprintf("%d thành viên, chưa có trưởng ban", tellers)
-	default:
-		out[1] = fmt.Sprintf("Trưởng ban %s; %d thành viên", head, tellers)
+		return fmt.Sprintf("%d thành viên, chưa có trưởng ban", tellers)
 	}
+	return fmt.Sprintf("Trưởng ban %s; %d thành viên", head, tellers)
+}
 
-	total, done := 0, 0
-	for i := range rec.Nominees {
-		n := &rec.Nominees[i]
-		for _, cd := range n.Candidacies {
-			total++
-			if ix.Status(n, cd.Award) != voting.StatusPending {
-				done++
-			}
-		}
-	}
-	out[2] = fmt.Sprintf("Đã xét %d/%d lượt đề nghị", done, total)
-
-	closed := 0
-	for _, r := range rec.Rounds {
-		if r.Status == model.RoundClosed {
-			closed++
-		}
-	}
+// roundsState is the ballot rounds' line of the agenda.
+func roundsState(rec *model.Record, closed int) string {
 	if r, ok := rec.OpenRound(); ok {
 		a, _ := rec.Plan.Award(r.Award)
-		out[3] = fmt.Sprintf("Đang mở vòng %d (%s): %d/%d đã bỏ phiếu", r.Seq, a.Name, len(r.Voters), r.Eligible)
-	} else if closed == 0 {
-		out[3] = "Chưa có vòng nào"
-	} else {
-		out[3] = fmt.Sprintf("Đã đóng %d vòng", closed)
+		return fmt.Sprintf("Đang mở vòng %d (%s): %d/%d đã bỏ phiếu", r.Seq, a.Name, len(r.Voters), r.Eligible)
 	}
 	if closed == 0 {
-		out[4] = "Chưa có kết quả"
-	} else {
-		out[4] = fmt.Sprintf("%d vòng đã kiểm phiếu", closed)
+		return "Chưa có vòng nào"
 	}
-	if rec.Meeting.Status == model.MeetingClosed {
-		out[5] = "Đã kết thúc lúc " + clock(rec.Meeting.ClosedAt)
-	} else {
-		out[5] = "Chưa kết thúc"
-	}
-	return out
+	return fmt.Sprintf("Đã đóng %d vòng", closed)
 }
 
 // view implements screen.
