@@ -193,11 +193,3 @@ func printBatch(w io.Writer, b *importer.Batch, p *model.Plan, rows bool) {
 		fmt.Fprintln(w, "Lưu ý: "+n)
 	}
 }
-
-// pad pads s with spaces to width display columns.
-func pad(s string, width int) string {
-	if n := ansi.StringWidth(s); n < width {
-		return s + strings.Repeat(" ", width-n)
-	}
-	return s
-}

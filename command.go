@@ -68,6 +68,14 @@ func (c command) writeUsage(b *strings.Builder) {
 	}
 }
 
+// pad pads s with spaces to width display columns.
+func pad(s string, width int) string {
+	if n := ansi.StringWidth(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
+}
+
 // helpText is what "hoidong NAME --help" prints, and what follows a wrong
 // command line. Opening the meeting has no name of its own: its help is
 // the whole usage text.
