@@ -17,9 +17,9 @@ import (
 // snapshot, and prints the head hashes verify recomputed. A record that
 // does not verify gets no document: the problem is printed as verify
 // prints it and the command fails.
-func runExport(args []string, stdout, stderr io.Writer) error {
-	fs := flags("export", stderr)
-	db := fs.String("db", "hoidong.db", "tệp cơ sở dữ liệu của phiên họp")
+func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := flags("export")
+	db := dbFlag(fs)
 	out := fs.String("out", "", "thư mục ghi tài liệu")
 	formats := fs.String("format", "", "các dạng tệp, cách nhau bởi dấu phẩy: txt,md,csv,json,docx (mặc định: tất cả)")
 	docs := fs.String("doc", "", "các tài liệu, cách nhau bởi dấu phẩy: bien-ban,kiem-phieu,ket-qua,danh-sach,to-trinh,phieu-bau,ho-so (mặc định: tất cả)")
@@ -27,16 +27,16 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *out == "" {
-		return model.Errorf(model.EInvalid, "cần chỉ rõ thư mục ghi: hoidong export --db TỆP --out THƯ_MỤC")
+		return usageErrorf("cần chỉ rõ thư mục ghi: hoidong export --db TỆP --out THƯ_MỤC")
 	}
 	st, err := store.OpenReadOnly(*db)
 	if err != nil {
-		return withDetail(stderr, err)
+		return err
 	}
 	defer st.Close()
 	rec, rep, err := st.VerifiedRecord(context.Background())
 	if err != nil {
-		return withDetail(stderr, err)
+		return err
 	}
 	if !rep.OK() {
 		printProblem(stderr, *db, rep)
@@ -49,22 +49,12 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	}
 	paths, err := export.WriteFiles(*out, &rec, selected)
 	if err != nil {
-		return withDetail(stderr, err)
+		return err
 	}
 	for _, p := range paths {
 		fmt.Fprintln(stdout, p)
 	}
 	return nil
-}
-
-// withDetail writes the technical text of an internal error to stderr,
-// for whoever supports the program, and returns the error, whose message
-// on screen stays Vietnamese.
-func withDetail(stderr io.Writer, err error) error {
-	if model.ErrorCodeOf(err) == 0 {
-		fmt.Fprintln(stderr, "Chi tiết kỹ thuật (để gửi người hỗ trợ): "+model.Detail(err))
-	}
-	return err
 }
 
 // splitList splits a comma-separated flag value, dropping empty items.

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -35,55 +34,36 @@ Cách dùng:
 `
 
 // runImport loads registration tables into a meeting, or prints a template.
-func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+func runImport(args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := flags("import")
 	db := fs.String("db", "", "tệp phiên họp")
 	dry := fs.Bool("dry-run", false, "chỉ in, không ghi")
 	sheet := fs.String("sheet", "", "trang tính XLSX")
 	tmpl := fs.String("template", "", "in bảng đăng ký trống: xlsx hoặc csv")
 	plan := fs.String("plan", "", "tệp kế hoạch cho --template")
-	// Flags may come before or after the files.
-	var files []string
-	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(stdout, importUsage)
-				return 0
-			}
-			fmt.Fprintf(stderr, "Lỗi: tham số không hợp lệ: %v\n\n%s", err, importUsage)
-			return 2
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		rest = fs.Args()[1:]
+	files, err := parseMixed(fs, args) // flags may come before or after the files
+	if err != nil {
+		return err
 	}
-	var err error
 	if *tmpl != "" {
 		if len(files) > 0 || *dry || *sheet != "" {
-			fmt.Fprintf(stderr, "Lỗi: --template chỉ đi cùng --db hoặc --plan\n\n%s", importUsage)
-			return 2
+			return usageErrorf("--template chỉ đi cùng --db hoặc --plan")
 		}
-		err = printTemplate(*tmpl, *db, *plan, stdout, stderr)
-	} else {
-		if *db == "" || len(files) == 0 || *plan != "" {
-			fmt.Fprint(stderr, "Lỗi: cần tệp phiên họp và ít nhất một bảng đăng ký: hoidong import --db TỆP BẢNG_ĐĂNG_KÝ…\n\n"+importUsage)
-			return 2
+		if *db != "" && *plan != "" {
+			return usageErrorf("dùng --db hoặc --plan, không dùng cả hai")
 		}
-		err = importFiles(*db, files, importer.Options{Sheet: *sheet}, *dry, stdout, stderr)
+		return printTemplate(*tmpl, *db, *plan, stdout, stderr)
 	}
-	if err != nil {
-		var ps model.Problems
-		if errors.As(err, &ps) {
-			fmt.Fprintf(stderr, "Không nhập gì: có %d lỗi, hãy sửa rồi chạy lại.\n%s\n", len(ps), ps.Error())
-		} else {
-			fmt.Fprintln(stderr, "Lỗi: "+model.Message(err))
-		}
-		return 1
+	if *db == "" || len(files) == 0 || *plan != "" {
+		return usageErrorf("cần tệp phiên họp và ít nhất một bảng đăng ký: hoidong import --db TỆP BẢNG_ĐĂNG_KÝ…")
 	}
-	return 0
+	err = importFiles(*db, files, importer.Options{Sheet: *sheet}, *dry, stdout)
+	var ps model.Problems
+	if errors.As(err, &ps) {
+		fmt.Fprintf(stderr, "Không nhập gì: có %d lỗi, hãy sửa rồi chạy lại.\n%s\n", len(ps), ps.Error())
+		return &reportedError{code: 1}
+	}
+	return err
 }
 
 // printTemplate writes an empty registration sheet for the meeting's plan,
@@ -92,9 +72,6 @@ func printTemplate(format, db, planFile string, stdout, stderr io.Writer) error 
 	f, err := importer.ParseFormat(format)
 	if err != nil {
 		return err
-	}
-	if db != "" && planFile != "" {
-		return model.Errorf(model.EInvalid, "dùng --db hoặc --plan, không dùng cả hai")
 	}
 	if out, ok := stdout.(*os.File); ok && f == importer.FormatXLSX {
 		if fi, err := out.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
@@ -110,11 +87,7 @@ func printTemplate(format, db, planFile string, stdout, stderr io.Writer) error 
 		}
 		p = rec.Plan
 	case planFile != "":
-		if p, err = model.LoadPlan(planFile); err != nil {
-			var ps model.Problems
-			if errors.As(err, &ps) {
-				return model.Errorf(model.EInvalid, "tệp kế hoạch %s có lỗi:\n%s", planFile, ps.Error())
-			}
+		if p, err = loadPlan(planFile); err != nil {
 			return err
 		}
 	default:
@@ -140,7 +113,7 @@ func readMeeting(db string) (model.Record, error) {
 
 // importFiles reads the files against the meeting and, unless dry, adds
 // what they hold in one transaction.
-func importFiles(db string, files []string, opts importer.Options, dry bool, stdout, stderr io.Writer) error {
+func importFiles(db string, files []string, opts importer.Options, dry bool, stdout io.Writer) error {
 	ctx := context.Background()
 	if _, err := os.Stat(db); err != nil {
 		return model.Errorf(model.ENotFound, "không tìm thấy tệp phiên họp %s; tạo phiên họp trước: hoidong init --db %s", db, db)
@@ -219,12 +192,4 @@ func printBatch(w io.Writer, b *importer.Batch, p *model.Plan, rows bool) {
 	for _, n := range b.Notes {
 		fmt.Fprintln(w, "Lưu ý: "+n)
 	}
-}
-
-// pad pads s with spaces to width display columns.
-func pad(s string, width int) string {
-	if n := ansi.StringWidth(s); n < width {
-		return s + strings.Repeat(" ", width-n)
-	}
-	return s
 }

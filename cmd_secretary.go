@@ -3,10 +3,8 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/rand"
 	"fmt"
 	"io"
-	"math/big"
 	"os"
 	"strings"
 
@@ -22,8 +20,8 @@ import (
 // shown; otherwise it is read line by line from standard input (old code
 // first when one is set, then the new code twice).
 func runSecretaryCode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flags("secretary-code", stderr)
-	db := fs.String("db", "hoidong.db", "tệp cơ sở dữ liệu của phiên họp")
+	fs := flags("secretary-code")
+	db := dbFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -101,13 +99,4 @@ func (r *codeReader) read(label string) (string, error) {
 		return "", model.Errorf(model.EInvalid, "chưa nhập mã thư ký")
 	}
 	return strings.TrimSpace(r.lines.Text()), nil
-}
-
-// demoCode draws the secretary code of a demo meeting: eight random digits.
-func demoCode() (string, error) {
-	n, err := rand.Int(rand.Reader, big.NewInt(100_000_000))
-	if err != nil {
-		return "", fmt.Errorf("demo secretary code: %w", err)
-	}
-	return fmt.Sprintf("%08d", n.Int64()), nil
 }

@@ -104,94 +104,66 @@ func tcvn3(b byte) rune {
 		"\xadư\xf5ừ\xf8ứ\xf6ử\xf7ữ\xf9ự" +
 		"\xfaỳ\xfdý\xfbỷ\xfcỹ\xfeỵ" +
 		"\xa1Ă\xa2Â\xa3Ê\xa4Ô\xa5Ơ\xa6Ư\xa7Đ"
-	for i := 0; i < len(lower); {
-		k := lower[i]
-		r, size := utf8.DecodeRuneInString(lower[i+1:])
+	if r, ok := byteTable(lower, b); ok {
+		return r
+	}
+	return utf8.RuneError
+}
+
+// byteTable looks b up in table, a run of entries that are each a key byte
+// followed by the letter it stands for in UTF-8.
+func byteTable(table string, b byte) (rune, bool) {
+	for i := 0; i < len(table); {
+		k := table[i]
+		r, size := utf8.DecodeRuneInString(table[i+1:])
 		if k == b {
-			return r
+			return r, true
 		}
 		i += 1 + size
 	}
-	return utf8.RuneError
+	return 0, false
 }
 
 // vniMark maps a VNI modifier byte to the combining marks it adds to the
 // vowel before it, upper- and lower-case alike.
 func vniMark(b byte) string {
-	switch b | 0x20 {
-	case 0xf9:
-		return "\u0301" // sắc
-	case 0xf8:
-		return "\u0300" // huyền
-	case 0xfb:
-		return "\u0309" // hỏi
-	case 0xf5:
-		return "\u0303" // ngã
-	case 0xef:
-		return "\u0323" // nặng
-	case 0xe2:
-		return "\u0302" // mũ
-	case 0xe1:
-		return "\u0302\u0301"
-	case 0xe0:
-		return "\u0302\u0300"
-	case 0xe5:
-		return "\u0302\u0309"
-	case 0xe3:
-		return "\u0302\u0303"
-	case 0xe4:
-		return "\u0302\u0323"
-	case 0xea:
-		return "\u0306" // trăng
-	case 0xe9:
-		return "\u0306\u0301"
-	case 0xe8:
-		return "\u0306\u0300"
-	case 0xfa:
-		return "\u0306\u0309"
-	case 0xfc:
-		return "\u0306\u0303"
-	case 0xeb:
-		return "\u0306\u0323"
+	marks := [...]struct {
+		key   byte
+		marks string
+	}{
+		{0xf9, "\u0301"}, // sắc
+		{0xf8, "\u0300"}, // huyền
+		{0xfb, "\u0309"}, // hỏi
+		{0xf5, "\u0303"}, // ngã
+		{0xef, "\u0323"}, // nặng
+		{0xe2, "\u0302"}, // mũ
+		{0xe1, "\u0302\u0301"},
+		{0xe0, "\u0302\u0300"},
+		{0xe5, "\u0302\u0309"},
+		{0xe3, "\u0302\u0303"},
+		{0xe4, "\u0302\u0323"},
+		{0xea, "\u0306"}, // trăng
+		{0xe9, "\u0306\u0301"},
+		{0xe8, "\u0306\u0300"},
+		{0xfa, "\u0306\u0309"},
+		{0xfc, "\u0306\u0303"},
+		{0xeb, "\u0306\u0323"},
+	}
+	for _, m := range marks {
+		if m.key == b|0x20 {
+			return m.marks
+		}
 	}
 	return ""
 }
 
 // vniLetter maps the VNI bytes that stand for a whole letter.
 func vniLetter(b byte) rune {
-	switch b {
-	case 0xf4:
-		return 'ơ'
-	case 0xd4:
-		return 'Ơ'
-	case 0xf6:
-		return 'ư'
-	case 0xd6:
-		return 'Ư'
-	case 0xf1:
-		return 'đ'
-	case 0xd1:
-		return 'Đ'
-	case 0xed:
-		return 'í'
-	case 0xcd:
-		return 'Í'
-	case 0xec:
-		return 'ì'
-	case 0xcc:
-		return 'Ì'
-	case 0xe6:
-		return 'ỉ'
-	case 0xc6:
-		return 'Ỉ'
-	case 0xf3:
-		return 'ĩ'
-	case 0xd3:
-		return 'Ĩ'
-	case 0xf2:
-		return 'ị'
-	case 0xd2:
-		return 'Ị'
+	const letters = "" +
+		"\xf4ơ\xd4Ơ\xf6ư\xd6Ư\xf1đ\xd1Đ" +
+		"\xedí\xcdÍ\xecì\xccÌ\xe6ỉ\xc6Ỉ\xf3ĩ\xd3Ĩ\xf2ị\xd2Ị"
+	if r, ok := byteTable(letters, b); ok {
+		return r
 	}
 	return 0
 }

@@ -37,73 +37,105 @@ const maxHeaderLen = 80
 // least one other cell. Everything above it (titles, the plan's text) is
 // left out.
 func findHeader(t *table, awards *awardIndex, checks *checkIndex) (header, bool) {
-	for i := 0; i < len(t.rows); i++ {
-		row := t.rows[i]
-		name, kind, filled := -1, model.Kind(0), 0
-		for j, c := range row {
-			if c == "" {
-				continue
-			}
-			filled++
-			if name >= 0 || len(c) > maxHeaderLen {
-				continue // a name header is short; long cells are text
-			}
-			if ro, k := headerRole(key(c)); ro == colName {
-				name, kind = j, k
-			}
-		}
-		if name < 0 || filled < 2 {
+	for i, row := range t.rows {
+		name, kind, ok := nameHeader(row)
+		if !ok {
 			continue
 		}
 		h := header{row: i, rows: 1, kind: kind, nameCol: name}
-		upper := row
 		var lower []string
 		if i+1 < len(t.rows) && isSubheader(t.rows[i+1], row, name, awards, checks) {
 			lower = t.rows[i+1]
 			h.rows = 2
 		}
-		width := max(len(upper), len(lower))
-		group := false
-		for j := 0; j < width; j++ {
-			u, l := cell(upper, j), cell(lower, j)
-			if u != "" {
-				group = lower != nil && isGroupLabel(key(u))
-			}
-			c := column{label: u}
-			if l != "" && l != u {
-				c.label = l
-				c.group = group
-			}
-			if j == name {
-				c.role = colName
-			} else {
-				c.role, _ = headerRole(key(c.label))
-			}
-			if c.role == colName && j != name {
-				c.role = colUnknown // a second name column: read as unknown
-			}
-			if c.role == colUnknown || c.group && c.role != colName && c.role != colSeq && c.role != colNote {
-				if code, several := awards.match(c.label); code != "" {
-					c.role, c.code = colAward, code
-				} else if len(several) > 0 {
-					c.role = colUnknown
-					h.ambiguous = append(h.ambiguous, located{row: i + h.rows, col: j + 1, header: c.label,
-						what: fmt.Sprintf("tên cột khớp với nhiều danh hiệu, hình thức (%s); hãy ghi đúng tên hoặc mã của một danh hiệu trong kế hoạch",
-							strings.Join(several, ", "))})
-				} else if code, ok := checks.match(c.label); ok {
-					c.role, c.code = colFact, code
-				} else if c.group {
-					c.role = colUnknown
-				}
-			}
-			if c.role != colUnknown {
-				h.score++
-			}
-			h.cols = append(h.cols, c)
-		}
+		h.readColumns(row, lower, awards, checks)
 		return h, true
 	}
 	return header{}, false
+}
+
+// nameHeader finds the name column of a row that may be the header, and
+// the kind its header implies; ok is false unless the row has one and at
+// least one other filled cell.
+func nameHeader(row []string) (name int, kind model.Kind, ok bool) {
+	name, filled := -1, 0
+	for j, c := range row {
+		if c == "" {
+			continue
+		}
+		filled++
+		if name >= 0 || len(c) > maxHeaderLen {
+			continue // a name header is short; long cells are text
+		}
+		if ro, k := headerRole(key(c)); ro == colName {
+			name, kind = j, k
+		}
+	}
+	return name, kind, name >= 0 && filled >= 2
+}
+
+// readColumns reads the columns of the header rows: upper, and lower when
+// award names sit under group labels (nil otherwise).
+func (h *header) readColumns(upper, lower []string, awards *awardIndex, checks *checkIndex) {
+	width := max(len(upper), len(lower))
+	group := false
+	for j := 0; j < width; j++ {
+		u, l := cell(upper, j), cell(lower, j)
+		if u != "" {
+			group = lower != nil && isGroupLabel(key(u))
+		}
+		c := column{label: u}
+		if l != "" && l != u {
+			c.label = l
+			c.group = group
+		}
+		c.role = h.roleOf(j, c.label)
+		if c.mayNamePlanItem() {
+			h.matchPlan(&c, j, awards, checks)
+		}
+		if c.role != colUnknown {
+			h.score++
+		}
+		h.cols = append(h.cols, c)
+	}
+}
+
+// roleOf is the role of column j under its label. Only the name column
+// found is the name: a second one is read as unknown.
+func (h *header) roleOf(j int, label string) role {
+	if j == h.nameCol {
+		return colName
+	}
+	ro, _ := headerRole(key(label))
+	if ro == colName {
+		return colUnknown
+	}
+	return ro
+}
+
+// mayNamePlanItem reports whether the column's label may name an award or
+// an eligibility check of the plan: the program knows no other meaning for
+// it, or it sits under a group label and is not the name, number or note.
+func (c column) mayNamePlanItem() bool {
+	return c.role == colUnknown || c.group && c.role != colName && c.role != colSeq && c.role != colNote
+}
+
+// matchPlan reads the label of column j as an award or a check of the
+// plan. A label that fits several awards is noted as ambiguous; a grouped
+// label that fits nothing is unknown.
+func (h *header) matchPlan(c *column, j int, awards *awardIndex, checks *checkIndex) {
+	if code, several := awards.match(c.label); code != "" {
+		c.role, c.code = colAward, code
+	} else if len(several) > 0 {
+		c.role = colUnknown
+		h.ambiguous = append(h.ambiguous, located{row: h.row + h.rows, col: j + 1, header: c.label,
+			what: fmt.Sprintf("tên cột khớp với nhiều danh hiệu, hình thức (%s); hãy ghi đúng tên hoặc mã của một danh hiệu trong kế hoạch",
+				strings.Join(several, ", "))})
+	} else if code, ok := checks.match(c.label); ok {
+		c.role, c.code = colFact, code
+	} else if c.group {
+		c.role = colUnknown
+	}
 }
 
 // isSubheader reports whether row, under the header row top, holds the
@@ -185,29 +217,7 @@ func (s *sheet) read() {
 		s.r.probs = append(s.r.probs, a)
 	}
 	labelRow := h.row + h.rows // 1-based row of the lower header
-	// One column per role; a second is a mistake the user should see.
-	seen := map[string]int{}
-	for j, c := range h.cols {
-		var k string
-		switch c.role {
-		case colUnknown, colSeq, colNote:
-			continue
-		case colAward, colFact:
-			k = c.code
-		default:
-			k = fmt.Sprint("role:", int(c.role))
-		}
-		if first, dup := seen[k]; dup {
-			what := fmt.Sprintf("cột này và cột %s (%s) cùng là cột %s", colLetter(first+1), clip(h.cols[first].label, 30), c.role.label())
-			if c.role == colAward {
-				a, _ := s.r.rec.Plan.Award(c.code)
-				what = fmt.Sprintf("cột này và cột %s cùng là cột của «%s»", colLetter(first+1), a.Name)
-			}
-			s.at(labelRow, j, "%s; hãy giữ một cột", what)
-			continue
-		}
-		seen[k] = j
-	}
+	s.duplicateColumns(labelRow)
 	members := s.colOf(colRole) >= 0
 	if !members && s.colOf(colAward) < 0 && s.colOf(colAwardList) < 0 {
 		s.at(labelRow, -1, "bảng thiếu cột danh hiệu, hình thức khen thưởng: mỗi danh hiệu một cột để đánh dấu X "+
@@ -231,6 +241,34 @@ func (s *sheet) read() {
 			what = "bảng không có thành viên nào dưới dòng tiêu đề"
 		}
 		s.at(0, -1, "%s", what)
+	}
+}
+
+// duplicateColumns reports a second column for the same role, award or
+// check: one column per role, and a second is a mistake the user should
+// see.
+func (s *sheet) duplicateColumns(labelRow int) {
+	seen := map[string]int{}
+	for j, c := range s.h.cols {
+		var k string
+		switch c.role {
+		case colUnknown, colSeq, colNote:
+			continue
+		case colAward, colFact:
+			k = c.code
+		default:
+			k = fmt.Sprint("role:", int(c.role))
+		}
+		if first, dup := seen[k]; dup {
+			what := fmt.Sprintf("cột này và cột %s (%s) cùng là cột %s", colLetter(first+1), clip(s.h.cols[first].label, 30), c.role.label())
+			if c.role == colAward {
+				a, _ := s.r.rec.Plan.Award(c.code)
+				what = fmt.Sprintf("cột này và cột %s cùng là cột của «%s»", colLetter(first+1), a.Name)
+			}
+			s.at(labelRow, j, "%s; hãy giữ một cột", what)
+			continue
+		}
+		seen[k] = j
 	}
 }
 
@@ -310,83 +348,137 @@ func (s *sheet) nominee(i int) {
 		return
 	}
 	row := s.t.rows[i]
-	n := model.Nominee{Name: oneLine(cell(row, s.h.nameCol))}
-	var awardCols []int // column of each award, -1 when from the list column
-	hasData, unknownMarks, kindBad := false, false, false
+	nr := nomineeRow{n: model.Nominee{Name: oneLine(cell(row, s.h.nameCol))}}
 	for j, c := range s.h.cols {
-		v := cell(row, j)
-		if v == "" || j == s.h.nameCol {
-			continue
-		}
-		switch c.role {
-		case colKind:
-			hasData = true
-			k, ok := kindValue(v)
-			if !ok {
-				s.at(i+1, j, "loại đối tượng «%s» không rõ; ghi «Tập thể» hoặc «Cá nhân»", clip(v, 30))
-				kindBad = true
-			}
-			n.Kind = k
-		case colUnit:
-			n.Unit, hasData = oneLine(v), true
-		case colPosition:
-			n.Position, hasData = oneLine(v), true
-		case colSummary:
-			n.Summary, hasData = v, true
-		case colNote:
-			s.note(&n, v)
-		case colAward:
-			on, ok := mark(v)
-			if !ok {
-				s.at(i+1, j, "ô «%s» phải để trống hoặc ghi X (đề nghị danh hiệu, hình thức này)", clip(v, 30))
-				continue
-			}
-			if on {
-				hasData = true
-				if !contains(n.Awards, c.code) {
-					n.Awards = append(n.Awards, c.code)
-					awardCols = append(awardCols, j)
-				}
-			}
-		case colAwardList:
-			hasData = true
-			for _, code := range s.awardList(i, j, v) {
-				if !contains(n.Awards, code) {
-					n.Awards = append(n.Awards, code)
-					awardCols = append(awardCols, j)
-				}
-			}
-		case colFact:
-			on, ok := mark(v)
-			if !ok {
-				s.at(i+1, j, "ô «%s» phải để trống hoặc ghi X (điều kiện này áp dụng)", clip(v, 30))
-				continue
-			}
-			if on && !contains(n.Facts, c.code) {
-				n.Facts = append(n.Facts, c.code)
-			}
-		case colFactList:
-			for _, part := range splitList(v) {
-				code, ok := s.r.checks.match(part)
-				if !ok {
-					s.at(i+1, j, "điều kiện «%s» không có trong kế hoạch; %s", clip(part, 40), s.r.checks.list())
-					continue
-				}
-				if !contains(n.Facts, code) {
-					n.Facts = append(n.Facts, code)
-				}
-			}
-		case colUnknown:
-			s.unknown(i, j, v, &unknownMarks)
+		if v := cell(row, j); v != "" && j != s.h.nameCol {
+			s.nomineeCell(i, j, c, v, &nr)
 		}
 	}
 	s.extraCells(i)
+	n := &nr.n
 	if n.Name == "" {
-		if hasData {
+		if nr.hasData {
 			s.at(i+1, s.h.nameCol, "thiếu tên tập thể hoặc họ và tên cá nhân")
 		}
 		return
 	}
+	s.settleKind(i, &nr)
+	if len(n.Awards) == 0 && !nr.unknownMarks && s.rowProbs == 0 {
+		s.at(i+1, s.h.nameCol, "«%s» chưa được đề nghị danh hiệu, hình thức nào (đánh dấu X vào cột danh hiệu)", clip(n.Name, 40))
+	}
+	if n.Kind != 0 {
+		s.duplicateNominee(i, *n)
+	}
+	if s.rowProbs == 0 && n.Kind != 0 && len(n.Awards) > 0 {
+		s.r.b.Nominees = append(s.r.b.Nominees, *n)
+		s.r.b.NomineeOrigins = append(s.r.b.NomineeOrigins, s.origin(i))
+	}
+}
+
+// nomineeRow is a nominee as its row is read.
+type nomineeRow struct {
+	n            model.Nominee
+	awardCols    []int // the column of each of n.Awards
+	hasData      bool  // a cell that describes the nominee is filled
+	unknownMarks bool  // a column the program does not use is marked
+	kindBad      bool  // the kind cell is not understood
+}
+
+// addAward proposes the award read in column j, once.
+func (nr *nomineeRow) addAward(code string, j int) {
+	if !contains(nr.n.Awards, code) {
+		nr.n.Awards = append(nr.n.Awards, code)
+		nr.awardCols = append(nr.awardCols, j)
+	}
+}
+
+// addFact records that an eligibility condition applies, once.
+func (nr *nomineeRow) addFact(code string) {
+	if !contains(nr.n.Facts, code) {
+		nr.n.Facts = append(nr.n.Facts, code)
+	}
+}
+
+// nomineeCell reads the filled cell v of row i, column j, into the
+// nominee.
+func (s *sheet) nomineeCell(i, j int, c column, v string, nr *nomineeRow) {
+	switch c.role {
+	case colKind:
+		nr.hasData = true
+		k, ok := kindValue(v)
+		if !ok {
+			s.at(i+1, j, "loại đối tượng «%s» không rõ; ghi «Tập thể» hoặc «Cá nhân»", clip(v, 30))
+			nr.kindBad = true
+		}
+		nr.n.Kind = k
+	case colUnit:
+		nr.n.Unit, nr.hasData = oneLine(v), true
+	case colPosition:
+		nr.n.Position, nr.hasData = oneLine(v), true
+	case colSummary:
+		nr.n.Summary, nr.hasData = v, true
+	case colNote:
+		s.note(&nr.n, v)
+	case colAward:
+		s.awardMark(i, j, c.code, v, nr)
+	case colAwardList:
+		nr.hasData = true
+		for _, code := range s.awardList(i, j, v) {
+			nr.addAward(code, j)
+		}
+	case colFact:
+		s.factMark(i, j, c.code, v, nr)
+	case colFactList:
+		s.factList(i, j, v, nr)
+	case colUnknown:
+		s.unknown(i, j, v, &nr.unknownMarks)
+	}
+}
+
+// awardMark reads a cell under an award's column: X proposes the award.
+func (s *sheet) awardMark(i, j int, code, v string, nr *nomineeRow) {
+	on, ok := mark(v)
+	if !ok {
+		s.at(i+1, j, "ô «%s» phải để trống hoặc ghi X (đề nghị danh hiệu, hình thức này)", clip(v, 30))
+		return
+	}
+	if on {
+		nr.hasData = true
+		nr.addAward(code, j)
+	}
+}
+
+// factMark reads a cell under a check's column: X says the condition
+// applies.
+func (s *sheet) factMark(i, j int, code, v string, nr *nomineeRow) {
+	on, ok := mark(v)
+	if !ok {
+		s.at(i+1, j, "ô «%s» phải để trống hoặc ghi X (điều kiện này áp dụng)", clip(v, 30))
+		return
+	}
+	if on {
+		nr.addFact(code)
+	}
+}
+
+// factList reads a cell that names the conditions that apply.
+func (s *sheet) factList(i, j int, v string, nr *nomineeRow) {
+	for _, part := range splitList(v) {
+		code, ok := s.r.checks.match(part)
+		if !ok {
+			s.at(i+1, j, "điều kiện «%s» không có trong kế hoạch; %s", clip(part, 40), s.r.checks.list())
+			continue
+		}
+		nr.addFact(code)
+	}
+}
+
+// settleKind gives a nominee without a kind cell the kind of its section,
+// of the name header, or the one its awards imply, in that order; then
+// reports a nominee whose kind is still unknown, or an award its kind may
+// not receive.
+func (s *sheet) settleKind(i int, nr *nomineeRow) {
+	n := &nr.n
 	if n.Kind == 0 {
 		n.Kind = s.kind
 	}
@@ -396,28 +488,19 @@ func (s *sheet) nominee(i int) {
 	if n.Kind == 0 {
 		n.Kind = s.impliedKind(n.Awards)
 	}
-	if n.Kind == 0 && !kindBad {
-		s.at(i+1, s.h.nameCol, "chưa rõ «%s» là tập thể hay cá nhân: thêm cột «Loại» (ghi Tập thể hoặc Cá nhân), "+
-			"hoặc dòng mục «I. Tập thể» / «II. Cá nhân» phía trên các dòng", clip(n.Name, 40))
-	}
-	if n.Kind != 0 {
-		for k, code := range n.Awards {
-			a, _ := s.r.rec.Plan.Award(code)
-			if !a.Recipients.Allows(n.Kind) {
-				s.at(i+1, awardCols[k], "«%s» chỉ dành cho %s, không dành cho %s «%s»",
-					a.Name, recipientsLabel(a.Recipients), strings.ToLower(n.Kind.Label()), clip(n.Name, 40))
-			}
+	if n.Kind == 0 {
+		if !nr.kindBad {
+			s.at(i+1, s.h.nameCol, "chưa rõ «%s» là tập thể hay cá nhân: thêm cột «Loại» (ghi Tập thể hoặc Cá nhân), "+
+				"hoặc dòng mục «I. Tập thể» / «II. Cá nhân» phía trên các dòng", clip(n.Name, 40))
 		}
+		return
 	}
-	if len(n.Awards) == 0 && !unknownMarks && s.rowProbs == 0 {
-		s.at(i+1, s.h.nameCol, "«%s» chưa được đề nghị danh hiệu, hình thức nào (đánh dấu X vào cột danh hiệu)", clip(n.Name, 40))
-	}
-	if n.Kind != 0 {
-		s.duplicateNominee(i, n)
-	}
-	if s.rowProbs == 0 && n.Kind != 0 && len(n.Awards) > 0 {
-		s.r.b.Nominees = append(s.r.b.Nominees, n)
-		s.r.b.NomineeOrigins = append(s.r.b.NomineeOrigins, s.origin(i))
+	for k, code := range n.Awards {
+		a, _ := s.r.rec.Plan.Award(code)
+		if !a.Recipients.Allows(n.Kind) {
+			s.at(i+1, nr.awardCols[k], "«%s» chỉ dành cho %s, không dành cho %s «%s»",
+				a.Name, recipientsLabel(a.Recipients), strings.ToLower(n.Kind.Label()), clip(n.Name, 40))
+		}
 	}
 }
 
@@ -564,33 +647,9 @@ func (s *sheet) member(i int) {
 	row := s.t.rows[i]
 	m := model.Member{Name: oneLine(cell(row, s.h.nameCol)), Votes: true}
 	hasData := false
-	roleCol := s.colOf(colRole)
 	for j, c := range s.h.cols {
-		v := cell(row, j)
-		if v == "" || j == s.h.nameCol {
-			continue
-		}
-		switch c.role {
-		case colPosition, colUnit:
-			if m.Position == "" {
-				m.Position = oneLine(v)
-			} else {
-				m.Position += ", " + oneLine(v)
-			}
+		if v := cell(row, j); v != "" && j != s.h.nameCol && s.memberCell(i, j, c.role, v, &m) {
 			hasData = true
-		case colRole:
-			hasData = true
-			r, ok := roleValue(v)
-			if !ok {
-				s.at(i+1, j, "vai trò «%s» không rõ; ghi «Chủ tịch Hội đồng», «Phó Chủ tịch Hội đồng», «Ủy viên» hoặc «Thư ký»", clip(v, 30))
-			}
-			m.Role = r
-		case colVotes:
-			votes, ok := votesValue(v)
-			if !ok {
-				s.at(i+1, j, "ô «%s» phải ghi X (được biểu quyết) hoặc để trống (không biểu quyết)", clip(v, 30))
-			}
-			m.Votes = votes
 		}
 	}
 	if vc := s.colOf(colVotes); vc >= 0 && cell(row, vc) == "" {
@@ -603,9 +662,50 @@ func (s *sheet) member(i int) {
 		}
 		return
 	}
+	roleCol := s.colOf(colRole)
 	if m.Role == 0 && cell(row, roleCol) == "" {
 		s.at(i+1, roleCol, "thiếu vai trò của %s trong Hội đồng; ghi «Chủ tịch Hội đồng», «Phó Chủ tịch Hội đồng», «Ủy viên» hoặc «Thư ký»", clip(m.Name, 40))
 	}
+	s.duplicateMember(i, m)
+	s.singleRole(i, roleCol, m)
+	if s.rowProbs == 0 {
+		s.r.b.Members = append(s.r.b.Members, m)
+		s.r.b.MemberOrigins = append(s.r.b.MemberOrigins, s.origin(i))
+	}
+}
+
+// memberCell reads the filled cell v of row i, column j, into the member,
+// and reports whether it describes the member (the votes column alone
+// does not).
+func (s *sheet) memberCell(i, j int, ro role, v string, m *model.Member) bool {
+	switch ro {
+	case colPosition, colUnit:
+		if m.Position == "" {
+			m.Position = oneLine(v)
+		} else {
+			m.Position += ", " + oneLine(v)
+		}
+		return true
+	case colRole:
+		r, ok := roleValue(v)
+		if !ok {
+			s.at(i+1, j, "vai trò «%s» không rõ; ghi «Chủ tịch Hội đồng», «Phó Chủ tịch Hội đồng», «Ủy viên» hoặc «Thư ký»", clip(v, 30))
+		}
+		m.Role = r
+		return true
+	case colVotes:
+		votes, ok := votesValue(v)
+		if !ok {
+			s.at(i+1, j, "ô «%s» phải ghi X (được biểu quyết) hoặc để trống (không biểu quyết)", clip(v, 30))
+		}
+		m.Votes = votes
+	}
+	return false
+}
+
+// duplicateMember reports a member already on the council or read
+// earlier.
+func (s *sheet) duplicateMember(i int, m model.Member) {
 	for _, e := range s.r.rec.Members {
 		if model.NameKey(e.Name) == model.NameKey(m.Name) {
 			s.at(i+1, s.h.nameCol, "%s đã là thành viên Hội đồng (%s)", clip(m.Name, 40), strings.ToLower(e.Role.Label()))
@@ -618,6 +718,11 @@ func (s *sheet) member(i int) {
 			break
 		}
 	}
+}
+
+// singleRole reports a second chair or secretary, and remembers the first
+// one read without a problem.
+func (s *sheet) singleRole(i, roleCol int, m model.Member) {
 	switch m.Role {
 	case model.RoleChair:
 		if s.r.chair != "" {
@@ -631,10 +736,6 @@ func (s *sheet) member(i int) {
 		} else if s.rowProbs == 0 {
 			s.r.secretary, s.r.secAt = m.Name, s.origin(i)
 		}
-	}
-	if s.rowProbs == 0 {
-		s.r.b.Members = append(s.r.b.Members, m)
-		s.r.b.MemberOrigins = append(s.r.b.MemberOrigins, s.origin(i))
 	}
 }
 

@@ -101,6 +101,8 @@ const (
 // templateRows is how many rows the template prepares under each section.
 const templateRows = 20
 
+// writeXLSXTemplate writes the template as a workbook: the registration
+// sheet, the council members' sheet and the instructions.
 func writeXLSXTemplate(w io.Writer, p *model.Plan) (err error) {
 	f := excelize.NewFile()
 	defer func() {
@@ -111,40 +113,68 @@ func writeXLSXTemplate(w io.Writer, p *model.Plan) (err error) {
 	if err := f.SetSheetName("Sheet1", sheetNominees); err != nil {
 		return err
 	}
-	head, err := f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true, Family: "Times New Roman", Size: 12},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
-		Border:    borders(),
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F8"}},
-	})
+	st, err := newTemplateStyles(f)
 	if err != nil {
 		return err
 	}
-	body, err := f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Family: "Times New Roman", Size: 12},
-		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
-		Border:    borders(),
-	})
-	if err != nil {
+	if err := writeNomineeSheet(f, p, st); err != nil {
 		return err
 	}
-	mark, err := f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Family: "Times New Roman", Size: 12},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"},
-		Border:    borders(),
-	})
-	if err != nil {
+	if err := writeMemberSheet(f, st); err != nil {
 		return err
 	}
-	section, err := f.NewStyle(&excelize.Style{
-		Font:   &excelize.Font{Bold: true, Family: "Times New Roman", Size: 12},
-		Border: borders(),
-	})
-	if err != nil {
+	if err := writeInstructionsSheet(f, p); err != nil {
 		return err
 	}
+	f.SetActiveSheet(0)
+	_, err = f.WriteTo(w)
+	return err
+}
 
-	// The registration sheet.
+// templateStyles are the cell styles of the XLSX template.
+type templateStyles struct {
+	head, body, mark, section int
+}
+
+// newTemplateStyles adds the template's cell styles to the workbook.
+func newTemplateStyles(f *excelize.File) (templateStyles, error) {
+	specs := []*excelize.Style{
+		{ // head
+			Font:      &excelize.Font{Bold: true, Family: "Times New Roman", Size: 12},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+			Border:    borders(),
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F8"}},
+		},
+		{ // body
+			Font:      &excelize.Font{Family: "Times New Roman", Size: 12},
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
+			Border:    borders(),
+		},
+		{ // mark
+			Font:      &excelize.Font{Family: "Times New Roman", Size: 12},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"},
+			Border:    borders(),
+		},
+		{ // section
+			Font:   &excelize.Font{Bold: true, Family: "Times New Roman", Size: 12},
+			Border: borders(),
+		},
+	}
+	ids := make([]int, len(specs))
+	for i, spec := range specs {
+		id, err := f.NewStyle(spec)
+		if err != nil {
+			return templateStyles{}, err
+		}
+		ids[i] = id
+	}
+	return templateStyles{head: ids[0], body: ids[1], mark: ids[2], section: ids[3]}, nil
+}
+
+// writeNomineeSheet fills the registration sheet: the header, a section
+// row for collectives and one for individuals with empty rows under each,
+// and an X drop-down under every award.
+func writeNomineeSheet(f *excelize.File, p *model.Plan, st templateStyles) error {
 	header := templateHeader(p)
 	last := len(header)
 	sh := sheetNominees
@@ -161,11 +191,11 @@ func writeXLSXTemplate(w io.Writer, p *model.Plan) (err error) {
 	}
 	steps := []error{
 		f.SetRowHeight(sh, 1, 48),
-		f.SetCellStyle(sh, "A1", cellName(last, 1), head),
-		f.SetCellStyle(sh, "A2", cellName(last, endRow), body),
-		f.SetCellStyle(sh, cellName(5, 2), cellName(4+len(p.Awards), endRow), mark),
-		f.SetCellStyle(sh, "A2", cellName(last, 2), section),
-		f.SetCellStyle(sh, cellName(1, individualRow), cellName(last, individualRow), section),
+		f.SetCellStyle(sh, "A1", cellName(last, 1), st.head),
+		f.SetCellStyle(sh, "A2", cellName(last, endRow), st.body),
+		f.SetCellStyle(sh, cellName(5, 2), cellName(4+len(p.Awards), endRow), st.mark),
+		f.SetCellStyle(sh, "A2", cellName(last, 2), st.section),
+		f.SetCellStyle(sh, cellName(1, individualRow), cellName(last, individualRow), st.section),
 		f.SetColWidth(sh, "A", "A", 6),
 		f.SetColWidth(sh, "B", "B", 32),
 		f.SetColWidth(sh, "C", "D", 22),
@@ -183,19 +213,17 @@ func writeXLSXTemplate(w io.Writer, p *model.Plan) (err error) {
 		dv.SetError(excelize.DataValidationErrorStyleWarning, "Đánh dấu đề nghị", "Ghi X nếu đề nghị danh hiệu, hình thức này; để trống nếu không.")
 		steps = append(steps, f.AddDataValidation(sh, dv))
 	}
-	for _, err := range steps {
-		if err != nil {
-			return err
-		}
-	}
+	return firstError(steps)
+}
 
-	// The council members' sheet.
+// writeMemberSheet adds the council members' sheet, with drop-downs for
+// the role and the vote.
+func writeMemberSheet(f *excelize.File, st templateStyles) error {
 	if _, err := f.NewSheet(sheetMembers); err != nil {
 		return err
 	}
 	ms := sheetMembers
-	mh := memberHeader()
-	if err := setRow(f, ms, 1, mh); err != nil {
+	if err := setRow(f, ms, 1, memberHeader()); err != nil {
 		return err
 	}
 	roles := excelize.NewDataValidation(true)
@@ -208,10 +236,10 @@ func writeXLSXTemplate(w io.Writer, p *model.Plan) (err error) {
 	if err := votes.SetDropList([]string{"X"}); err != nil {
 		return err
 	}
-	for _, err := range []error{
+	return firstError([]error{
 		f.SetRowHeight(ms, 1, 32),
-		f.SetCellStyle(ms, "A1", "E1", head),
-		f.SetCellStyle(ms, "A2", "E40", body),
+		f.SetCellStyle(ms, "A1", "E1", st.head),
+		f.SetCellStyle(ms, "A2", "E40", st.body),
 		f.SetColWidth(ms, "A", "A", 6),
 		f.SetColWidth(ms, "B", "B", 30),
 		f.SetColWidth(ms, "C", "C", 36),
@@ -219,13 +247,11 @@ func writeXLSXTemplate(w io.Writer, p *model.Plan) (err error) {
 		f.SetColWidth(ms, "E", "E", 12),
 		f.AddDataValidation(ms, roles),
 		f.AddDataValidation(ms, votes),
-	} {
-		if err != nil {
-			return err
-		}
-	}
+	})
+}
 
-	// Instructions.
+// writeInstructionsSheet adds the sheet of instructions.
+func writeInstructionsSheet(f *excelize.File, p *model.Plan) error {
 	if _, err := f.NewSheet(sheetInstructions); err != nil {
 		return err
 	}
@@ -234,12 +260,18 @@ func writeXLSXTemplate(w io.Writer, p *model.Plan) (err error) {
 			return err
 		}
 	}
-	if err := f.SetColWidth(sheetInstructions, "A", "A", 120); err != nil {
-		return err
+	return f.SetColWidth(sheetInstructions, "A", "A", 120)
+}
+
+// firstError returns the first error of a run of workbook calls, all
+// made already.
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
-	f.SetActiveSheet(0)
-	_, err = f.WriteTo(w)
-	return err
+	return nil
 }
 
 // instructions are the lines of the template's instructions sheet.

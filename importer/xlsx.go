@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -35,35 +36,44 @@ func readXLSX(name string, data []byte, sheet string) (t table, problem string) 
 		return t, "tệp XLSX bị hỏng, không đọc được (" + err.Error() + "); hãy mở bằng Excel và lưu lại"
 	}
 	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return t, "tệp XLSX không có trang tính nào"
-	}
-	chosen := sheets[0]
-	if sheet != "" {
-		chosen = ""
-		for _, s := range sheets {
-			if s == sheet {
-				chosen = s
-				break
-			}
-		}
-		if chosen == "" {
-			for _, s := range sheets {
-				if model.Fold(s) == model.Fold(sheet) {
-					chosen = s
-					break
-				}
-			}
-		}
-		if chosen == "" {
-			return t, fmt.Sprintf("không có trang tính «%s»; các trang trong tệp: %s", sheet, quoteList(sheets))
-		}
+	chosen, problem := chooseSheet(f.GetSheetList(), sheet)
+	if problem != "" {
+		return t, problem
 	}
 	t = table{file: name, sheet: chosen}
-	rows, err := f.Rows(chosen)
+	if problem := readSheetRows(f, chosen, &t); problem != "" {
+		return table{}, problem
+	}
+	fillMerged(f, chosen, &t)
+	return t, ""
+}
+
+// chooseSheet picks the sheet asked for among sheets, exactly or else
+// however it is spelt, or the first when none is asked for.
+func chooseSheet(sheets []string, sheet string) (string, string) {
+	if len(sheets) == 0 {
+		return "", "tệp XLSX không có trang tính nào"
+	}
+	if sheet == "" {
+		return sheets[0], ""
+	}
+	if slices.Contains(sheets, sheet) {
+		return sheet, ""
+	}
+	for _, s := range sheets {
+		if model.Fold(s) == model.Fold(sheet) {
+			return s, ""
+		}
+	}
+	return "", fmt.Sprintf("không có trang tính «%s»; các trang trong tệp: %s", sheet, quoteList(sheets))
+}
+
+// readSheetRows reads the rows of the sheet into t, keeping each row at
+// the index its number gives, or says why it cannot.
+func readSheetRows(f *excelize.File, sheet string, t *table) string {
+	rows, err := f.Rows(sheet)
 	if err != nil {
-		return table{}, "không đọc được trang tính «" + chosen + "» (" + err.Error() + ")"
+		return "không đọc được trang tính «" + sheet + "» (" + err.Error() + ")"
 	}
 	defer rows.Close()
 	n := 0
@@ -71,16 +81,13 @@ func readXLSX(name string, data []byte, sheet string) (t table, problem string) 
 		n++
 		cells, err := rows.Columns()
 		if err != nil {
-			return table{}, fmt.Sprintf("trang tính «%s», dòng %d bị hỏng, không đọc được (%v)", chosen, n, err)
+			return fmt.Sprintf("trang tính «%s», dòng %d bị hỏng, không đọc được (%v)", sheet, n, err)
 		}
 		if len(cells) == 0 {
 			continue
 		}
-		if n > maxRows {
-			return table{}, fmt.Sprintf("trang tính «%s» có dữ liệu ở dòng %d, quá %d dòng; hãy xóa các dòng thừa hoặc chia thành nhiều tệp", chosen, n, maxRows)
-		}
-		if len(cells) > maxCols {
-			return table{}, fmt.Sprintf("trang tính «%s», dòng %d có hơn %d cột; tệp không phải bảng đăng ký", chosen, n, maxCols)
+		if problem := sheetRowTooLarge(sheet, n, len(cells)); problem != "" {
+			return problem
 		}
 		for len(t.rows) < n-1 {
 			t.rows = append(t.rows, nil)
@@ -92,10 +99,21 @@ func readXLSX(name string, data []byte, sheet string) (t table, problem string) 
 		t.rows = append(t.rows, trimRow(row))
 	}
 	if err := rows.Error(); err != nil {
-		return table{}, "trang tính «" + chosen + "» bị hỏng, không đọc được (" + err.Error() + ")"
+		return "trang tính «" + sheet + "» bị hỏng, không đọc được (" + err.Error() + ")"
 	}
-	fillMerged(f, chosen, &t)
-	return t, ""
+	return ""
+}
+
+// sheetRowTooLarge refuses data in row n, with cols cells, beyond what a
+// registration sheet holds.
+func sheetRowTooLarge(sheet string, n, cols int) string {
+	if n > maxRows {
+		return fmt.Sprintf("trang tính «%s» có dữ liệu ở dòng %d, quá %d dòng; hãy xóa các dòng thừa hoặc chia thành nhiều tệp", sheet, n, maxRows)
+	}
+	if cols > maxCols {
+		return fmt.Sprintf("trang tính «%s», dòng %d có hơn %d cột; tệp không phải bảng đăng ký", sheet, n, maxCols)
+	}
+	return ""
 }
 
 // fillMerged copies the value of each merged range into every cell it

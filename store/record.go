@@ -268,140 +268,192 @@ func loadMembers(ctx context.Context, q querier) ([]model.MemberRecord, error) {
 // not zero, with their candidacies, checks and marks: four queries whatever
 // their number.
 func loadNominees(ctx context.Context, q querier, plan *model.Plan, only int64) ([]model.NomineeRecord, error) {
-	where := func(keyword, column string) string { return "" }
-	var args []any
+	var f rowFilter
 	if only != 0 {
-		where = func(keyword, column string) string { return " " + keyword + " " + column + " = ?" }
-		args = []any{only}
+		f = rowFilter{test: " = ?", args: []any{only}}
 	}
-	var (
-		out        []model.NomineeRecord
-		index      = map[int64]int{}
-		checkArena arena[model.CheckMark]
-		markArena  arena[model.CriterionMark]
-	)
-	if only == 0 {
-		checkArena.size, markArena.size = 4096, 4096
+	l := newNomineeLoader(plan, only == 0)
+	steps := []loadStep{
+		{"read nominees",
+			`SELECT id, kind, name, unit, position, summary, facts, note FROM nominees` + f.where("WHERE", "id") + ` ORDER BY pos`,
+			l.scanNominee},
+		{"read candidacies",
+			`SELECT nominee_id, award FROM candidacies` + f.where("WHERE", "nominee_id") + ` ORDER BY nominee_id, pos`,
+			l.scanCandidacy},
+		{"read checks",
+			`SELECT nominee_id, code, applies FROM checks` + f.where("WHERE", "nominee_id"),
+			l.scanCheck},
+		{"read marks",
+			`SELECT nominee_id, award, idx, mark, note FROM marks` + f.where("WHERE", "nominee_id"),
+			l.scanMark},
 	}
-	err := scanRows(ctx, q, "read nominees",
-		`SELECT id, kind, name, unit, position, summary, facts, note FROM nominees`+where("WHERE", "id")+` ORDER BY pos`, args,
-		func(rows *sql.Rows) error {
-			var (
-				n           model.NomineeRecord
-				kind, facts string
-			)
-			if err := rows.Scan(&n.ID, &kind, &n.Name, &n.Unit, &n.Position, &n.Summary, &facts, &n.Note); err != nil {
-				return err
-			}
-			var err error
-			if n.Kind, err = parseKind(kind); err != nil {
-				return err
-			}
-			if facts != "null" {
-				if err := json.Unmarshal([]byte(facts), &n.Facts); err != nil {
-					return fmt.Errorf("nominee %d facts: %w", n.ID, err)
-				}
-			}
-			if len(plan.Eligibility) > 0 {
-				n.Checks = checkArena.take(len(plan.Eligibility))
-				for i, c := range plan.Eligibility {
-					n.Checks[i] = model.CheckMark{Code: c.Code, Applies: slices.Contains(n.Facts, c.Code)}
-				}
-			}
-			index[n.ID] = len(out)
-			out = append(out, n)
-			return nil
-		})
-	if err != nil {
+	if err := runSteps(ctx, q, f.args, steps); err != nil {
 		return nil, err
 	}
+	return l.out, nil
+}
 
-	err = scanRows(ctx, q, "read candidacies",
-		`SELECT nominee_id, award FROM candidacies`+where("WHERE", "nominee_id")+` ORDER BY nominee_id, pos`, args,
-		func(rows *sql.Rows) error {
-			var (
-				id    int64
-				award string
-			)
-			if err := rows.Scan(&id, &award); err != nil {
-				return err
-			}
-			i, ok := index[id]
-			if !ok {
-				return fmt.Errorf("candidacy of unknown nominee %d", id)
-			}
-			n := &out[i]
-			n.Awards = append(n.Awards, award)
-			c := model.Candidacy{Award: award}
-			if k := len(plan.CriteriaFor(n.Kind, award)); k > 0 {
-				c.Marks = markArena.take(k)
-			}
-			n.Candidacies = append(n.Candidacies, c)
-			return nil
-		})
-	if err != nil {
-		return nil, err
+// rowFilter narrows the queries of one load to the rows of one nominee:
+// test is the SQL that follows the filtered column, with args for its
+// placeholders. The zero filter keeps every row.
+type rowFilter struct {
+	test string
+	args []any
+}
+
+// where returns the clause that applies the filter to column, opened by
+// keyword (WHERE or AND), or nothing for the zero filter.
+func (f rowFilter) where(keyword, column string) string {
+	if f.test == "" {
+		return ""
 	}
+	return " " + keyword + " " + column + f.test
+}
 
-	checkIndex := make(map[string]int, len(plan.Eligibility))
+// loadStep is one query of a load and what to do with each of its rows.
+type loadStep struct {
+	what  string // names the read in errors
+	query string
+	scan  func(*sql.Rows) error
+}
+
+// runSteps runs the steps in order with the same arguments, stopping at
+// the first failure.
+func runSteps(ctx context.Context, q querier, args []any, steps []loadStep) error {
+	for _, s := range steps {
+		if err := scanRows(ctx, q, s.what, s.query, args, s.scan); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nomineeLoader gathers the rows of the nominee tables into records.
+type nomineeLoader struct {
+	plan       *model.Plan
+	out        []model.NomineeRecord
+	index      map[int64]int // nominee id → position in out
+	checkIndex map[string]int
+	checkArena arena[model.CheckMark]
+	markArena  arena[model.CriterionMark]
+}
+
+// newNomineeLoader prepares a load under plan; many says it reads every
+// nominee, not one, so that checks and marks come from large blocks.
+func newNomineeLoader(plan *model.Plan, many bool) *nomineeLoader {
+	l := &nomineeLoader{
+		plan:       plan,
+		index:      map[int64]int{},
+		checkIndex: make(map[string]int, len(plan.Eligibility)),
+	}
 	for i, c := range plan.Eligibility {
-		checkIndex[c.Code] = i
+		l.checkIndex[c.Code] = i
 	}
-	err = scanRows(ctx, q, "read checks",
-		`SELECT nominee_id, code, applies FROM checks`+where("WHERE", "nominee_id"), args,
-		func(rows *sql.Rows) error {
-			var (
-				id      int64
-				code    string
-				applies bool
-			)
-			if err := rows.Scan(&id, &code, &applies); err != nil {
-				return err
-			}
-			i, ok := index[id]
-			ci, known := checkIndex[code]
-			if !ok || !known {
-				return nil // a check the plan no longer has
-			}
-			out[i].Checks[ci] = model.CheckMark{Code: code, Confirmed: true, Applies: applies}
-			return nil
-		})
-	if err != nil {
-		return nil, err
+	if many {
+		l.checkArena.size, l.markArena.size = 4096, 4096
 	}
+	return l
+}
 
-	err = scanRows(ctx, q, "read marks",
-		`SELECT nominee_id, award, idx, mark, note FROM marks`+where("WHERE", "nominee_id"), args,
-		func(rows *sql.Rows) error {
-			var (
-				id          int64
-				award, mark string
-				idx         int
-				m           model.CriterionMark
-			)
-			if err := rows.Scan(&id, &award, &idx, &mark, &m.Note); err != nil {
-				return err
-			}
-			var err error
-			if m.Mark, err = parseMark(mark); err != nil {
-				return err
-			}
-			i, ok := index[id]
-			if !ok {
-				return fmt.Errorf("mark of unknown nominee %d", id)
-			}
-			for ci := range out[i].Candidacies {
-				c := &out[i].Candidacies[ci]
-				if c.Award == award && idx < len(c.Marks) {
-					c.Marks[idx] = m
-				}
-			}
-			return nil
-		})
-	if err != nil {
-		return nil, err
+// scanNominee reads one row of nominees, with an unconfirmed check for
+// each of the plan's eligibility conditions.
+func (l *nomineeLoader) scanNominee(rows *sql.Rows) error {
+	var (
+		n           model.NomineeRecord
+		kind, facts string
+	)
+	if err := rows.Scan(&n.ID, &kind, &n.Name, &n.Unit, &n.Position, &n.Summary, &facts, &n.Note); err != nil {
+		return err
 	}
-	return out, nil
+	var err error
+	if n.Kind, err = parseKind(kind); err != nil {
+		return err
+	}
+	if facts != "null" {
+		if err := json.Unmarshal([]byte(facts), &n.Facts); err != nil {
+			return fmt.Errorf("nominee %d facts: %w", n.ID, err)
+		}
+	}
+	if len(l.plan.Eligibility) > 0 {
+		n.Checks = l.checkArena.take(len(l.plan.Eligibility))
+		for i, c := range l.plan.Eligibility {
+			n.Checks[i] = model.CheckMark{Code: c.Code, Applies: slices.Contains(n.Facts, c.Code)}
+		}
+	}
+	l.index[n.ID] = len(l.out)
+	l.out = append(l.out, n)
+	return nil
+}
+
+// scanCandidacy reads one row of candidacies, with room for the marks of
+// the award's criteria.
+func (l *nomineeLoader) scanCandidacy(rows *sql.Rows) error {
+	var (
+		id    int64
+		award string
+	)
+	if err := rows.Scan(&id, &award); err != nil {
+		return err
+	}
+	i, ok := l.index[id]
+	if !ok {
+		return fmt.Errorf("candidacy of unknown nominee %d", id)
+	}
+	n := &l.out[i]
+	n.Awards = append(n.Awards, award)
+	c := model.Candidacy{Award: award}
+	if k := len(l.plan.CriteriaFor(n.Kind, award)); k > 0 {
+		c.Marks = l.markArena.take(k)
+	}
+	n.Candidacies = append(n.Candidacies, c)
+	return nil
+}
+
+// scanCheck reads one row of checks: a condition the council confirmed.
+func (l *nomineeLoader) scanCheck(rows *sql.Rows) error {
+	var (
+		id      int64
+		code    string
+		applies bool
+	)
+	if err := rows.Scan(&id, &code, &applies); err != nil {
+		return err
+	}
+	i, ok := l.index[id]
+	ci, known := l.checkIndex[code]
+	if !ok || !known {
+		return nil // a check the plan no longer has
+	}
+	l.out[i].Checks[ci] = model.CheckMark{Code: code, Confirmed: true, Applies: applies}
+	return nil
+}
+
+// scanMark reads one row of marks into the candidacy for its award.
+func (l *nomineeLoader) scanMark(rows *sql.Rows) error {
+	var (
+		id          int64
+		award, mark string
+		idx         int
+		m           model.CriterionMark
+	)
+	if err := rows.Scan(&id, &award, &idx, &mark, &m.Note); err != nil {
+		return err
+	}
+	var err error
+	if m.Mark, err = parseMark(mark); err != nil {
+		return err
+	}
+	i, ok := l.index[id]
+	if !ok {
+		return fmt.Errorf("mark of unknown nominee %d", id)
+	}
+	for ci := range l.out[i].Candidacies {
+		c := &l.out[i].Candidacies[ci]
+		if c.Award == award && idx < len(c.Marks) {
+			c.Marks[idx] = m
+		}
+	}
+	return nil
 }
 
 // arena hands out small zeroed slices cut from large blocks, so that the
@@ -426,131 +478,141 @@ func (a *arena[T]) take(n int) []T {
 // only the rounds whose ballot lists that nominee. Ballots are read for
 // closed rounds only, and only when withBallots is set.
 func loadRounds(ctx context.Context, q querier, nominee int64, withBallots bool) ([]model.Round, error) {
-	// where restricts a query to the rounds listing the nominee, if asked.
-	where := func(keyword, column string) string { return "" }
-	var args []any
+	var f rowFilter
 	if nominee != 0 {
-		where = func(keyword, column string) string {
-			return " " + keyword + " " + column + " IN (SELECT round_id FROM round_nominees WHERE nominee_id = ?)"
-		}
-		args = []any{nominee}
+		f = rowFilter{test: " IN (SELECT round_id FROM round_nominees WHERE nominee_id = ?)", args: []any{nominee}}
 	}
-	var out []model.Round
-	index := map[int64]int{}
+	l := roundLoader{index: map[int64]int{}}
 	err := scanRows(ctx, q, "read rounds",
 		`SELECT id, seq, award, mode, status, opened_at, closed_at, eligible, all_members, issued, returned, valid, invalid,
 			coalesce(parent, 0)
-		FROM rounds`+where("WHERE", "id")+` ORDER BY seq`, args,
-		func(rows *sql.Rows) error {
-			var (
-				r              model.Round
-				mode, status   string
-				opened, closed sql.NullString
-			)
-			if err := rows.Scan(&r.ID, &r.Seq, &r.Award, &mode, &status, &opened, &closed,
-				&r.Eligible, &r.AllMembers, &r.Issued, &r.Returned, &r.Valid, &r.Invalid, &r.Parent); err != nil {
-				return err
-			}
-			var err error
-			if r.Mode, err = parseRoundMode(mode); err != nil {
-				return err
-			}
-			if r.Status, err = parseRoundStatus(status); err != nil {
-				return err
-			}
-			if r.OpenedAt, err = parseTime(opened); err != nil {
-				return err
-			}
-			if r.ClosedAt, err = parseTime(closed); err != nil {
-				return err
-			}
-			index[r.ID] = len(out)
-			out = append(out, r)
-			return nil
-		})
-	if err != nil || len(out) == 0 {
-		return out, err
+		FROM rounds`+f.where("WHERE", "id")+` ORDER BY seq`, f.args,
+		l.scanRound)
+	if err != nil || len(l.out) == 0 {
+		return l.out, err
 	}
-
-	round := func(id int64) (*model.Round, error) {
-		i, ok := index[id]
-		if !ok {
-			return nil, fmt.Errorf("row of unknown round %d", id)
-		}
-		return &out[i], nil
+	steps := []loadStep{
+		{"read round nominees",
+			`SELECT round_id, nominee_id FROM round_nominees` + f.where("WHERE", "round_id") + ` ORDER BY round_id, pos`,
+			l.scanNominee},
+		{"read participation",
+			`SELECT round_id, member_id FROM participation` + f.where("WHERE", "round_id") + ` ORDER BY round_id, member_id`,
+			l.scanVoter},
+		{"read results",
+			`SELECT r.round_id, r.nominee_id, r.agree, r.disagree, r.base, r.pass
+		FROM results r JOIN round_nominees n ON n.round_id = r.round_id AND n.nominee_id = r.nominee_id` +
+				f.where("WHERE", "r.round_id") + ` ORDER BY r.round_id, n.pos`,
+			l.scanResult},
 	}
-	err = scanRows(ctx, q, "read round nominees",
-		`SELECT round_id, nominee_id FROM round_nominees`+where("WHERE", "round_id")+` ORDER BY round_id, pos`, args,
-		func(rows *sql.Rows) error {
-			var rid, nid int64
-			if err := rows.Scan(&rid, &nid); err != nil {
-				return err
-			}
-			r, err := round(rid)
-			if err != nil {
-				return err
-			}
-			r.Nominees = append(r.Nominees, nid)
-			return nil
-		})
-	if err != nil {
-		return nil, err
-	}
-	err = scanRows(ctx, q, "read participation",
-		`SELECT round_id, member_id FROM participation`+where("WHERE", "round_id")+` ORDER BY round_id, member_id`, args,
-		func(rows *sql.Rows) error {
-			var rid, mid int64
-			if err := rows.Scan(&rid, &mid); err != nil {
-				return err
-			}
-			r, err := round(rid)
-			if err != nil {
-				return err
-			}
-			r.Voters = append(r.Voters, mid)
-			return nil
-		})
-	if err != nil {
-		return nil, err
-	}
-	err = scanRows(ctx, q, "read results",
-		`SELECT r.round_id, r.nominee_id, r.agree, r.disagree, r.base, r.pass
-		FROM results r JOIN round_nominees n ON n.round_id = r.round_id AND n.nominee_id = r.nominee_id`+
-			where("WHERE", "r.round_id")+` ORDER BY r.round_id, n.pos`, args,
-		func(rows *sql.Rows) error {
-			var (
-				rid int64
-				l   model.ResultLine
-			)
-			if err := rows.Scan(&rid, &l.NomineeID, &l.Agree, &l.Disagree, &l.Base, &l.Pass); err != nil {
-				return err
-			}
-			r, err := round(rid)
-			if err != nil {
-				return err
-			}
-			r.Results = append(r.Results, l)
-			return nil
-		})
-	if err != nil {
+	if err := runSteps(ctx, q, f.args, steps); err != nil {
 		return nil, err
 	}
 	if !withBallots {
-		return out, nil
+		return l.out, nil
 	}
-	err = loadBallots(ctx, q, `r.status = 'closed'`+where("AND", "b.round_id"), args,
-		func(rid int64, b model.Ballot) error {
-			r, err := round(rid)
-			if err != nil {
-				return err
-			}
-			r.Ballots = append(r.Ballots, b)
-			return nil
-		})
-	if err != nil {
+	if err := loadBallots(ctx, q, `r.status = 'closed'`+f.where("AND", "b.round_id"), f.args, l.addBallot); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return l.out, nil
+}
+
+// roundLoader gathers the rows of the round tables into rounds.
+type roundLoader struct {
+	out   []model.Round
+	index map[int64]int // round id → position in out
+}
+
+// round returns the round with id among those read.
+func (l *roundLoader) round(id int64) (*model.Round, error) {
+	i, ok := l.index[id]
+	if !ok {
+		return nil, fmt.Errorf("row of unknown round %d", id)
+	}
+	return &l.out[i], nil
+}
+
+// scanRound reads one row of rounds.
+func (l *roundLoader) scanRound(rows *sql.Rows) error {
+	var (
+		r              model.Round
+		mode, status   string
+		opened, closed sql.NullString
+	)
+	if err := rows.Scan(&r.ID, &r.Seq, &r.Award, &mode, &status, &opened, &closed,
+		&r.Eligible, &r.AllMembers, &r.Issued, &r.Returned, &r.Valid, &r.Invalid, &r.Parent); err != nil {
+		return err
+	}
+	var err error
+	if r.Mode, err = parseRoundMode(mode); err != nil {
+		return err
+	}
+	if r.Status, err = parseRoundStatus(status); err != nil {
+		return err
+	}
+	if r.OpenedAt, err = parseTime(opened); err != nil {
+		return err
+	}
+	if r.ClosedAt, err = parseTime(closed); err != nil {
+		return err
+	}
+	l.index[r.ID] = len(l.out)
+	l.out = append(l.out, r)
+	return nil
+}
+
+// scanNominee reads one row of round_nominees: a nominee on the ballot.
+func (l *roundLoader) scanNominee(rows *sql.Rows) error {
+	var rid, nid int64
+	if err := rows.Scan(&rid, &nid); err != nil {
+		return err
+	}
+	r, err := l.round(rid)
+	if err != nil {
+		return err
+	}
+	r.Nominees = append(r.Nominees, nid)
+	return nil
+}
+
+// scanVoter reads one row of participation: a member who voted.
+func (l *roundLoader) scanVoter(rows *sql.Rows) error {
+	var rid, mid int64
+	if err := rows.Scan(&rid, &mid); err != nil {
+		return err
+	}
+	r, err := l.round(rid)
+	if err != nil {
+		return err
+	}
+	r.Voters = append(r.Voters, mid)
+	return nil
+}
+
+// scanResult reads one row of results.
+func (l *roundLoader) scanResult(rows *sql.Rows) error {
+	var (
+		rid int64
+		rl  model.ResultLine
+	)
+	if err := rows.Scan(&rid, &rl.NomineeID, &rl.Agree, &rl.Disagree, &rl.Base, &rl.Pass); err != nil {
+		return err
+	}
+	r, err := l.round(rid)
+	if err != nil {
+		return err
+	}
+	r.Results = append(r.Results, rl)
+	return nil
+}
+
+// addBallot adds a ballot to its round.
+func (l *roundLoader) addBallot(rid int64, b model.Ballot) error {
+	r, err := l.round(rid)
+	if err != nil {
+		return err
+	}
+	r.Ballots = append(r.Ballots, b)
+	return nil
 }
 
 // loadBallots reads the ballots of the rounds r that match cond, sorted by
