@@ -37,7 +37,6 @@ const (
 // takes one secret ballot, then clears. It shows no result and leads
 // nowhere but back to the secretary, behind the secretary code.
 type boothScreen struct {
-	base
 	boothOnly bool
 	state     boothState
 	round     int64
