@@ -571,7 +571,7 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case m.dialog != nil:
 		return m.onDialogKey(msg)
 	case m.page == pageLoading:
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, m.sh.keys.QuitTyping) {
 			return m.quit()
 		}
 		return nil
@@ -580,7 +580,7 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	if cmd, ok := dispatch(s.actions(&m.sh), msg); ok {
 		return cmd
 	}
-	if m.page == pageBooth || s.takesText() && msg.String() != "ctrl+c" {
+	if m.page == pageBooth || s.takesText() && !key.Matches(msg, m.sh.keys.QuitTyping) {
 		return s.typed(&m.sh, msg) // the separate booth, or a field: nothing else
 	}
 	if cmd, ok := m.programKey(msg); ok {
@@ -593,7 +593,7 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) programKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.sh.keys
 	switch {
-	case msg.String() == "ctrl+c", key.Matches(msg, k.Quit):
+	case key.Matches(msg, k.QuitTyping), key.Matches(msg, k.Quit):
 		return m.quit(), true
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
