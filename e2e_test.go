@@ -53,7 +53,7 @@ var e2eKeys = map[string]string{
 	"checkNo":     "k",
 	"checkYes":    "c",
 	"met":         "d",
-	"notMet":      "k",
+	"notMet":      "x",
 	"nextNominee": "]",
 	// Rounds.
 	"openRound":  "Enter",

@@ -464,3 +464,32 @@ func (s *Store) CloseMeeting(ctx context.Context) error {
 		return s.record(ctx, tx, "meeting.close", "", row("meeting", 1))
 	})
 }
+
+// UnsetCheck forgets the council's answer on an eligibility check of a
+// nominee, as if it had not been looked at yet (an undone mark); what the
+// registration said stays.
+func (s *Store) UnsetCheck(ctx context.Context, nomineeID int64, code string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		plan, err := s.openPlan(ctx, tx)
+		if err != nil {
+			return err
+		}
+		n, err := loadNominee(ctx, tx, nomineeID)
+		if err != nil {
+			return err
+		}
+		frozen, err := frozenAwards(ctx, tx, &plan, n, n.Awards)
+		if err != nil {
+			return err
+		}
+		if len(frozen) > 0 {
+			return model.Errorf(model.EConflict, "%s đã được đưa ra bỏ phiếu (%s); không thể sửa điều kiện khen thưởng.",
+				n.Name, strings.Join(frozen, ", "))
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM checks WHERE nominee_id = ? AND code = ?`, nomineeID, code); err != nil {
+			return fmt.Errorf("unset check %s of nominee %d: %w", code, nomineeID, err)
+		}
+		return s.record(ctx, tx, "check", fmt.Sprintf("nominee %d: %s not answered", nomineeID, code),
+			row("checks", nomineeID, code))
+	})
+}

@@ -415,3 +415,20 @@ func TestNominee_MatchesRecord(t *testing.T) {
 	_, err := s.Nominee(ctx, 99)
 	wantCode(t, err, model.ENotFound)
 }
+
+func TestUnsetCheck_ForgetsTheAnswer(t *testing.T) {
+	ctx := context.Background()
+	s := newMeeting(t)
+	rec := record(t, s)
+	code := rec.Plan.Eligibility[0].Code
+	must(t, s.SetCheck(ctx, 1, code, true))
+	must(t, s.UnsetCheck(ctx, 1, code))
+	rec = record(t, s)
+	n := nominee(t, rec, 1)
+	if n.Checks[0].Confirmed {
+		t.Fatalf("check still answered: %+v", n.Checks[0])
+	}
+	if rep, err := s.Verify(ctx); err != nil || !rep.OK() {
+		t.Fatalf("verify after unset: %+v, %v", rep, err)
+	}
+}

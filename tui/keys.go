@@ -35,6 +35,7 @@ type keyMap struct {
 // commonKeys move through lists and leave screens, everywhere.
 type commonKeys struct {
 	Up, Down, PageUp, PageDown key.Binding
+	Home, End                  key.Binding
 	Enter, Back, Help, Quit    key.Binding
 	// QuitTyping quits where letters are text: only ctrl+c.
 	QuitTyping key.Binding
@@ -68,7 +69,7 @@ type nomineeKeys struct{ Open, Search key.Binding }
 
 // reviewKeys mark a nominee's checks and criteria.
 type reviewKeys struct {
-	Next, CheckYes, CheckNo, Met, NotMet, Note, NomineeNote, PrevNominee, NextNominee, NextAward key.Binding
+	Next, CheckYes, CheckNo, Met, NotMet, Note, NomineeNote, PrevNominee, NextNominee, NextAward, Undo key.Binding
 }
 
 // roundKeys open, follow and close ballot rounds.
@@ -114,6 +115,8 @@ func newKeyMap() keyMap {
 			Down:     b("↓", "xuống", "down"),
 			PageUp:   b("pgup", "trang trước", "pgup"),
 			PageDown: b("pgdn", "trang sau", "pgdown"),
+			Home:     b("home", "đầu danh sách", "home"),
+			End:      b("end", "cuối danh sách", "end"),
 			Enter:    b("enter", "chọn", "enter"),
 			Back:     b("esc", "quay lại", "esc"),
 			Help:     b("?", "tất cả phím", "?"),
@@ -164,12 +167,13 @@ func newKeyMap() keyMap {
 			CheckYes:    b("c", "có áp dụng", "c"),
 			CheckNo:     b("k", "không áp dụng", "k"),
 			Met:         b("d", "đạt", "d"),
-			NotMet:      b("k", "không đạt", "k"),
+			NotMet:      b("x", "không đạt", "x"),
 			Note:        b("n", "ghi chú", "n"),
 			NomineeNote: b("g", "ý kiến thảo luận", "g"),
 			PrevNominee: b("[", "đối tượng trước", "["),
 			NextNominee: b("]", "đối tượng sau", "]"),
 			NextAward:   b("tab", "danh hiệu khác", "tab"),
+			Undo:        b("u", "hoàn tác", "u"),
 		},
 		Rounds: roundKeys{
 			OpenRound:      b("enter", "mở vòng tại máy", "enter"),

@@ -18,8 +18,30 @@ type reviewScreen struct {
 	nominee int64
 	award   string
 	cursor  int // over checks, then criteria
+	// anchor is the candidacy of the list that [ and ] move from: the one
+	// opened from the list or reached by [ and ]; tab changes the award
+	// shown, not the place in the list.
+	anchor struct {
+		nominee int64
+		award   string
+	}
 	// neighbour finds the candidacy before (-1) or after (+1) in the list.
 	neighbour func(nominee int64, award string, dir int) (int64, string, bool)
+	// undo holds what the last marks replaced, the latest last.
+	undo []reviewUndo
+}
+
+// reviewUndo is what one mark replaced: enough to put it back.
+type reviewUndo struct {
+	nominee int64
+	award   string
+	cursor  int
+	check   string // the eligibility check's code; "" for a criterion
+	// The check's answer before: whether it had one, and what.
+	answered, applies bool
+	// The criterion's mark and note before.
+	idx  int
+	mark model.CriterionMark
 }
 
 // focusMsg opens the review of one candidacy.
@@ -40,12 +62,13 @@ func (s *reviewScreen) receive(_ *shared, msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// focus points the screen at one candidacy.
+// focus points the screen at one candidacy of the list.
 func (s *reviewScreen) focus(nominee int64, award string) {
 	if s.nominee != nominee || s.award != award {
 		s.cursor = 0
 	}
 	s.nominee, s.award = nominee, award
+	s.anchor.nominee, s.anchor.award = nominee, award
 }
 
 // target returns the reviewed nominee.
@@ -68,6 +91,8 @@ func (s *reviewScreen) actions(c *shared) []action {
 	acts := []action{
 		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, total) })),
 		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, total) })),
+		more(k.Home, run(func() { s.cursor = 0 })),
+		more(k.End, run(func() { s.cursor = max(total-1, 0) })),
 		more(rk.Next, run(func() { s.cursor = clamp(s.cursor+1, total) })),
 	}
 	if s.cursor < len(checks) {
@@ -80,10 +105,13 @@ func (s *reviewScreen) actions(c *shared) []action {
 			act(rk.NotMet, func() tea.Cmd { return s.mark(c, n, model.MarkNotMet, total) }),
 			act(rk.Note, func() tea.Cmd { return s.note(c, n) }))
 	}
+	if len(s.undo) > 0 {
+		acts = append(acts, act(rk.Undo, func() tea.Cmd { return s.undoLast(c) }))
+	}
 	return append(acts,
 		more(rk.NomineeNote, func() tea.Cmd { return s.nomineeNote(c, n) }),
-		more(rk.PrevNominee, run(func() { s.step(n, -1) })),
-		act(rk.NextNominee, run(func() { s.step(n, 1) })),
+		more(rk.PrevNominee, func() tea.Cmd { return s.step(-1) }),
+		act(rk.NextNominee, func() tea.Cmd { return s.step(1) }),
 		more(rk.NextAward, run(func() { s.nextAward(n, len(checks)) })))
 }
 
@@ -95,9 +123,16 @@ func (s *reviewScreen) check(c *shared, n *model.NomineeRecord, applies bool, to
 	if applies {
 		word = "có"
 	}
-	return c.doThen(pageReview, fmt.Sprintf("%s: %s — %s.", n.Name, ch.Text, word), s.moveOn(total), func(ctx context.Context) error {
-		return st.SetCheck(ctx, id, ch.Code, applies)
-	})
+	was := reviewUndo{nominee: id, award: s.award, cursor: s.cursor, check: ch.Code}
+	if s.cursor < len(n.Checks) && n.Checks[s.cursor].Confirmed {
+		was.answered, was.applies = true, n.Checks[s.cursor].Applies
+	}
+	ack := fmt.Sprintf("%s: %s — %s.", n.Name, ch.Text, word)
+	if s.cursor == len(c.rec.Plan.Eligibility)-1 && total > s.cursor+1 {
+		rk := c.keys.Review
+		ack += " Tiếp theo là phần tiêu chuẩn: " + hints(rk.Met, rk.NotMet) + "."
+	}
+	return s.write(c, was, ack, total, func(ctx context.Context) error { return st.SetCheck(ctx, id, ch.Code, applies) })
 }
 
 // mark records the criterion under the cursor met or not met.
@@ -108,9 +143,50 @@ func (s *reviewScreen) mark(c *shared, n *model.NomineeRecord, mark model.Mark, 
 	if mark == model.MarkNotMet {
 		word = "không đạt"
 	}
-	note := candidacyMark(n, award, idx).Note
-	return c.doThen(pageReview, fmt.Sprintf("Tiêu chí %d: %s.", idx+1, word), s.moveOn(total), func(ctx context.Context) error {
-		return st.SetMark(ctx, id, award, idx, mark, note)
+	prev := candidacyMark(n, award, idx)
+	was := reviewUndo{nominee: id, award: award, cursor: s.cursor, idx: idx, mark: prev}
+	return s.write(c, was, fmt.Sprintf("Tiêu chí %d: %s.", idx+1, word), total, func(ctx context.Context) error {
+		return st.SetMark(ctx, id, award, idx, mark, prev.Note)
+	})
+}
+
+// write queues a mark, moves the cursor on at once, and remembers what the
+// mark replaces for undo; a write that fails takes both back.
+func (s *reviewScreen) write(c *shared, was reviewUndo, ack string, total int, w func(ctx context.Context) error) tea.Cmd {
+	back := s.moveOn(total)
+	s.undo = append(s.undo, was)
+	if len(s.undo) > 100 {
+		s.undo = s.undo[len(s.undo)-100:]
+	}
+	depth := len(s.undo)
+	return c.doThen(pageReview, ack, func() {
+		back()
+		if len(s.undo) >= depth {
+			s.undo = s.undo[:depth-1]
+		}
+	}, w)
+}
+
+// undoLast puts back what the last mark replaced and returns to its line.
+func (s *reviewScreen) undoLast(c *shared) tea.Cmd {
+	u := s.undo[len(s.undo)-1]
+	s.undo = s.undo[:len(s.undo)-1]
+	s.nominee, s.award, s.cursor = u.nominee, u.award, u.cursor
+	st := c.st
+	name := ""
+	if n, ok := c.rec.NomineeByID(u.nominee); ok {
+		name = n.Name + ": "
+	}
+	if u.check != "" {
+		return c.do(pageReview, name+"đã hoàn tác điều kiện vừa đánh dấu.", func(ctx context.Context) error {
+			if !u.answered {
+				return st.UnsetCheck(ctx, u.nominee, u.check)
+			}
+			return st.SetCheck(ctx, u.nominee, u.check, u.applies)
+		})
+	}
+	return c.do(pageReview, fmt.Sprintf("%sđã hoàn tác tiêu chí %d.", name, u.idx+1), func(ctx context.Context) error {
+		return st.SetMark(ctx, u.nominee, u.award, u.idx, u.mark.Mark, u.mark.Note)
 	})
 }
 
@@ -136,14 +212,21 @@ func (s *reviewScreen) nomineeNote(c *shared, n *model.NomineeRecord) tea.Cmd {
 	})
 }
 
-// step moves to the candidacy before (-1) or after (+1) in the list.
-func (s *reviewScreen) step(n *model.NomineeRecord, dir int) {
+// step moves to the candidacy before (-1) or after (+1) in the list, as
+// the list shows it, across award groups; at either end it says so.
+func (s *reviewScreen) step(dir int) tea.Cmd {
 	if s.neighbour == nil {
-		return
+		return nil
 	}
-	if id, a, ok := s.neighbour(n.ID, s.award, dir); ok {
-		s.focus(id, a)
+	id, a, ok := s.neighbour(s.anchor.nominee, s.anchor.award, dir)
+	if !ok {
+		if dir < 0 {
+			return say("Đây là đối tượng đầu tiên của danh sách.", false)
+		}
+		return say("Đây là đối tượng cuối cùng của danh sách.", false)
 	}
+	s.focus(id, a)
+	return nil
 }
 
 // nextAward moves to the nominee's next proposed award, on its criteria.

@@ -207,7 +207,7 @@ func TestWrites_KeepOrderOfKeyPresses(t *testing.T) {
 	h := newHarness(t, true)
 	h.press("3", "enter", "k", "k", "k", "k")
 	var cmds []tea.Cmd
-	for _, k := range []string{"d", "up", "k", "up", "d", "up", "k", "up", "d", "up", "k"} {
+	for _, k := range []string{"d", "up", "x", "up", "d", "up", "x", "up", "d", "up", "x"} {
 		_, cmd := h.m.Update(keyMsg(k))
 		if cmd != nil {
 			cmds = append(cmds, cmd)
