@@ -220,3 +220,16 @@ func (w *textWriter) header(h header) {
 		w.line(l)
 	}
 }
+
+// unpaged returns plain text without its page breaks: the form feed and
+// the page number that start each page after the first, for a screen.
+func unpaged(s string) string {
+	var b strings.Builder
+	for _, l := range strings.SplitAfter(s, "\n") {
+		if strings.HasPrefix(l, "\f") {
+			continue
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
