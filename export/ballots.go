@@ -95,7 +95,7 @@ func ballot(d *doc, k *book, s ballotSet) {
 		kind = "PHIẾU BẦU (MẪU)"
 	}
 	d.add(para{role: roleTitle, spans: []span{{text: kind, bold: true}}})
-	d.add(para{role: roleSubject, spans: []span{{text: "Bỏ phiếu kín xét đề nghị tặng " + lowerFirst(s.award.Name), bold: true}}})
+	d.add(para{role: roleSubject, spans: []span{{text: "Bỏ phiếu kín xét đề nghị tặng " + s.award.Name, bold: true}}})
 	var when string
 	if dt := k.date(); !dt.IsZero() {
 		when = "Phiên họp ngày " + dt.Format("02/01/2006")

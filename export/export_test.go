@@ -337,7 +337,7 @@ func TestMinutes_Content(t *testing.T) {
 	for _, want := range []string{
 		"BIÊN BẢN",
 		"Có mặt 4/5 thành viên — đủ điều kiện (≥ 2/3): 4 × 3 = 12 ≥ 2 × 5 = 10",
-		"Hoàng Thị Duyên – Công chức Văn hóa - Xã hội, ủy viên (lý do: đi công tác tại huyện)",
+		"Hoàng Thị Duyên – Công chức Văn hóa - Xã hội, Ủy viên (lý do: đi công tác tại huyện)",
 		"Điều kiện khen thưởng: Thuộc trường hợp không khen thưởng: đang bị kỷ luật.",
 		"Chưa có sáng kiến được công nhận",
 		"Vòng 1 – Giấy khen của Chủ tịch UBND thị trấn - Hình thức: bỏ phiếu kín điện tử",

@@ -206,7 +206,7 @@ func TestMinutes_ChairDecision(t *testing.T) {
 	rec.Decisions = []model.ChairDecision{{Award: "GK-TT", Round: 1, Tied: []int64{nomThon, nomHa}, Chosen: []int64{nomHa}, Chair: "Lê Văn Mẫu Tâm", At: at(10, 30), Note: "Ưu tiên cá nhân trực tiếp lao động"}}
 	out := flat(string(render(t, Minutes, rec)))
 	for _, want := range []string{
-		"Quyết định của chủ tọa: Chủ tọa Lê Văn Mẫu Tâm quyết định chọn Nguyễn Thị Thu Hà trong số các đối tượng bằng phiếu (lúc 10 giờ 30 phút). Ưu tiên cá nhân trực tiếp lao động.",
+		"Quyết định của người chủ trì: Người chủ trì phiên họp, Lê Văn Mẫu Tâm, quyết định chọn Nguyễn Thị Thu Hà trong số các đối tượng bằng phiếu (lúc 10 giờ 30 phút). Ưu tiên cá nhân trực tiếp lao động.",
 		"1. Giấy khen của Chủ tịch UBND thị trấn: a) Tập thể: Không có. b) Cá nhân (1): 1) Nguyễn Thị Thu Hà",
 	} {
 		if !strings.Contains(out, want) {
@@ -226,7 +226,7 @@ func TestBallots_OpenPaperRound(t *testing.T) {
 	if strings.Contains(out, "MẪU") || strings.Contains(out, "Vòng 1 ") {
 		t.Errorf("ballots for the open round should not be specimens or of round 1:\n%s", out)
 	}
-	for _, want := range []string{"Bỏ phiếu kín xét đề nghị tặng giấy khen của Chủ tịch UBND huyện", "Vòng 2", "Bộ phận Tiếp nhận", "Nguyễn Thị Thu Hà", "[   ]", "Cách ghi phiếu"} {
+	for _, want := range []string{"Bỏ phiếu kín xét đề nghị tặng Giấy khen của Chủ tịch UBND huyện", "Vòng 2", "Bộ phận Tiếp nhận", "Nguyễn Thị Thu Hà", "[   ]", "Cách ghi phiếu"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("ballot lacks %q", want)
 		}
