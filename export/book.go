@@ -543,4 +543,3 @@ func who(name, position string) string {
 	}
 	return name + " – " + position
 }
-
