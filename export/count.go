@@ -21,7 +21,7 @@ func buildCount(k *book) *doc {
 	}
 	for i, r := range rounds {
 		if i > 0 {
-			d.add(pageBreak{})
+			d.add(sectionBreak{})
 		}
 		countRound(d, k, r)
 	}
@@ -93,8 +93,8 @@ func countRound(d *doc, k *book, r model.Round) {
 	d.text(0, "", read+".")
 	if h := r.CloseHead; h != "" {
 		d.add(blank{})
-		d.add(para{role: roleLeft, spans: []span{{text: "Mã kiểm tra hồ sơ khi đóng vòng: ", bold: true}, {text: h}}})
-		d.add(para{role: roleBody, spans: []span{{text: "(Mã của bản ghi đóng vòng bỏ phiếu này trong nhật ký phiên họp, dùng để đối chiếu biên bản kiểm phiếu với tệp dữ liệu.)", italic: true}}})
+		d.add(para{role: roleLeft, keep: true, spans: []span{{text: "Mã kiểm tra hồ sơ khi đóng vòng: ", bold: true}, {text: h}}})
+		d.add(para{role: roleBody, keep: true, spans: []span{{text: "(Mã của bản ghi đóng vòng bỏ phiếu này trong nhật ký phiên họp, dùng để đối chiếu biên bản kiểm phiếu với tệp dữ liệu.)", italic: true}}})
 	}
 
 	var headNames, otherNames []string

@@ -131,9 +131,11 @@ func TestDocuments_Order(t *testing.T) {
 		names = append(names, d.Name)
 	}
 	var want []string
-	for _, base := range []string{"bien-ban-hop", "bien-ban-kiem-phieu", "ket-qua-bo-phieu", "danh-sach-de-nghi-khen-thuong", "to-trinh-de-nghi-khen-thuong", "phieu-bau"} {
-		for _, f := range []string{"txt", "md", "csv", "docx"} {
-			want = append(want, base+"."+f)
+	for _, base := range []string{"bien-ban-hop", "bien-ban-kiem-phieu", "ket-qua-bo-phieu", "danh-sach-de-nghi-khen-thuong", "to-trinh-de-nghi-khen-thuong", "quyet-dinh-khen-thuong", "phieu-bau"} {
+		for _, f := range []string{"txt", "md", "csv", "json", "docx"} {
+			if f != "json" || base == "quyet-dinh-khen-thuong" {
+				want = append(want, base+"."+f)
+			}
 		}
 	}
 	want = append(want, "ho-so-phien-hop.json")
@@ -330,7 +332,7 @@ func TestMinutes_VietnamTimeNotLocal(t *testing.T) {
 }
 
 // flat joins the wrapped lines of a text into one line of single spaces.
-func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+func flat(s string) string { return strings.Join(strings.Fields(unpage(s)), " ") }
 
 func TestMinutes_Content(t *testing.T) {
 	out := flat(string(render(t, Minutes, fixture())))

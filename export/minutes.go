@@ -420,6 +420,7 @@ func roundBody(d *doc, k *book, r model.Round, level int) {
 	d.add(resultTable(k, lines, level))
 	if len(lines) > 0 {
 		d.item(level, "Cách tính: ", fmt.Sprintf("tỷ lệ = số phiếu đồng ý / %s.", k.baseWords(a.Rule.Base, r)))
+		d.keepLast()
 		for i, lo := range lines {
 			d.text(level+1, fmt.Sprintf("%d) ", i+1), keepMath(lo.Explain(a.Rule))+".")
 		}
@@ -639,8 +640,8 @@ func (m *minutes) verification() {
 		return
 	}
 	m.add(blank{})
-	m.add(para{role: roleLeft, spans: []span{{text: "Mã kiểm tra hồ sơ: ", bold: true}, {text: m.rec.Head}}})
-	m.add(para{role: roleBody, spans: []span{{text: "(Mã của bản ghi cuối cùng trong nhật ký phiên họp, dùng để đối chiếu biên bản này với tệp dữ liệu.)", italic: true}}})
+	m.add(para{role: roleLeft, keep: true, spans: []span{{text: "Mã kiểm tra hồ sơ: ", bold: true}, {text: m.rec.Head}}})
+	m.add(para{role: roleBody, keep: true, spans: []span{{text: "(Mã của bản ghi cuối cùng trong nhật ký phiên họp, dùng để đối chiếu biên bản này với tệp dữ liệu.)", italic: true}}})
 }
 
 // checksApplying lists, lower-cased, the eligibility checks that keep n from

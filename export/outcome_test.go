@@ -20,7 +20,7 @@ import (
 // cell wrapped over several lines joined with spaces.
 func textTables(t *testing.T, text string) [][][]string {
 	t.Helper()
-	lines := strings.Split(text, "\n")
+	lines := strings.Split(unpage(text), "\n")
 	var tables [][][]string
 	for i := 0; i < len(lines); i++ {
 		if !strings.HasPrefix(strings.TrimLeft(lines[i], " "), "STT ") || !strings.Contains(lines[i], "Tập thể, cá nhân") {

@@ -33,7 +33,7 @@ func TestSelect_UnknownNamesListValidOnes(t *testing.T) {
 		want []string
 	}{
 		{Options{Formats: []string{"pdf"}}, []string{"“pdf”", "txt, md, csv, json, docx"}},
-		{Options{Docs: []string{"bien-bản"}}, []string{"“bien-bản”", "bien-ban, kiem-phieu, ket-qua, danh-sach, to-trinh, phieu-bau, ho-so"}},
+		{Options{Docs: []string{"bien-bản"}}, []string{"“bien-bản”", "bien-ban, kiem-phieu, ket-qua, danh-sach, to-trinh, quyet-dinh, phieu-bau, ho-so"}},
 		{Options{Formats: []string{"json"}, Docs: []string{"bien-ban"}}, []string{"json", "ho-so"}},
 	} {
 		_, err := Select(fixture(), tc.opt)
@@ -236,7 +236,10 @@ func TestBallots_OpenPaperRound(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := docxPart(t, b, "word/document.xml")
-	if n := strings.Count(doc, `<w:br w:type="page"/>`); n != rec.Rounds[1].Eligible-1 {
-		t.Errorf("%d page breaks between %d ballots", n, rec.Rounds[1].Eligible)
+	if n := strings.Count(doc, `<w:sectPr>`); n != rec.Rounds[1].Eligible {
+		t.Errorf("%d sections for %d ballots, want one each", n, rec.Rounds[1].Eligible)
+	}
+	if strings.Contains(doc, `r:id="rId4"`) {
+		t.Error("a ballot paper has a page number")
 	}
 }

@@ -33,7 +33,7 @@ func buildSubmission(k *book) *doc {
 			continue
 		}
 		if n > 0 {
-			d.add(pageBreak{})
+			d.add(sectionBreak{})
 		}
 		n++
 		d.add(k.orgHeader("Số:        /TTr-"+abbrev(org.Name), date))
