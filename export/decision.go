@@ -373,7 +373,7 @@ func decisionRows(k *book) [][]string {
 				if n, ok := k.ix.Nominee(id); ok {
 					pos, unit = n.Position, n.Unit
 				}
-				rows = append(rows, []string{strings.TrimSpace(k.decisionNumber()), l.Award.Name, kind.Label(), strconv.Itoa(i + 1),
+				rows = append(rows, []string{strings.TrimSpace(k.rec.Plan.Decision.Number), l.Award.Name, kind.Label(), strconv.Itoa(i + 1),
 					k.name(id), pos, unit, multiple, amount})
 			}
 		}
@@ -432,7 +432,7 @@ func decisionJSON(_ *model.Record, k *book) ([]byte, error) {
 			date = dt.Format(time.DateOnly)
 		}
 		jd := jsonGrant{
-			Award: l.Award.Code, Number: strings.TrimSpace(k.decisionNumber()), Date: date, Issuer: k.issuer(),
+			Award: l.Award.Code, Number: strings.TrimSpace(k.rec.Plan.Decision.Number), Date: date, Issuer: k.issuer(),
 			Subject: "Về việc tặng " + awardObject(l.Award), Signer: k.signer(), Bases: k.bases(), Articles: articles,
 			Recipients: k.recipientLines(), SignTitle: k.signTitle(), SignerName: k.orgHead(), List: []jsonGrantRow{},
 		}
