@@ -333,7 +333,7 @@ func (w *docxWriter) header(h header) {
 	widths := []int{left, headerW - left}
 	w.tblOpen(widths, -headerOut, false)
 	cellIn := func(width int) int { return width - 170 } // less the cell margins
-	w.b.WriteString("<w:tr>")
+	w.b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 	w.cell(widths[0], "top", func() {
 		last := 0
 		for _, l := range h.left {
@@ -355,7 +355,7 @@ func (w *docxWriter) header(h header) {
 		side := max((cellIn(widths[1])-rw)/2, 0)
 		w.p(pOpts{tiny: true, borderBottom: true, left: side, right: side, before: 40})
 	})
-	w.b.WriteString("</w:tr><w:tr>")
+	w.b.WriteString(`</w:tr><w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 	w.cell(widths[0], "", func() {
 		if h.number == "" {
 			w.p(pOpts{noSpacing: true})
