@@ -196,3 +196,18 @@ func TestDocx_EscapesText(t *testing.T) {
 		t.Error("control character written into XML")
 	}
 }
+
+// TestDocx_Golden keeps the body of every .docx of the fixture as a golden
+// file, a paragraph, table or row to a line so that a diff reads.
+func TestDocx_Golden(t *testing.T) {
+	lines := strings.NewReplacer("<w:p>", "\n<w:p>", "<w:tbl>", "\n<w:tbl>", "<w:tr>", "\n<w:tr>", "<w:sectPr>", "\n<w:sectPr>")
+	for _, d := range Documents() {
+		if d.Format != FormatDocx {
+			continue
+		}
+		t.Run(d.Name, func(t *testing.T) {
+			doc := docxPart(t, render(t, d.Write, fixture()), "word/document.xml")
+			golden(t, d.Name+".xml.golden", []byte(lines.Replace(doc)+"\n"))
+		})
+	}
+}
