@@ -794,7 +794,7 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 	term.typeText(out1)
 	term.waitFor("xuất 1")
 	term.press("enter")
-	term.waitFor("Đã xuất 25 tệp", "Đã ghi: 25 tệp")
+	term.waitFor("Đã xuất 30 tệp", "Đã ghi: 30 tệp")
 	term.press("quit")
 
 	// The program exits cleanly and says where the demo data stays.
