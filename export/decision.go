@@ -235,7 +235,7 @@ func (k *book) decision(d *doc, l voting.AwardList) {
 	for _, b := range bases {
 		d.add(para{spans: []span{{text: b, italic: true}}})
 	}
-	d.add(blank{}, para{role: roleTitle, keep: true, spans: []span{{text: "QUYẾT ĐỊNH:", bold: true}}}, blank{})
+	d.add(blank{}, para{role: roleSubject, keep: true, spans: []span{{text: "QUYẾT ĐỊNH:", bold: true}}}, blank{})
 
 	reason := strings.TrimRight(strings.TrimSpace(a.Reason), " .;,")
 	if reason == "" {
