@@ -64,7 +64,7 @@ func (k *book) parentSeq(r model.Round) int {
 // unnumbered so that no ballot can be traced to its voter. They are the
 // forms used during the meeting, never drafts.
 func buildBallots(k *book) *doc {
-	d := &doc{title: "Phiếu bầu"}
+	d := &doc{title: "Phiếu bầu", unnumbered: true}
 	sets := k.ballotSets()
 	if len(sets) == 0 {
 		d.add(para{role: roleTitle, spans: []span{{text: "PHIẾU BẦU", bold: true}}}, blank{})
@@ -75,10 +75,12 @@ func buildBallots(k *book) *doc {
 	for _, s := range sets {
 		for range s.copies {
 			if !first {
-				d.add(pageBreak{cut: true})
+				d.add(sectionBreak{cut: true})
 			}
 			first = false
+			d.add(together{})
 			ballot(d, k, s)
+			d.add(together{end: true})
 		}
 	}
 	return d
@@ -95,7 +97,7 @@ func ballot(d *doc, k *book, s ballotSet) {
 		kind = "PHIẾU BẦU (MẪU)"
 	}
 	d.add(para{role: roleTitle, spans: []span{{text: kind, bold: true}}})
-	d.add(para{role: roleSubject, spans: []span{{text: "Bỏ phiếu kín xét đề nghị tặng " + lowerFirst(s.award.Name), bold: true}}})
+	d.add(para{role: roleSubject, spans: []span{{text: "Bỏ phiếu kín xét đề nghị tặng " + s.award.Name, bold: true}}})
 	var when string
 	if dt := k.date(); !dt.IsZero() {
 		when = "Phiên họp ngày " + dt.Format("02/01/2006")

@@ -140,45 +140,107 @@ func (k *book) names(ids []int64) string {
 	return strings.Join(out, ", ")
 }
 
-// chair returns the member who presides: the chair if present, else a
-// present vice-chair, else the chair of record.
-func (k *book) chair() (model.MemberRecord, bool) {
-	return k.memberWith(model.RoleChair, model.RoleViceChair)
-}
+// presider returns the member who presides over the meeting, as the
+// record says (model.Record.Presiding).
+func (k *book) presider() (model.MemberRecord, bool) { return k.rec.Presiding() }
 
 // secretary returns the council's secretary.
 func (k *book) secretary() (model.MemberRecord, bool) {
-	return k.memberWith(model.RoleSecretary)
-}
-
-// memberWith returns the first present member with one of roles, tried in
-// order, falling back to the first member with roles[0] whatever their
-// attendance.
-func (k *book) memberWith(roles ...model.Role) (model.MemberRecord, bool) {
-	for _, r := range roles {
-		for _, mr := range k.rec.Members {
-			if mr.Role == r && mr.Attendance == model.AttendancePresent {
-				return mr, true
-			}
-		}
-	}
 	for _, mr := range k.rec.Members {
-		if mr.Role == roles[0] {
+		if mr.Role == model.RoleSecretary {
 			return mr, true
 		}
 	}
 	return model.MemberRecord{}, false
 }
 
-// chairName and secretaryName return the names for the signature blocks.
-func (k *book) chairName() string {
-	c, _ := k.chair()
+// presiderName and secretaryName return the names for the signature
+// blocks; "" leaves the name to write by hand.
+func (k *book) presiderName() string {
+	c, _ := k.presider()
 	return c.Name
 }
 
 func (k *book) secretaryName() string {
 	s, _ := k.secretary()
 	return s.Name
+}
+
+// chairOfRecord returns the name of the member whose role is chair,
+// whatever their attendance: the head of the organisation, who signs what
+// the organisation sends after the meeting.
+func (k *book) chairOfRecord() string {
+	for _, mr := range k.rec.Members {
+		if mr.Role == model.RoleChair {
+			return mr.Name
+		}
+	}
+	return ""
+}
+
+// signTitles returns the titles over the signatures of the minutes: the
+// plan's, else THƯ KÝ and CHỦ TỌA.
+func (k *book) signTitles() (secretary, presiding string) {
+	m := k.rec.Plan.Meeting
+	secretary, presiding = strings.TrimSpace(m.SignSecretary), strings.TrimSpace(m.SignPresiding)
+	if secretary == "" {
+		secretary = model.DefaultSignSecretary
+	}
+	if presiding == "" {
+		presiding = model.DefaultSignPresiding
+	}
+	return secretary, presiding
+}
+
+// hasNonVoting reports whether the council has members without a vote
+// (usually the secretary): then a share of "all members" says it counts
+// only those who have one.
+func (k *book) hasNonVoting() bool {
+	for _, mr := range k.rec.Members {
+		if !mr.Votes {
+			return true
+		}
+	}
+	return false
+}
+
+// baseWords names what a share in round r is taken of, with its size:
+// "tổng số thành viên Hội đồng có quyền biểu quyết (8)".
+func (k *book) baseWords(b model.Base, r model.Round) string {
+	_, _, valid, _ := figures(r)
+	switch b {
+	case model.BaseAllMembers:
+		if k.hasNonVoting() {
+			return fmt.Sprintf("tổng số thành viên Hội đồng có quyền biểu quyết (%d)", r.AllMembers)
+		}
+		return fmt.Sprintf("tổng số thành viên Hội đồng (%d)", r.AllMembers)
+	case model.BasePresent:
+		if k.hasNonVoting() {
+			return fmt.Sprintf("số thành viên có quyền biểu quyết có mặt (%d)", r.Eligible)
+		}
+		return fmt.Sprintf("số thành viên có mặt (%d)", r.Eligible)
+	case model.BaseValid:
+		return fmt.Sprintf("số phiếu hợp lệ (%d)", valid)
+	}
+	return b.Label()
+}
+
+// ruleWords states an award's rule for round r: "Bỏ phiếu kín; đạt khi số
+// phiếu đồng ý từ 70% trở lên so với tổng số thành viên Hội đồng có quyền
+// biểu quyết (8)".
+func (k *book) ruleWords(a model.Award, r model.Round) string {
+	if !a.Rule.BallotRequired {
+		return voting.RuleText(a.Rule)
+	}
+	return "Bỏ phiếu kín; đạt khi số phiếu đồng ý " + thresholdWords(a.Rule) + " " + k.baseWords(a.Rule.Base, r)
+}
+
+// roundQuorum is the quorum of round r: the members with a vote present
+// when it opened against all those with one, by the plan's rule.
+func (k *book) roundQuorum(r model.Round) voting.QuorumState {
+	q := voting.QuorumState{Rule: voting.Quorum(k.rec).Rule, Present: r.Eligible, Total: r.AllMembers}
+	q.Met = q.Total > 0 && int64(q.Present)*q.Rule.Den >= q.Rule.Num*int64(q.Total)
+	return q
 }
 
 // tellers returns the counting committee: the head first, then the others
@@ -195,17 +257,42 @@ func (k *book) tellers() (head, others []model.MemberRecord) {
 	return head, others
 }
 
-// date returns the meeting's date (zero when unknown).
+// date returns the date the documents carry (zero when unknown): the one
+// the secretary confirmed, else the day the meeting sat, else the plan's.
 func (k *book) date() time.Time {
-	d, _ := meetingDate(k.rec.Plan.Meeting.Date, k.rec.Meeting.StartedAt)
+	d, err := time.Parse(time.DateOnly, k.rec.DocumentDate())
+	if err != nil {
+		return time.Time{}
+	}
 	return d
 }
 
-// dateLine returns the place and date of the meeting in words, or a line
+// dayOf returns the calendar day the documents give an instant of the
+// meeting: its day in Vietnam time, moved as far as the date the secretary
+// confirmed is from the day the machine's clock says the meeting sat, so
+// that the times of day and the dates agree with the header.
+func (k *book) dayOf(t time.Time) time.Time {
+	v := t.In(model.Vietnam())
+	day := time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, time.UTC)
+	confirmed, err1 := time.Parse(time.DateOnly, k.rec.Meeting.MinutesDate)
+	sat, err2 := time.Parse(time.DateOnly, k.rec.SatOn())
+	if err1 == nil && err2 == nil {
+		day = day.AddDate(0, 0, int(confirmed.Sub(sat).Hours()/24))
+	}
+	return day
+}
+
+// whenWords writes "08 giờ 30 phút, ngày 15 tháng 12 năm 2023" in Vietnam
+// time, on the day the documents give t.
+func (k *book) whenWords(t time.Time) string {
+	return clockWords(t) + ", " + dateWords(k.dayOf(t))
+}
+
+// dateLine returns the place and date of the documents in words, or a line
 // with blanks to fill in by hand when the date is unknown.
 func (k *book) dateLine() string {
 	p := &k.rec.Plan
-	if _, ok := meetingDate(p.Meeting.Date, k.rec.Meeting.StartedAt); !ok {
+	if k.date().IsZero() {
 		gap := strings.Repeat(glue, 4)
 		return placeOr(p.Org.Place) + "ngày" + gap + "tháng" + gap + "năm" + gap
 	}
@@ -310,26 +397,31 @@ func (k *book) year() int {
 	return k.date().Year()
 }
 
-// presiding returns the signature block of whoever signs for the council:
-// the chair, or a vice-chair on the chair's behalf.
+// presiding returns the signature block of whoever signs for the council
+// as the one presiding: the chair; a vice-chair on the chair's behalf; or
+// the member the council chose, under the minutes' title (CHỦ TỌA).
 func (k *book) presiding() sigCol {
-	c, ok := k.chair()
+	c, ok := k.presider()
 	roles := []string{"TM. HỘI ĐỒNG"}
 	switch {
+	case ok && c.Role == model.RoleChair:
+		roles = append(roles, "CHỦ TỊCH")
 	case ok && c.Role == model.RoleViceChair:
 		roles = append(roles, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
 	default:
-		roles = append(roles, "CHỦ TỊCH")
+		_, title := k.signTitles()
+		roles = []string{title}
 	}
 	return sigCol{roles: roles, names: []string{c.Name}}
 }
 
 // minuteSigs are the signature blocks of the minutes: the secretary on the
-// left, the chair of the meeting on the right.
+// left, whoever presides on the right, under the plan's titles.
 func (k *book) minuteSigs() signatures {
+	sec, pres := k.signTitles()
 	return signatures{cols: []sigCol{
-		{roles: []string{"THƯ KÝ"}, names: []string{k.secretaryName()}},
-		{roles: []string{"CHỦ TỌA"}, names: []string{k.chairName()}},
+		{roles: []string{sec}, names: []string{k.secretaryName()}},
+		{roles: []string{pres}, names: []string{k.presiderName()}},
 	}}
 }
 
@@ -393,7 +485,7 @@ func (k *book) revoteOf(r model.Round) string {
 // modeText describes how a round's ballots were cast.
 func modeText(m model.RoundMode) string {
 	if m == model.RoundPaper {
-		return "bỏ phiếu kín bằng phiếu giấy; Ban kiểm phiếu kiểm phiếu và nhập số liệu vào chương trình"
+		return "bỏ phiếu kín bằng phiếu giấy; Ban kiểm phiếu đếm phiếu, số liệu được nhập vào chương trình"
 	}
 	return "bỏ phiếu kín điện tử tại máy, lần lượt từng thành viên; chương trình kiểm phiếu khi đóng vòng, dưới sự giám sát của Ban kiểm phiếu"
 }
@@ -450,9 +542,4 @@ func who(name, position string) string {
 		return name
 	}
 	return name + " – " + position
-}
-
-// whenWords writes "08 giờ 30 phút, ngày 15 tháng 12 năm 2023" in Vietnam time.
-func whenWords(t time.Time) string {
-	return clockWords(t) + ", " + dateWords(t.In(model.Vietnam()))
 }

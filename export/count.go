@@ -21,7 +21,7 @@ func buildCount(k *book) *doc {
 	}
 	for i, r := range rounds {
 		if i > 0 {
-			d.add(pageBreak{})
+			d.add(sectionBreak{})
 		}
 		countRound(d, k, r)
 	}
@@ -33,10 +33,10 @@ func countRound(d *doc, k *book, r model.Round) {
 	a := k.award(r.Award)
 	date := k.dateLine()
 	if !r.ClosedAt.IsZero() {
-		date = DateLine(k.rec.Plan.Org.Place, r.ClosedAt.In(model.Vietnam()))
+		date = DateLine(k.rec.Plan.Org.Place, k.dayOf(r.ClosedAt))
 	}
 	d.add(k.councilHeader("", date))
-	subject := "Bỏ phiếu kín xét đề nghị tặng " + lowerFirst(a.Name)
+	subject := "Bỏ phiếu kín xét đề nghị tặng " + a.Name
 	round := fmt.Sprintf("Vòng %d", r.Seq)
 	if re := k.revoteOf(r); re != "" {
 		round += " (" + re + ")"
@@ -45,7 +45,7 @@ func countRound(d *doc, k *book, r model.Round) {
 
 	opening := "Hôm nay"
 	if !r.ClosedAt.IsZero() {
-		opening += ", vào lúc " + whenWords(r.ClosedAt)
+		opening += ", vào lúc " + k.whenWords(r.ClosedAt)
 	}
 	if place := trimEnd(k.rec.Plan.Meeting.Place); place != "" {
 		opening += ", tại " + place
@@ -75,7 +75,8 @@ func countRound(d *doc, k *book, r model.Round) {
 	}
 	d.text(0, "", "Đã tiến hành kiểm phiếu và xác nhận kết quả như sau:")
 	d.labelled(0, "1. ", "Hình thức bỏ phiếu: ", modeText(r.Mode)+".")
-	d.labelled(0, "2. ", "Thành viên Hội đồng: ", fmt.Sprintf("tổng số %d thành viên được biểu quyết; có mặt khi bỏ phiếu %d thành viên.", r.AllMembers, r.Eligible))
+	d.labelled(0, "2. ", "Thành viên Hội đồng: ", fmt.Sprintf("tổng số %d thành viên có quyền biểu quyết; có mặt khi bỏ phiếu %d thành viên, %s.",
+		r.AllMembers, r.Eligible, quorumWords(k.roundQuorum(r))))
 	d.labelled(0, "3. ", "Kết quả kiểm phiếu:", "")
 	roundBody(d, k, r, 1)
 	d.labelled(0, "4. ", "Kết quả: ", countVerdict(k, r)+".")
@@ -86,14 +87,14 @@ func countRound(d *doc, k *book, r model.Round) {
 		if s := k.rec.Meeting.StartedAt; !s.IsZero() && sameDay(s, r.ClosedAt) {
 			read += " cùng ngày"
 		} else {
-			read += ", " + dateWords(r.ClosedAt.In(model.Vietnam()))
+			read += ", " + dateWords(k.dayOf(r.ClosedAt))
 		}
 	}
 	d.text(0, "", read+".")
 	if h := r.CloseHead; h != "" {
 		d.add(blank{})
-		d.add(para{role: roleLeft, spans: []span{{text: "Mã kiểm tra hồ sơ khi đóng vòng: ", bold: true}, {text: h}}})
-		d.add(para{role: roleBody, spans: []span{{text: "(Mã của bản ghi đóng vòng bỏ phiếu này trong nhật ký phiên họp, dùng để đối chiếu biên bản kiểm phiếu với tệp dữ liệu.)", italic: true}}})
+		d.add(para{role: roleLeft, keep: true, spans: []span{{text: "Mã kiểm tra hồ sơ khi đóng vòng: ", bold: true}, {text: h}}})
+		d.add(para{role: roleBody, keep: true, spans: []span{{text: "(Mã của bản ghi đóng vòng bỏ phiếu này trong nhật ký phiên họp, dùng để đối chiếu biên bản kiểm phiếu với tệp dữ liệu.)", italic: true}}})
 	}
 
 	var headNames, otherNames []string
@@ -144,4 +145,18 @@ func countVerdict(k *book, r model.Round) string {
 func sameDay(a, b time.Time) bool {
 	const day = "2006-01-02"
 	return a.In(model.Vietnam()).Format(day) == b.In(model.Vietnam()).Format(day)
+}
+
+// quorumWords says whether the members present make the quorum, with the
+// arithmetic: "đủ điều kiện tiến hành bỏ phiếu (≥ 2/3): 4 × 3 = 12 ≥ 2 × 5
+// = 10".
+func quorumWords(q voting.QuorumState) string {
+	s := "đủ điều kiện tiến hành bỏ phiếu"
+	if !q.Met {
+		s = fmt.Sprintf("chưa đủ điều kiện tiến hành bỏ phiếu (cần tối thiểu %d)", q.Needed())
+	}
+	if a := q.Arithmetic(); a != "" {
+		s += " (≥ " + voting.FormatFraction(q.Rule) + "): " + keepMath(a)
+	}
+	return s
 }

@@ -33,20 +33,6 @@ func clockWords(t time.Time) string {
 	return fmt.Sprintf("%02d giờ %02d phút", t.Hour(), t.Minute())
 }
 
-// meetingDate returns the meeting's calendar date: the day it started in
-// Vietnam time, else the plan's date; ok is false when neither is known.
-func meetingDate(date string, started time.Time) (time.Time, bool) {
-	// The day the meeting actually sat wins over the day the plan set for
-	// it, so the header's date and the body's times never disagree.
-	if !started.IsZero() {
-		return started.In(model.Vietnam()), true
-	}
-	if d, err := time.Parse(time.DateOnly, date); err == nil {
-		return d, true
-	}
-	return time.Time{}, false
-}
-
 // rfc3339 writes t in Vietnam time, or "" for the zero time.
 func rfc3339(t time.Time) string {
 	if t.IsZero() {

@@ -39,6 +39,7 @@ type para struct {
 	lead  string
 	spans []span
 	role  role
+	keep  bool // kept on the same page as what follows: a heading, a line that introduces
 }
 
 // blank is an empty line.
@@ -47,9 +48,15 @@ type blank struct{}
 // shortRule is a short centred line, as under a title.
 type shortRule struct{ width int }
 
-// pageBreak starts a new page; cut marks a line to cut along in plain text
-// (ballot papers printed several to a page).
-type pageBreak struct{ cut bool }
+// sectionBreak starts a new page whose numbering starts again: each
+// vote-count record, each decision and the list attached to it count
+// their own pages. cut makes it, in plain text, only a line to cut along:
+// ballot papers are printed several to a page.
+type sectionBreak struct{ cut bool }
+
+// together opens (end false) or closes (end true) a run of blocks kept on
+// one page in plain text: a ballot paper.
+type together struct{ end bool }
 
 // headLine is one line of the agency block of a header.
 type headLine struct {
@@ -94,20 +101,24 @@ type recipients struct {
 	sig   sigCol
 }
 
-func (para) isBlock()       {}
-func (blank) isBlock()      {}
-func (shortRule) isBlock()  {}
-func (pageBreak) isBlock()  {}
-func (header) isBlock()     {}
-func (tableBlock) isBlock() {}
-func (signatures) isBlock() {}
-func (recipients) isBlock() {}
+func (para) isBlock()         {}
+func (blank) isBlock()        {}
+func (shortRule) isBlock()    {}
+func (together) isBlock()     {}
+func (sectionBreak) isBlock() {}
+func (header) isBlock()       {}
+func (tableBlock) isBlock()   {}
+func (signatures) isBlock()   {}
+func (recipients) isBlock()   {}
 
 // doc is a document under construction.
 type doc struct {
-	title  string // for the file's properties: "Biên bản họp Hội đồng…"
-	draft  bool   // written before the meeting closed: DỰ THẢO under each title
-	blocks []block
+	title string // for the file's properties: "Biên bản họp Hội đồng…"
+	draft bool   // written before the meeting closed: DỰ THẢO under each title
+	// unnumbered pages carry no number: papers to cut apart, not one
+	// document of several pages.
+	unnumbered bool
+	blocks     []block
 }
 
 // add appends blocks.
@@ -130,7 +141,8 @@ func (d *doc) item(level int, label, s string) {
 	d.add(para{level: level, lead: "- ", spans: sp})
 }
 
-// labelled appends a paragraph whose lead and label are bold: "1. Chủ tọa: …".
+// labelled appends a paragraph whose lead and label are bold: "1. Chủ trì: …";
+// a label without text is a heading, kept with what follows.
 func (d *doc) labelled(level int, lead, label, s string) {
 	var sp []span
 	if label != "" {
@@ -139,7 +151,18 @@ func (d *doc) labelled(level int, lead, label, s string) {
 	if s != "" {
 		sp = append(sp, span{text: s})
 	}
-	d.add(para{level: level, lead: lead, spans: sp})
+	d.add(para{level: level, lead: lead, spans: sp, keep: s == ""})
+}
+
+// keepLast keeps the last paragraph on the page of what follows it: a
+// line that introduces a list without ending in a colon.
+func (d *doc) keepLast() {
+	if n := len(d.blocks); n > 0 {
+		if p, ok := d.blocks[n-1].(para); ok {
+			p.keep = true
+			d.blocks[n-1] = p
+		}
+	}
 }
 
 // section appends a section heading such as "I. THỜI GIAN, ĐỊA ĐIỂM".

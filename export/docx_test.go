@@ -90,7 +90,7 @@ func TestDocx_PartsAndWellFormed(t *testing.T) {
 			rc.Close()
 		}
 		want := []string{"[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
-			"word/_rels/document.xml.rels", "word/document.xml", "word/settings.xml", "word/styles.xml"}
+			"word/_rels/document.xml.rels", "word/document.xml", "word/header1.xml", "word/header2.xml", "word/settings.xml", "word/styles.xml"}
 		if !slices.Equal(names, want) {
 			t.Errorf("%s: parts %v, want %v", t0.Key, names, want)
 		}
@@ -160,8 +160,8 @@ func TestDocx_MinutesHeaderTitleSignatures(t *testing.T) {
 
 func TestDocx_CountSignedByCommittee(t *testing.T) {
 	doc := docxPart(t, renderDocxOf(t, DocCount), "word/document.xml")
-	if n := strings.Count(doc, `<w:br w:type="page"/>`); n != 2 {
-		t.Errorf("%d page breaks, want one between each of 3 rounds", n)
+	if n := strings.Count(doc, `<w:sectPr>`); n != 3 {
+		t.Errorf("%d sections, want one for each of 3 rounds", n)
 	}
 	tables := regexp.MustCompile(`(?s)<w:tbl>.*?</w:tbl>`).FindAllString(doc, -1)
 	sig := tables[len(tables)-1]
@@ -194,5 +194,20 @@ func TestDocx_EscapesText(t *testing.T) {
 	}
 	if strings.Contains(doc, "\x01") {
 		t.Error("control character written into XML")
+	}
+}
+
+// TestDocx_Golden keeps the body of every .docx of the fixture as a golden
+// file, a paragraph, table or row to a line so that a diff reads.
+func TestDocx_Golden(t *testing.T) {
+	lines := strings.NewReplacer("<w:p>", "\n<w:p>", "<w:tbl>", "\n<w:tbl>", "<w:tr>", "\n<w:tr>", "<w:sectPr>", "\n<w:sectPr>")
+	for _, d := range Documents() {
+		if d.Format != FormatDocx {
+			continue
+		}
+		t.Run(d.Name, func(t *testing.T) {
+			doc := docxPart(t, render(t, d.Write, fixture()), "word/document.xml")
+			golden(t, d.Name+".xml.golden", []byte(lines.Replace(doc)+"\n"))
+		})
 	}
 }

@@ -42,30 +42,85 @@ const (
 	DocResults    = "ket-qua"    // kết quả bỏ phiếu
 	DocList       = "danh-sach"  // danh sách đề nghị khen thưởng
 	DocSubmission = "to-trinh"   // tờ trình to the awarding level
+	DocDecision   = "quyet-dinh" // quyết định of the awards granted at the meeting's own level
 	DocBallots    = "phieu-bau"  // ballot papers for a paper round
 	DocRecord     = "ho-so"      // the whole record, as JSON
 )
 
-// DocType is one kind of document the export can write.
+// DocType is one kind of document the export can write. Everything the
+// program knows about a kind is in its one entry of DocTypes: the key
+// --doc takes, its names on screen, its file name, its formats and how it
+// is built, so that adding a document is adding an entry.
 type DocType struct {
 	Key     string   // what --doc names it: "bien-ban"
 	Title   string   // Vietnamese name for screens: "Biên bản họp"
+	Short   string   // short name for a tab of the preview: "Biên bản"
 	File    string   // file name without extension: "bien-ban-hop"
 	Formats []string // formats it can be written in, in order
+
+	build func(*book) *doc                           // the laid-out document, for txt, md and docx
+	table func(*book) [][]string                     // its table, for csv
+	json  func(*model.Record, *book) ([]byte, error) // its JSON, for json
+	draft bool                                       // says DỰ THẢO while the meeting is open
+	suits func(*book) bool                           // whether it has a place in rec's set; nil: always
+	unfit string                                     // why it has none, when asked for by name
+}
+
+// docTypes is the registry of documents, in the order they are written.
+func docTypes() []DocType {
+	text := []string{FormatText, FormatMarkdown, FormatCSV, FormatDocx}
+	return []DocType{
+		{Key: DocMinutes, Title: "Biên bản họp", Short: "Biên bản", File: "bien-ban-hop", Formats: text,
+			build: buildMinutes, table: minutesRows, draft: true},
+		{Key: DocCount, Title: "Biên bản kiểm phiếu", Short: "Kiểm phiếu", File: "bien-ban-kiem-phieu", Formats: text,
+			build: buildCount, table: countRows, draft: true},
+		{Key: DocResults, Title: "Kết quả bỏ phiếu", Short: "Kết quả", File: "ket-qua-bo-phieu", Formats: text,
+			build: buildResults, table: resultsRows, draft: true},
+		{Key: DocList, Title: "Danh sách đề nghị khen thưởng", Short: "Danh sách", File: "danh-sach-de-nghi-khen-thuong", Formats: text,
+			build: buildList, table: func(k *book) [][]string { return listRows(k, false) }, draft: true},
+		{Key: DocSubmission, Title: "Tờ trình (dự thảo)", Short: "Tờ trình", File: "to-trinh-de-nghi-khen-thuong", Formats: text,
+			build: buildSubmission, table: func(k *book) [][]string { return listRows(k, true) }, draft: true,
+			suits: (*book).hasSuperior,
+			unfit: "Không lập được tờ trình: kế hoạch không có hình thức khen thưởng nào do cấp trên xét tặng."},
+		{Key: DocDecision, Title: "Quyết định khen thưởng (dự thảo)", Short: "Quyết định", File: "quyet-dinh-khen-thuong", Formats: Formats(),
+			build: buildDecision, table: decisionRows, json: decisionJSON, draft: true,
+			suits: (*book).hasOwnLevel,
+			unfit: "Không lập được quyết định khen thưởng: kế hoạch không có hình thức khen thưởng nào do cấp này tặng (superior = false)."},
+		{Key: DocBallots, Title: "Phiếu bầu", Short: "Phiếu bầu", File: "phieu-bau", Formats: text,
+			build: buildBallots, table: ballotRows},
+		{Key: DocRecord, Title: "Hồ sơ phiên họp (JSON)", Short: "Hồ sơ JSON", File: "ho-so-phien-hop", Formats: []string{FormatJSON},
+			json: func(rec *model.Record, _ *book) ([]byte, error) {
+				var buf bytes.Buffer
+				err := JSON(&buf, rec)
+				return buf.Bytes(), err
+			}, draft: true},
+	}
 }
 
 // DocTypes lists every kind of document, in the order they are written.
-func DocTypes() []DocType {
-	text := []string{FormatText, FormatMarkdown, FormatCSV, FormatDocx}
-	return []DocType{
-		{Key: DocMinutes, Title: "Biên bản họp", File: "bien-ban-hop", Formats: text},
-		{Key: DocCount, Title: "Biên bản kiểm phiếu", File: "bien-ban-kiem-phieu", Formats: text},
-		{Key: DocResults, Title: "Kết quả bỏ phiếu", File: "ket-qua-bo-phieu", Formats: text},
-		{Key: DocList, Title: "Danh sách đề nghị khen thưởng", File: "danh-sach-de-nghi-khen-thuong", Formats: text},
-		{Key: DocSubmission, Title: "Tờ trình (dự thảo)", File: "to-trinh-de-nghi-khen-thuong", Formats: text},
-		{Key: DocBallots, Title: "Phiếu bầu", File: "phieu-bau", Formats: text},
-		{Key: DocRecord, Title: "Hồ sơ phiên họp (JSON)", File: "ho-so-phien-hop", Formats: []string{FormatJSON}},
+func DocTypes() []DocType { return docTypes() }
+
+// DocKeys lists the keys --doc takes, in order.
+func DocKeys() []string {
+	var keys []string
+	for _, t := range docTypes() {
+		keys = append(keys, t.Key)
 	}
+	return keys
+}
+
+// DocUsage lists the keys --doc takes for a command's help, separated by
+// commas: "bien-ban, kiem-phieu, …, ho-so".
+func DocUsage() string { return strings.Join(DocKeys(), ", ") }
+
+// docType returns the registered kind with key.
+func docType(key string) (DocType, bool) {
+	for _, t := range docTypes() {
+		if t.Key == key {
+			return t, true
+		}
+	}
+	return DocType{}, false
 }
 
 // Document is one file the export writes: one kind of document in one format.
@@ -79,7 +134,7 @@ type Document struct {
 // Options select what to write; an empty list means all.
 type Options struct {
 	Formats []string // txt, md, csv, json, docx
-	Docs    []string // bien-ban, kiem-phieu, ket-qua, danh-sach, to-trinh, phieu-bau, ho-so
+	Docs    []string // keys of DocTypes; see DocKeys
 }
 
 // Documents lists every document in every format it has, in order, named
@@ -87,7 +142,7 @@ type Options struct {
 // that suit a record, named for it.
 func Documents() []Document {
 	var out []Document
-	for _, t := range DocTypes() {
+	for _, t := range docTypes() {
 		for _, f := range t.Formats {
 			out = append(out, document(t, f, false))
 		}
@@ -99,24 +154,18 @@ func Documents() []Document {
 // closed: "bien-ban-hop-du-thao.docx".
 const draftSuffix = "-du-thao"
 
-// marksDraft reports whether document key says DỰ THẢO when written
-// before the meeting closed: every document but the ballot papers, which
-// are the real forms the meeting uses.
-func marksDraft(key string) bool { return key != DocBallots }
-
 // document builds the Document of kind t in format f, named as a draft
 // when draft is set and the kind marks drafts.
 func document(t DocType, f string, draft bool) Document {
-	key := t.Key
 	name := t.File
-	if draft && marksDraft(key) {
+	if draft && t.draft {
 		name += draftSuffix
 	}
-	return Document{Name: name + "." + f, Doc: key, Format: f, Write: func(w io.Writer, rec *model.Record) error {
+	return Document{Name: name + "." + f, Doc: t.Key, Format: f, Write: func(w io.Writer, rec *model.Record) error {
 		if rec == nil {
 			return errNoRecord()
 		}
-		b, err := renderDoc(rec, key, f)
+		b, err := renderType(t, rec, f)
 		if err != nil {
 			return err
 		}
@@ -127,20 +176,29 @@ func document(t DocType, f string, draft bool) Document {
 
 // renderDoc builds document key of rec in format f.
 func renderDoc(rec *model.Record, key, f string) ([]byte, error) {
-	if key == DocRecord {
-		var buf bytes.Buffer
-		err := JSON(&buf, rec)
-		return buf.Bytes(), err
+	t, ok := docType(key)
+	if !ok {
+		return nil, unknownDoc(key)
 	}
+	return renderType(t, rec, f)
+}
+
+// renderType builds document t of rec in format f.
+func renderType(t DocType, rec *model.Record, f string) ([]byte, error) {
 	k := newBook(rec)
-	if f == FormatCSV {
-		rows := tableOf(k, key)
-		if k.draft && marksDraft(key) && len(rows) > 0 {
+	switch {
+	case f == FormatJSON && t.json != nil:
+		return t.json(rec, k)
+	case f == FormatCSV && t.table != nil:
+		rows := t.table(k)
+		if k.draft && t.draft && len(rows) > 0 {
 			rows = append([][]string{draftRow(rows[0])}, rows...)
 		}
 		return csvBytes(rows)
+	case t.build == nil || f == FormatJSON || f == FormatCSV:
+		return nil, model.Errorf(model.EInvalid, "Tài liệu %s không có dạng %s.", t.Key, f)
 	}
-	d := layout(k, key)
+	d := t.build(k)
 	switch f {
 	case FormatMarkdown:
 		return renderMarkdown(d), nil
@@ -150,45 +208,18 @@ func renderDoc(rec *model.Record, key, f string) ([]byte, error) {
 	return renderText(d), nil
 }
 
-// layout builds the document key.
-func layout(k *book, key string) *doc {
-	switch key {
-	case DocCount:
-		return buildCount(k)
-	case DocResults:
-		return buildResults(k)
-	case DocList:
-		return buildList(k)
-	case DocSubmission:
-		return buildSubmission(k)
-	case DocBallots:
-		return buildBallots(k)
-	}
-	return buildMinutes(k)
-}
-
-// tableOf returns the CSV table of document key.
-func tableOf(k *book, key string) [][]string {
-	switch key {
-	case DocCount:
-		return countRows(k)
-	case DocResults:
-		return resultsRows(k)
-	case DocList:
-		return listRows(k, false)
-	case DocSubmission:
-		return listRows(k, true)
-	case DocBallots:
-		return ballotRows(k)
-	}
-	return minutesRows(k)
+// unknownDoc is the error for a document key nobody registered.
+func unknownDoc(key string) error {
+	return model.Errorf(model.EInvalid, "Tài liệu không rõ: “%s”. Dùng được: %s.", key, DocUsage())
 }
 
 // Select returns the documents opt asks for, in order, named for rec: a
 // meeting not yet closed gives drafts ("bien-ban-hop-du-thao.txt"), but for
-// the ballot papers. With no documents named it leaves out the tờ trình
-// when the plan has no award the superior level grants; a name it does not
-// know is a user error listing the valid ones.
+// the ballot papers. With no documents named it leaves out those that do
+// not suit the record (the tờ trình when no award is the superior's, the
+// quyết định when none is granted at the meeting's own level); asking for
+// one of those by name, or for a name it does not know, is a user error
+// that says why.
 func Select(rec *model.Record, opt Options) ([]Document, error) {
 	if rec == nil {
 		return nil, errNoRecord()
@@ -197,22 +228,21 @@ func Select(rec *model.Record, opt Options) ([]Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	var keys []string
-	for _, t := range DocTypes() {
-		keys = append(keys, t.Key)
-	}
-	docs, err := pick(opt.Docs, keys, "Tài liệu")
+	docs, err := pick(opt.Docs, DocKeys(), "Tài liệu")
 	if err != nil {
 		return nil, err
 	}
-	superior := newBook(rec).hasSuperior()
-	if len(opt.Docs) > 0 && docs[DocSubmission] && !superior {
-		return nil, model.Errorf(model.EInvalid, "Không lập được tờ trình: kế hoạch không có hình thức khen thưởng nào do cấp trên xét tặng.")
-	}
+	k := newBook(rec)
 	var out []Document
 	draft := isDraft(rec)
-	for _, t := range DocTypes() {
-		if !docs[t.Key] || (t.Key == DocSubmission && !superior) {
+	for _, t := range docTypes() {
+		if !docs[t.Key] {
+			continue
+		}
+		if t.suits != nil && !t.suits(k) {
+			if len(opt.Docs) > 0 {
+				return nil, model.Errorf(model.EInvalid, "%s", t.unfit)
+			}
 			continue
 		}
 		for _, f := range t.Formats {
@@ -222,7 +252,13 @@ func Select(rec *model.Record, opt Options) ([]Document, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, model.Errorf(model.EInvalid, "Không có tài liệu nào ở dạng đã chọn: dạng json chỉ dùng cho %s (toàn bộ hồ sơ phiên họp); các tài liệu khác có dạng txt, md, csv, docx.", DocRecord)
+		var jsonDocs []string
+		for _, t := range docTypes() {
+			if slices.Contains(t.Formats, FormatJSON) {
+				jsonDocs = append(jsonDocs, t.Key)
+			}
+		}
+		return nil, model.Errorf(model.EInvalid, "Không có tài liệu nào ở dạng đã chọn: dạng json chỉ dùng cho %s (toàn bộ hồ sơ phiên họp); các tài liệu khác có dạng txt, md, csv, docx.", strings.Join(jsonDocs, ", "))
 	}
 	return out, nil
 }
@@ -265,22 +301,18 @@ func Render(d Document, rec *model.Record) ([]byte, error) {
 }
 
 // Preview returns the plain-text rendering of document key for a screen
-// (the JSON text for ho-so); an unknown key is a user error.
+// (the JSON text for ho-so), without the page breaks the printed text
+// carries; an unknown key is a user error.
 func Preview(rec *model.Record, key string) (string, error) {
 	if rec == nil {
 		return "", errNoRecord()
 	}
-	for _, t := range DocTypes() {
-		if t.Key == key {
-			b, err := renderDoc(rec, key, t.Formats[0])
-			return string(b), err
-		}
+	t, ok := docType(key)
+	if !ok {
+		return "", unknownDoc(key)
 	}
-	var keys []string
-	for _, t := range DocTypes() {
-		keys = append(keys, t.Key)
-	}
-	return "", model.Errorf(model.EInvalid, "Tài liệu không rõ: “%s”. Dùng được: %s.", key, strings.Join(keys, ", "))
+	b, err := renderType(t, rec, t.Formats[0])
+	return unpaged(string(b)), err
 }
 
 // WriteDir writes every document that suits rec, in every format, into

@@ -131,9 +131,11 @@ func TestDocuments_Order(t *testing.T) {
 		names = append(names, d.Name)
 	}
 	var want []string
-	for _, base := range []string{"bien-ban-hop", "bien-ban-kiem-phieu", "ket-qua-bo-phieu", "danh-sach-de-nghi-khen-thuong", "to-trinh-de-nghi-khen-thuong", "phieu-bau"} {
-		for _, f := range []string{"txt", "md", "csv", "docx"} {
-			want = append(want, base+"."+f)
+	for _, base := range []string{"bien-ban-hop", "bien-ban-kiem-phieu", "ket-qua-bo-phieu", "danh-sach-de-nghi-khen-thuong", "to-trinh-de-nghi-khen-thuong", "quyet-dinh-khen-thuong", "phieu-bau"} {
+		for _, f := range []string{"txt", "md", "csv", "json", "docx"} {
+			if f != "json" || base == "quyet-dinh-khen-thuong" {
+				want = append(want, base+"."+f)
+			}
 		}
 	}
 	want = append(want, "ho-so-phien-hop.json")
@@ -330,14 +332,14 @@ func TestMinutes_VietnamTimeNotLocal(t *testing.T) {
 }
 
 // flat joins the wrapped lines of a text into one line of single spaces.
-func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+func flat(s string) string { return strings.Join(strings.Fields(unpage(s)), " ") }
 
 func TestMinutes_Content(t *testing.T) {
 	out := flat(string(render(t, Minutes, fixture())))
 	for _, want := range []string{
 		"BIÊN BẢN",
 		"Có mặt 4/5 thành viên — đủ điều kiện (≥ 2/3): 4 × 3 = 12 ≥ 2 × 5 = 10",
-		"Hoàng Thị Duyên – Công chức Văn hóa - Xã hội, ủy viên (lý do: đi công tác tại huyện)",
+		"Hoàng Thị Duyên – Công chức Văn hóa - Xã hội, Ủy viên (lý do: đi công tác tại huyện)",
 		"Điều kiện khen thưởng: Thuộc trường hợp không khen thưởng: đang bị kỷ luật.",
 		"Chưa có sáng kiến được công nhận",
 		"Vòng 1 – Giấy khen của Chủ tịch UBND thị trấn - Hình thức: bỏ phiếu kín điện tử",
@@ -478,7 +480,7 @@ func TestJSON_MatchesRecord(t *testing.T) {
 	if err := json.Unmarshal(render(t, JSON, rec), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.SchemaVersion != 3 || doc.Draft {
+	if doc.SchemaVersion != 4 || doc.Draft {
 		t.Errorf("schema_version = %d, draft %v", doc.SchemaVersion, doc.Draft)
 	}
 	if doc.Meeting.Status != "closed" || doc.Meeting.StartedAt != "2023-12-15T08:30:00+07:00" || doc.Meeting.ClosedAt != "2023-12-15T10:45:00+07:00" {

@@ -42,6 +42,8 @@ func fixturePlan() model.Plan {
 			{
 				Code: "GK-TT", Name: "Giấy khen của Chủ tịch UBND thị trấn", Authority: "Chủ tịch UBND thị trấn",
 				Recipients: model.ForBoth, Quota: &model.Quota{Count: 1}, TieBreak: model.TieRevote,
+				Reason:           "xuất sắc trong phong trào thi đua cải cách hành chính năm 2023",
+				RewardCollective: model.Fraction{Num: 6, Den: 10}, RewardIndividual: model.Fraction{Num: 3, Den: 10},
 				Rule: model.Rule{BallotRequired: true, Threshold: model.Fraction{Num: 70, Den: 100}, Comparison: model.AtLeast, Base: model.BaseAllMembers},
 			},
 			{
@@ -70,6 +72,13 @@ func fixturePlan() model.Plan {
 		Meeting: model.MeetingSettings{
 			Number: "01/BB-HĐTĐKT", Date: "2023-12-15", Place: "Hội trường UBND thị trấn Như Quỳnh",
 			Quorum: model.Fraction{Num: 2, Den: 3}, Tellers: 3,
+		},
+		Decision: model.DecisionSettings{
+			Bases:      []string{"Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"},
+			Proposer:   "Văn phòng UBND thị trấn",
+			Executors:  []string{"Văn phòng UBND thị trấn", "Bộ phận Tài chính – Kế toán"},
+			BaseSalary: 1800000,
+			Fund:       "Quỹ thi đua, khen thưởng của UBND thị trấn Như Quỳnh",
 		},
 	}
 }

@@ -22,8 +22,10 @@ import (
 // settled), gave each candidacy its standing, each round its close head and
 // a re-vote its places at stake, the quorum its arithmetic, and the record
 // "draft" (its meeting not yet closed); results are in the record's
-// nominee order.
-const SchemaVersion = 3
+// nominee order. Version 4 added who presides over the meeting, the date
+// the secretary confirmed for the minutes and the date the documents
+// carry.
+const SchemaVersion = 4
 
 // The JSON document's types: stable snake_case English names, independent of
 // the Go field names of model so a refactor cannot change the file.
@@ -108,6 +110,13 @@ type (
 		ClosedAt   string     `json:"closed_at,omitempty"`
 		Discussion string     `json:"discussion"`
 		Quorum     jsonQuorum `json:"quorum"`
+		// PresidingID is who presides (model.Record.Presiding), 0 for
+		// nobody yet; PresidingRecorded whether the secretary recorded it.
+		PresidingID       int64  `json:"presiding_member_id"`
+		Presiding         string `json:"presiding"`
+		PresidingRecorded bool   `json:"presiding_recorded"`
+		MinutesDate       string `json:"minutes_date"`  // confirmed by the secretary, "" for none
+		DocumentDate      string `json:"document_date"` // the date the documents carry
 	}
 	jsonRule struct {
 		BallotRequired bool         `json:"ballot_required"`
@@ -300,6 +309,9 @@ func buildJSON(rec *model.Record) jsonRecord {
 			Discussion: rec.Meeting.Discussion,
 			Quorum: jsonQuorum{Rule: fraction(q.Rule), Present: q.Present, Total: q.Total, Needed: q.Needed(), Met: q.Met,
 				Arithmetic: q.Arithmetic(), Text: q.Text()},
+			PresidingRecorded: rec.Meeting.Presiding != 0,
+			MinutesDate:       rec.Meeting.MinutesDate,
+			DocumentDate:      rec.DocumentDate(),
 		},
 		Awards:      []jsonAward{},
 		Criteria:    []jsonCriteriaSet{},
@@ -312,6 +324,9 @@ func buildJSON(rec *model.Record) jsonRecord {
 		Corrections: []jsonCorrection{},
 		Events:      []jsonEvent{},
 		Head:        rec.Head,
+	}
+	if m, ok := rec.Presiding(); ok {
+		out.Meeting.PresidingID, out.Meeting.Presiding = m.ID, m.Name
 	}
 	for _, a := range p.Awards {
 		var quota *jsonQuota

@@ -19,3 +19,12 @@ func lowerFirst(s string) string {
 	}
 	return strings.ToLower(string(rs[0])) + string(rs[1:])
 }
+
+// upperFirst capitalises the first letter of a sentence.
+func upperFirst(s string) string {
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return s
+	}
+	return strings.ToUpper(string(rs[0])) + string(rs[1:])
+}

@@ -31,8 +31,10 @@ func buildList(k *book) *doc {
 		d.add(para{role: roleSection, spans: []span{{text: roman(no) + ". " + strings.ToUpper(l.Award.Name), bold: true}}})
 		if a := l.Award; a.Superior && a.Authority != "" {
 			d.text(0, "", "(Đề nghị "+a.Authority+" xét tặng)")
+			d.keepLast()
 		} else if a.Authority != "" {
 			d.text(0, "", "("+a.Authority+" tặng)")
+			d.keepLast()
 		}
 		sub := 0
 		for _, kind := range kinds() {

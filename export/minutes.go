@@ -75,7 +75,7 @@ func (m *minutes) timePlace() {
 	started := m.rec.Meeting.StartedAt
 	switch {
 	case !started.IsZero():
-		m.item(0, "Thời gian: ", "bắt đầu lúc "+whenWords(started)+".")
+		m.item(0, "Thời gian: ", "bắt đầu lúc "+m.whenWords(started)+".")
 	case !m.date().IsZero():
 		m.item(0, "Thời gian: ", dateWords(m.date())+".")
 	default:
@@ -89,21 +89,25 @@ func (m *minutes) timePlace() {
 	m.add(blank{})
 }
 
-// composition writes section II: chair, secretary, members present and
-// absent, quorum, counting committee.
+// composition writes section II: who presides, the secretary, members
+// present and absent, quorum, counting committee.
 func (m *minutes) composition() {
 	m.section("II. THÀNH PHẦN")
-	if c, ok := m.chair(); ok {
-		m.labelled(0, "1. ", "Chủ tọa: ", who(c.Name, c.Position)+", "+lowerFirst(c.Role.Label())+".")
+	if c, ok := m.presider(); ok {
+		m.labelled(0, "1. ", "Chủ trì: ", who(c.Name, c.Position)+", "+roleWords(c.Role)+".")
 	} else {
-		m.labelled(0, "1. ", "Chủ tọa: ", "chưa xác định.")
+		m.labelled(0, "1. ", "Chủ trì: ", "chưa xác định.")
 	}
 	if s, ok := m.secretary(); ok {
-		m.labelled(0, "2. ", "Thư ký: ", who(s.Name, s.Position)+", thư ký Hội đồng.")
+		m.labelled(0, "2. ", "Thư ký: ", who(s.Name, s.Position)+", "+roleWords(s.Role)+".")
 	} else {
 		m.labelled(0, "2. ", "Thư ký: ", "chưa xác định.")
 	}
-	m.labelled(0, "3. ", "Thành viên Hội đồng: ", keepMath(voting.Quorum(m.rec).Text())+".")
+	members := "Thành viên Hội đồng: "
+	if m.hasNonVoting() {
+		members = "Thành viên Hội đồng có quyền biểu quyết: "
+	}
+	m.labelled(0, "3. ", members, keepMath(voting.Quorum(m.rec).Text())+".")
 
 	var present, absent []model.MemberRecord
 	for _, mr := range m.rec.Members {
@@ -148,7 +152,7 @@ func (m *minutes) composition() {
 		default:
 			reason = "lý do: " + lowerFirst(reason)
 		}
-		m.text(2, fmt.Sprintf("%d) ", i+1), who(mr.Name, mr.Position)+", "+lowerFirst(mr.Role.Label())+" ("+reason+").")
+		m.text(2, fmt.Sprintf("%d) ", i+1), who(mr.Name, mr.Position)+", "+mr.Role.Label()+" ("+reason+").")
 	}
 
 	head, tellers := m.tellers()
@@ -406,7 +410,7 @@ func (m *minutes) votes() {
 func roundBody(d *doc, k *book, r model.Round, level int) {
 	a := k.award(r.Award)
 	issued, returned, valid, invalid := figures(r)
-	d.item(level, "Quy tắc: ", voting.RuleText(a.Rule)+".")
+	d.item(level, "Quy tắc: ", k.ruleWords(a, r)+".")
 	if q := k.quotaText(a); q != "" {
 		d.item(level, "", q+".")
 	}
@@ -415,7 +419,8 @@ func roundBody(d *doc, k *book, r model.Round, level int) {
 	lines := k.lines(r)
 	d.add(resultTable(k, lines, level))
 	if len(lines) > 0 {
-		d.item(level, "", fmt.Sprintf("Cách tính (tỷ lệ = số phiếu đồng ý / %s):", a.Rule.Base.Label()))
+		d.item(level, "Cách tính: ", fmt.Sprintf("tỷ lệ = số phiếu đồng ý / %s.", k.baseWords(a.Rule.Base, r)))
+		d.keepLast()
 		for i, lo := range lines {
 			d.text(level+1, fmt.Sprintf("%d) ", i+1), keepMath(lo.Explain(a.Rule))+".")
 		}
@@ -447,16 +452,16 @@ func tieNotes(d *doc, k *book, r model.Round, level int) {
 		case len(decisions) == 0:
 			s += "; chờ " + tieWay(a) + "."
 		default:
-			s += "; chủ tọa quyết định."
+			s += "; người chủ trì phiên họp quyết định."
 		}
 		d.item(level, "Bằng phiếu: ", s)
 	}
 	for _, dc := range decisions {
-		chair := strings.TrimSpace(dc.Chair)
-		if chair == "" {
-			chair = "chủ tọa"
+		s := "Người chủ trì phiên họp"
+		if chair := strings.TrimSpace(dc.Chair); chair != "" {
+			s += ", " + chair + ","
 		}
-		s := "Chủ tọa " + chair + " quyết định chọn " + orNone(k.names(k.inOrder(dc.Chosen))) + " trong số các đối tượng bằng phiếu"
+		s += " quyết định chọn " + orNone(k.names(k.inOrder(dc.Chosen))) + " trong số các đối tượng bằng phiếu"
 		if !dc.At.IsZero() {
 			s += " (lúc " + clockWords(dc.At) + ")"
 		}
@@ -464,7 +469,7 @@ func tieNotes(d *doc, k *book, r model.Round, level int) {
 		if n := trimEnd(dc.Note); n != "" {
 			s += " " + n + "."
 		}
-		d.item(level, "Quyết định của chủ tọa: ", s)
+		d.item(level, "Quyết định của người chủ trì: ", s)
 	}
 	if len(tied) > 0 && (st.Settled || len(decisions) > 0) {
 		var each []string
@@ -480,7 +485,7 @@ func tieNotes(d *doc, k *book, r model.Round, level int) {
 // tieWay names how the award's ties are settled.
 func tieWay(a model.Award) string {
 	if a.TieBreak == model.TieChair {
-		return "chủ tọa quyết định"
+		return "người chủ trì phiên họp quyết định"
 	}
 	return "bỏ phiếu lại"
 }
@@ -593,19 +598,20 @@ func (k *book) proposed(code string) bool {
 	return false
 }
 
-// closing writes when the meeting ended.
+// closing writes that the minutes were read out and approved, and when
+// the meeting ended.
 func (m *minutes) closing() {
 	mi := m.rec.Meeting
 	if mi.Status != model.MeetingClosed || mi.ClosedAt.IsZero() {
 		m.text(0, "", "Phiên họp chưa kết thúc.")
 		return
 	}
-	end := mi.ClosedAt.In(model.Vietnam())
-	when := "Phiên họp kết thúc lúc " + clockWords(end)
-	if s := mi.StartedAt.In(model.Vietnam()); !mi.StartedAt.IsZero() && s.YearDay() == end.YearDay() && s.Year() == end.Year() {
+	m.text(0, "", "Biên bản đã được đọc lại cho các thành viên dự họp cùng nghe và nhất trí thông qua.")
+	when := "Phiên họp kết thúc lúc " + clockWords(mi.ClosedAt)
+	if !mi.StartedAt.IsZero() && sameDay(mi.StartedAt, mi.ClosedAt) {
 		when += " cùng ngày."
 	} else {
-		when += ", " + dateWords(end) + "."
+		when += ", " + dateWords(m.dayOf(mi.ClosedAt)) + "."
 	}
 	m.text(0, "", when)
 }
@@ -621,7 +627,7 @@ func (m *minutes) corrections() {
 	for i, c := range m.rec.Corrections {
 		label := ""
 		if !c.At.IsZero() {
-			label = "Lúc " + whenWords(c.At) + ": "
+			label = "Lúc " + m.whenWords(c.At) + ": "
 		}
 		m.labelled(0, fmt.Sprintf("%d. ", i+1), label, trimEnd(c.Text)+".")
 	}
@@ -634,8 +640,8 @@ func (m *minutes) verification() {
 		return
 	}
 	m.add(blank{})
-	m.add(para{role: roleLeft, spans: []span{{text: "Mã kiểm tra hồ sơ: ", bold: true}, {text: m.rec.Head}}})
-	m.add(para{role: roleBody, spans: []span{{text: "(Mã của bản ghi cuối cùng trong nhật ký phiên họp, dùng để đối chiếu biên bản này với tệp dữ liệu.)", italic: true}}})
+	m.add(para{role: roleLeft, keep: true, spans: []span{{text: "Mã kiểm tra hồ sơ: ", bold: true}, {text: m.rec.Head}}})
+	m.add(para{role: roleBody, keep: true, spans: []span{{text: "(Mã của bản ghi cuối cùng trong nhật ký phiên họp, dùng để đối chiếu biên bản này với tệp dữ liệu.)", italic: true}}})
 }
 
 // checksApplying lists, lower-cased, the eligibility checks that keep n from
@@ -660,4 +666,13 @@ func planSubject(title string) string {
 		}
 	}
 	return lowerFirst(t)
+}
+
+// roleWords names a member's role on the council in a sentence, with the
+// capitals the tables give it: "Chủ tịch Hội đồng", "Thư ký Hội đồng".
+func roleWords(r model.Role) string {
+	if r == model.RoleSecretary {
+		return r.Label() + " Hội đồng"
+	}
+	return r.Label()
 }

@@ -20,7 +20,7 @@ import (
 // cell wrapped over several lines joined with spaces.
 func textTables(t *testing.T, text string) [][][]string {
 	t.Helper()
-	lines := strings.Split(text, "\n")
+	lines := strings.Split(unpage(text), "\n")
 	var tables [][][]string
 	for i := 0; i < len(lines); i++ {
 		if !strings.HasPrefix(strings.TrimLeft(lines[i], " "), "STT ") || !strings.Contains(lines[i], "Tập thể, cá nhân") {
@@ -450,8 +450,8 @@ func TestResults_ChairDecision(t *testing.T) {
 		for _, want := range []string{
 			"Thôn Ngọc Quỳnh 4 0 80,00% Ngoài chỉ tiêu (chủ tọa không chọn)",
 			"Nguyễn Thị Thu Hà 4 0 80,00% Đạt (chủ tọa chọn)",
-			"Bằng phiếu: Các đối tượng Thôn Ngọc Quỳnh, Nguyễn Thị Thu Hà đạt tỷ lệ với số phiếu bằng nhau tại ranh giới chỉ tiêu, còn 1 suất; chủ tọa quyết định.",
-			"Quyết định của chủ tọa: Chủ tọa Lê Văn Mẫu Tâm quyết định chọn Nguyễn Thị Thu Hà trong số các đối tượng bằng phiếu (lúc 10 giờ 30 phút). Ưu tiên cá nhân trực tiếp lao động.",
+			"Bằng phiếu: Các đối tượng Thôn Ngọc Quỳnh, Nguyễn Thị Thu Hà đạt tỷ lệ với số phiếu bằng nhau tại ranh giới chỉ tiêu, còn 1 suất; người chủ trì phiên họp quyết định.",
+			"Quyết định của người chủ trì: Người chủ trì phiên họp, Lê Văn Mẫu Tâm, quyết định chọn Nguyễn Thị Thu Hà trong số các đối tượng bằng phiếu (lúc 10 giờ 30 phút). Ưu tiên cá nhân trực tiếp lao động.",
 			"Kết quả giải quyết bằng phiếu: Thôn Ngọc Quỳnh ngoài chỉ tiêu (chủ tọa không chọn); Nguyễn Thị Thu Hà đạt (chủ tọa chọn).",
 		} {
 			if !strings.Contains(out, want) {
@@ -467,7 +467,7 @@ func TestResults_ChairDecision(t *testing.T) {
 	rec.Decisions = nil
 	b, _ = renderDoc(rec, DocResults, FormatText)
 	out := flat(string(b))
-	for _, want := range []string{"Thôn Ngọc Quỳnh 4 0 80,00% Bằng phiếu, chờ chủ tọa quyết định", "còn 1 suất; chờ chủ tọa quyết định."} {
+	for _, want := range []string{"Thôn Ngọc Quỳnh 4 0 80,00% Bằng phiếu, chờ chủ tọa quyết định", "còn 1 suất; chờ người chủ trì phiên họp quyết định."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("results before the decision lack %q:\n%s", want, b)
 		}
@@ -573,7 +573,7 @@ func TestMinutes_NoQuorum(t *testing.T) {
 	}
 	out := flat(string(render(t, Minutes, rec)))
 	for _, want := range []string{
-		"3. Thành viên Hội đồng: Có mặt 1/5 thành viên — chưa đủ điều kiện (cần ≥ 2/3, tối thiểu 4): 1 × 3 = 3 < 2 × 5 = 10.",
+		"3. Thành viên Hội đồng có quyền biểu quyết: Có mặt 1/5 thành viên — chưa đủ điều kiện (cần ≥ 2/3, tối thiểu 4): 1 × 3 = 3 < 2 × 5 = 10.",
 		"IV. KẾT LUẬN Có mặt 1/5 thành viên Hội đồng được biểu quyết, chưa đạt tối thiểu 2/3 tổng số thành viên (cần 4 thành viên): 1 × 3 = 3 < 2 × 5 = 10. Hội đồng không đủ điều kiện tiến hành bỏ phiếu; không có tập thể, cá nhân nào được đề nghị khen thưởng tại phiên họp này.",
 	} {
 		if !strings.Contains(out, want) {

@@ -41,9 +41,10 @@ func zipTime() time.Time { return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) }
 // parts, in a fixed order, with fixed times and no generated ids or dates.
 func renderDocx(d *doc) ([]byte, error) {
 	var body strings.Builder
-	w := &docxWriter{b: &body}
-	for _, b := range d.blocks {
-		w.block(b)
+	w := &docxWriter{b: &body, numbered: !d.unnumbered}
+	keep := keepPlan(d.blocks)
+	for i, b := range d.blocks {
+		w.block(b, keep[i])
 	}
 	parts := []struct{ name, data string }{
 		{"[Content_Types].xml", contentTypesXML},
@@ -51,7 +52,9 @@ func renderDocx(d *doc) ([]byte, error) {
 		{"docProps/app.xml", appXML},
 		{"docProps/core.xml", fmt.Sprintf(coreXML, xmlText(d.title))},
 		{"word/_rels/document.xml.rels", documentRelsXML},
-		{"word/document.xml", documentHead + body.String() + documentSect() + documentTail},
+		{"word/document.xml", documentHead + body.String() + w.sect() + documentTail},
+		{"word/header1.xml", pageNumberHeaderXML},
+		{"word/header2.xml", emptyHeaderXML},
 		{"word/settings.xml", settingsXML},
 		{"word/styles.xml", stylesXML},
 	}
@@ -73,7 +76,50 @@ func renderDocx(d *doc) ([]byte, error) {
 }
 
 // docxWriter writes the body of word/document.xml.
-type docxWriter struct{ b *strings.Builder }
+type docxWriter struct {
+	b        *strings.Builder
+	numbered bool // pages after the first of each section carry their number
+}
+
+// keepPlan decides which blocks stay on the page of the block after them:
+// titles, headings and lines that introduce what follows; the last
+// paragraph or table row before a signature, so that no page holds
+// signatures alone; and a blank line after a block that is kept.
+func keepPlan(blocks []block) []bool {
+	keep := make([]bool, len(blocks))
+	for i, b := range blocks {
+		switch b := b.(type) {
+		case para:
+			keep[i] = keepsNext(b)
+		case header, shortRule:
+			keep[i] = true
+		case signatures, recipients:
+			// Walking back, count the blocks not kept with what follows
+			// already: a paragraph kept whole with the signature (the
+			// verification code) does not stand in for the text before it.
+			for j, n := i-1, 0; j >= 0 && n < 1; j-- {
+				switch bj := blocks[j].(type) {
+				case sectionBreak:
+					n = 1
+					continue
+				case para:
+					if !keep[j] && !keepsNext(bj) {
+						n++
+					}
+				case tableBlock:
+					n++
+				}
+				keep[j] = true
+			}
+		}
+	}
+	for i := 1; i < len(blocks); i++ {
+		if _, ok := blocks[i].(blank); ok && keep[i-1] {
+			keep[i] = true
+		}
+	}
+	return keep
+}
 
 // pOpts are the properties of one Word paragraph.
 type pOpts struct {
@@ -172,22 +218,25 @@ func spanRuns(spans []span, size int) []string {
 }
 
 // block writes one block.
-func (w *docxWriter) block(b block) {
+func (w *docxWriter) block(b block, keep bool) {
 	switch b := b.(type) {
 	case para:
-		w.para(b)
+		w.para(b, keep)
 	case blank:
-		w.p(pOpts{noSpacing: true})
+		w.p(pOpts{noSpacing: true, keepNext: keep})
 	case shortRule:
 		rw := b.width * 110
 		side := max((textW-rw)/2, 0)
-		w.p(pOpts{tiny: true, borderBottom: true, left: side, right: side, before: 60, after: 120})
-	case pageBreak:
-		w.b.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
+		w.p(pOpts{tiny: true, borderBottom: true, left: side, right: side, before: 60, after: 120, keepNext: keep})
+	case sectionBreak:
+		// The paragraph that ends a section carries its properties; the
+		// next section starts on a new page, numbered from 1.
+		w.b.WriteString(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>` +
+			w.sect() + `</w:pPr></w:p>`)
 	case header:
 		w.header(b)
 	case tableBlock:
-		w.table(b)
+		w.table(b, keep)
 	case signatures:
 		w.signatures(b.cols)
 	case recipients:
@@ -195,8 +244,9 @@ func (w *docxWriter) block(b block) {
 	}
 }
 
-// para writes a paragraph by its role.
-func (w *docxWriter) para(p para) {
+// para writes a paragraph by its role; keep keeps it on the page of the
+// block after it.
+func (w *docxWriter) para(p para, keep bool) {
 	switch p.role {
 	case roleTitle:
 		w.p(pOpts{jc: "center", keepNext: true, noSpacing: true}, spanRuns(p.spans, 0)...)
@@ -205,7 +255,7 @@ func (w *docxWriter) para(p para) {
 		w.p(pOpts{jc: "center", keepNext: true, noSpacing: true}, spanRuns(p.spans, 0)...)
 		return
 	case roleCentred:
-		w.p(pOpts{jc: "center", noSpacing: true}, spanRuns(p.spans, 0)...)
+		w.p(pOpts{jc: "center", noSpacing: true, keepNext: keep}, spanRuns(p.spans, 0)...)
 		return
 	case roleDraft:
 		// A box just wider than the words, centred under the title.
@@ -214,17 +264,17 @@ func (w *docxWriter) para(p para) {
 		w.p(pOpts{jc: "center", keepNext: true, box: true, left: side, right: side, before: 60, after: 60}, spanRuns(p.spans, 0)...)
 		return
 	case roleAddress:
-		w.p(pOpts{jc: "center", before: 120, after: 120}, spanRuns(p.spans, 0)...)
+		w.p(pOpts{jc: "center", before: 120, after: 120, keepNext: keep}, spanRuns(p.spans, 0)...)
 		return
 	case roleLeft:
-		w.p(pOpts{jc: "left", after: 60}, spanRuns(p.spans, 0)...)
+		w.p(pOpts{jc: "left", after: 60, keepNext: keep}, spanRuns(p.spans, 0)...)
 		return
 	case roleSection, roleSubsection:
 		w.p(pOpts{jc: "both", keepNext: true, before: 120, after: 60}, spanRuns(p.spans, 0)...)
 		return
 	}
 	left := p.level * levelTw
-	o := pOpts{jc: "both", after: 60, left: left}
+	o := pOpts{jc: "both", after: 60, left: left, keepNext: keep}
 	var runs []string
 	if p.lead != "" {
 		bold := len(p.spans) > 0 && p.spans[0].bold
@@ -283,7 +333,7 @@ func (w *docxWriter) header(h header) {
 	widths := []int{left, headerW - left}
 	w.tblOpen(widths, -headerOut, false)
 	cellIn := func(width int) int { return width - 170 } // less the cell margins
-	w.b.WriteString("<w:tr>")
+	w.b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 	w.cell(widths[0], "top", func() {
 		last := 0
 		for _, l := range h.left {
@@ -305,7 +355,7 @@ func (w *docxWriter) header(h header) {
 		side := max((cellIn(widths[1])-rw)/2, 0)
 		w.p(pOpts{tiny: true, borderBottom: true, left: side, right: side, before: 40})
 	})
-	w.b.WriteString("</w:tr><w:tr>")
+	w.b.WriteString(`</w:tr><w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 	w.cell(widths[0], "", func() {
 		if h.number == "" {
 			w.p(pOpts{noSpacing: true})
@@ -319,8 +369,10 @@ func (w *docxWriter) header(h header) {
 	w.b.WriteString("</w:tr></w:tbl>")
 }
 
-// table writes a bordered table with a bold heading row repeated on each page.
-func (w *docxWriter) table(t tableBlock) {
+// table writes a bordered table with a bold heading row repeated on each
+// page and kept with the first row; no row splits across pages; keep
+// keeps the last row on the page of the block after the table.
+func (w *docxWriter) table(t tableBlock, keep bool) {
 	indent := t.level * levelTw
 	avail := textW - indent
 	total := 0
@@ -336,11 +388,12 @@ func (w *docxWriter) table(t tableBlock) {
 	w.b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
 	for i, c := range t.cols {
 		w.cell(widths[i], "center", func() {
-			w.p(pOpts{jc: "center", noSpacing: true, before: 40, after: 40}, run(c.title, true, false, size))
+			w.p(pOpts{jc: "center", noSpacing: true, before: 40, after: 40, keepNext: true}, run(c.title, true, false, size))
 		})
 	}
 	w.b.WriteString("</w:tr>")
-	for _, r := range t.rows {
+	for ri, r := range t.rows {
+		last := ri == len(t.rows)-1
 		w.b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
 		if t.boxes {
 			w.b.WriteString(`<w:trHeight w:val="567" w:hRule="atLeast"/>`)
@@ -356,13 +409,13 @@ func (w *docxWriter) table(t tableBlock) {
 				jc = "center"
 			}
 			w.cell(widths[i], "center", func() {
-				w.p(pOpts{jc: jc, noSpacing: true, before: 40, after: 40}, run(text, false, false, size))
+				w.p(pOpts{jc: jc, noSpacing: true, before: 40, after: 40, keepNext: keep && last}, run(text, false, false, size))
 			})
 		}
 		w.b.WriteString("</w:tr>")
 	}
 	w.b.WriteString("</w:tbl>")
-	w.p(pOpts{noSpacing: true, tiny: true})
+	w.p(pOpts{noSpacing: true, tiny: true, keepNext: keep})
 }
 
 // columnWidths shares avail among a table's columns in proportion to
@@ -475,7 +528,7 @@ func (w *docxWriter) recipients(r recipients) {
 	w.cell(widths[0], "top", func() {
 		w.p(pOpts{noSpacing: true}, run("Nơi nhận:", true, true, sizeRecipients))
 		for _, l := range r.lines {
-			w.p(pOpts{noSpacing: true}, run(l, false, false, sizeRecipientsLn))
+			w.p(pOpts{noSpacing: true, left: 113, hanging: 113}, run(l, false, false, sizeRecipientsLn))
 		}
 	})
 	w.cell(widths[1], "top", func() {
@@ -574,7 +627,7 @@ func timesBold() [95]uint16 {
 // The fixed parts of a .docx.
 const (
 	contentTypesXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`
 
 	relsXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`
@@ -586,22 +639,40 @@ const (
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>%s</dc:title><dc:creator>hoidong</dc:creator><dc:language>vi-VN</dc:language></cp:coreProperties>`
 
 	documentRelsXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/></Relationships>`
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>`
 
 	documentHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>`
 
 	documentTail = `</w:body></w:document>`
 
+	// pageNumberHeaderXML is the header of every page but a section's
+	// first: the page number (a PAGE field) centred, 14 pt.
+	pageNumberHeaderXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:noProof/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t>2</w:t></w:r><w:r><w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>`
+
+	// emptyHeaderXML is the header of a section's first page, and of the
+	// pages of papers to cut apart: nothing.
+	emptyHeaderXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p></w:hdr>`
+
 	settingsXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`
 
 	stylesXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:color w:val="000000"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>`
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:color w:val="000000"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>`
 )
 
-// documentSect is the section: A4 portrait with the margins above.
-func documentSect() string {
-	return fmt.Sprintf(`<w:sectPr><w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="720"/></w:sectPr>`,
-		pageW, pageH, marginTop, marginRight, marginBottom, marginLeft)
+// sect is the properties of a section: A4 portrait with the margins
+// above; its pages numbered from 1, the number centred in the top margin
+// on every page but the first (a first-page header with nothing in it),
+// or no number at all for papers to cut apart.
+func (w *docxWriter) sect() string {
+	refs := `<w:headerReference w:type="default" r:id="rId4"/>`
+	if !w.numbered {
+		refs = `<w:headerReference w:type="default" r:id="rId5"/>`
+	}
+	refs += `<w:headerReference w:type="first" r:id="rId5"/>`
+	return fmt.Sprintf(`<w:sectPr>%s<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/><w:pgNumType w:start="1"/><w:cols w:space="720"/><w:titlePg/></w:sectPr>`,
+		refs, pageW, pageH, marginTop, marginRight, marginBottom, marginLeft)
 }

@@ -44,8 +44,8 @@ func (w *mdWriter) block(b block) {
 	switch b := b.(type) {
 	case para:
 		w.paragraph(b)
-	case blank, shortRule:
-	case pageBreak:
+	case blank, shortRule, together:
+	case sectionBreak:
 		w.para("---")
 	case header:
 		left := make([]string, len(b.left))

@@ -33,7 +33,7 @@ func TestSelect_UnknownNamesListValidOnes(t *testing.T) {
 		want []string
 	}{
 		{Options{Formats: []string{"pdf"}}, []string{"“pdf”", "txt, md, csv, json, docx"}},
-		{Options{Docs: []string{"bien-bản"}}, []string{"“bien-bản”", "bien-ban, kiem-phieu, ket-qua, danh-sach, to-trinh, phieu-bau, ho-so"}},
+		{Options{Docs: []string{"bien-bản"}}, []string{"“bien-bản”", "bien-ban, kiem-phieu, ket-qua, danh-sach, to-trinh, quyet-dinh, phieu-bau, ho-so"}},
 		{Options{Formats: []string{"json"}, Docs: []string{"bien-ban"}}, []string{"json", "ho-so"}},
 	} {
 		_, err := Select(fixture(), tc.opt)
@@ -180,7 +180,7 @@ func TestJSON_Version2Fields(t *testing.T) {
 	if err := json.Unmarshal(render(t, JSON, rec), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.SchemaVersion != 3 || doc.Head != rec.Head || len(doc.Events) != len(rec.Events) || doc.Events[2].Hash != rec.Events[2].Hash {
+	if doc.SchemaVersion != 4 || doc.Head != rec.Head || len(doc.Events) != len(rec.Events) || doc.Events[2].Hash != rec.Events[2].Hash {
 		t.Errorf("head %q events %+v", doc.Head, doc.Events)
 	}
 	if len(doc.Corrections) != 1 || doc.Corrections[0].At != "2023-12-15T11:05:00+07:00" || doc.Corrections[0].Text != rec.Corrections[0].Text {
@@ -206,7 +206,7 @@ func TestMinutes_ChairDecision(t *testing.T) {
 	rec.Decisions = []model.ChairDecision{{Award: "GK-TT", Round: 1, Tied: []int64{nomThon, nomHa}, Chosen: []int64{nomHa}, Chair: "Lê Văn Mẫu Tâm", At: at(10, 30), Note: "Ưu tiên cá nhân trực tiếp lao động"}}
 	out := flat(string(render(t, Minutes, rec)))
 	for _, want := range []string{
-		"Quyết định của chủ tọa: Chủ tọa Lê Văn Mẫu Tâm quyết định chọn Nguyễn Thị Thu Hà trong số các đối tượng bằng phiếu (lúc 10 giờ 30 phút). Ưu tiên cá nhân trực tiếp lao động.",
+		"Quyết định của người chủ trì: Người chủ trì phiên họp, Lê Văn Mẫu Tâm, quyết định chọn Nguyễn Thị Thu Hà trong số các đối tượng bằng phiếu (lúc 10 giờ 30 phút). Ưu tiên cá nhân trực tiếp lao động.",
 		"1. Giấy khen của Chủ tịch UBND thị trấn: a) Tập thể: Không có. b) Cá nhân (1): 1) Nguyễn Thị Thu Hà",
 	} {
 		if !strings.Contains(out, want) {
@@ -226,7 +226,7 @@ func TestBallots_OpenPaperRound(t *testing.T) {
 	if strings.Contains(out, "MẪU") || strings.Contains(out, "Vòng 1 ") {
 		t.Errorf("ballots for the open round should not be specimens or of round 1:\n%s", out)
 	}
-	for _, want := range []string{"Bỏ phiếu kín xét đề nghị tặng giấy khen của Chủ tịch UBND huyện", "Vòng 2", "Bộ phận Tiếp nhận", "Nguyễn Thị Thu Hà", "[   ]", "Cách ghi phiếu"} {
+	for _, want := range []string{"Bỏ phiếu kín xét đề nghị tặng Giấy khen của Chủ tịch UBND huyện", "Vòng 2", "Bộ phận Tiếp nhận", "Nguyễn Thị Thu Hà", "[   ]", "Cách ghi phiếu"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("ballot lacks %q", want)
 		}
@@ -236,7 +236,10 @@ func TestBallots_OpenPaperRound(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := docxPart(t, b, "word/document.xml")
-	if n := strings.Count(doc, `<w:br w:type="page"/>`); n != rec.Rounds[1].Eligible-1 {
-		t.Errorf("%d page breaks between %d ballots", n, rec.Rounds[1].Eligible)
+	if n := strings.Count(doc, `<w:sectPr>`); n != rec.Rounds[1].Eligible {
+		t.Errorf("%d sections for %d ballots, want one each", n, rec.Rounds[1].Eligible)
+	}
+	if strings.Contains(doc, `r:id="rId4"`) {
+		t.Error("a ballot paper has a page number")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"hoidong/model"
 )
@@ -15,7 +16,7 @@ func CodeSlips(w io.Writer, rec *model.Record, codes map[int64]string) error {
 	var b strings.Builder
 	cut := strings.Repeat("- ", 39) + "\n"
 	date := rec.Plan.Meeting.Date
-	if d, ok := meetingDate(rec.Plan.Meeting.Date, rec.Meeting.StartedAt); ok {
+	if d, err := time.Parse(time.DateOnly, rec.DocumentDate()); err == nil {
 		date = d.Format("02/01/2006")
 	}
 	for _, m := range rec.Members {

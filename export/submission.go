@@ -33,11 +33,11 @@ func buildSubmission(k *book) *doc {
 			continue
 		}
 		if n > 0 {
-			d.add(pageBreak{})
+			d.add(sectionBreak{})
 		}
 		n++
 		d.add(k.orgHeader("Số:        /TTr-"+abbrev(org.Name), date))
-		subject := "Về việc đề nghị tặng " + lowerFirst(a.Name)
+		subject := "Về việc đề nghị tặng " + a.Name
 		if y := k.year(); y > 0 {
 			subject += fmt.Sprintf(" năm %d", y)
 		}
@@ -52,8 +52,8 @@ func buildSubmission(k *book) *doc {
 		}
 		d.text(0, "", "Căn cứ "+k.minutesRef()+" và kết quả bỏ phiếu của Hội đồng;")
 		issuer := strings.TrimSpace(org.Name)
-		d.text(0, "", fmt.Sprintf("%s kính đề nghị %s xem xét, tặng %s cho %d tập thể và %d cá nhân đã có thành tích xuất sắc, cụ thể như sau:",
-			issuer, authority, lowerFirst(a.Name), len(l.Collective), len(l.Individual)))
+		d.text(0, "", fmt.Sprintf("%s kính đề nghị %s xem xét, tặng %s cho %s đã có thành tích xuất sắc, cụ thể như sau:",
+			issuer, authority, a.Name, countWords(len(l.Collective), len(l.Individual))))
 		for i, kind := range kinds() {
 			ids := idsOf(l, kind)
 			if len(ids) == 0 {
@@ -69,7 +69,7 @@ func buildSubmission(k *book) *doc {
 		d.text(0, "", fmt.Sprintf("%s kính trình %s xem xét, quyết định./.", issuer, authority))
 		d.add(recipients{
 			lines: []string{"- Như trên;", "- Lưu: VT, HĐTĐKT."},
-			sig:   sigCol{roles: []string{"TM. " + strings.ToUpper(issuer), "CHỦ TỊCH"}, names: []string{k.chairName()}},
+			sig:   sigCol{roles: []string{"TM. " + strings.ToUpper(issuer), "CHỦ TỊCH"}, names: []string{k.orgHead()}},
 		})
 	}
 	if n == 0 {
@@ -103,4 +103,30 @@ func abbrev(name string) string {
 		return w
 	}
 	return ""
+}
+
+// orgHead returns the name of whoever signs for the organisation after the
+// meeting: the decision's signer the plan names, else the council's chair
+// of record (the head of the organisation chairs its council).
+func (k *book) orgHead() string {
+	if n := strings.TrimSpace(k.rec.Plan.Decision.SignerName); n != "" {
+		return n
+	}
+	return k.chairOfRecord()
+}
+
+// countWords writes how many collectives and individuals a list holds, as
+// an office writes counts: "01 tập thể và 02 cá nhân", "03 cá nhân".
+func countWords(collectives, individuals int) string {
+	var parts []string
+	if collectives > 0 {
+		parts = append(parts, fmt.Sprintf("%02d tập thể", collectives))
+	}
+	if individuals > 0 {
+		parts = append(parts, fmt.Sprintf("%02d cá nhân", individuals))
+	}
+	if len(parts) == 0 {
+		return "00 tập thể, cá nhân"
+	}
+	return strings.Join(parts, " và ")
 }

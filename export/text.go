@@ -163,18 +163,23 @@ const colGap = "  "
 // render lays the table out: a header, a rule under each column, then the
 // rows; a cell wider than its column wraps onto more lines of the same row.
 func (t table) render() []string {
+	out := t.heading()
+	for _, r := range t.rows {
+		out = append(out, t.row(r)...)
+	}
+	return out
+}
+
+// heading lays out the table's heading: the column titles and a rule
+// under each column.
+func (t table) heading() []string {
 	titles := make([]string, len(t.cols))
 	rules := make([]string, len(t.cols))
 	for i, c := range t.cols {
 		titles[i] = c.title
 		rules[i] = rule(c.width)
 	}
-	out := t.row(titles)
-	out = append(out, t.indent+strings.Join(rules, colGap))
-	for _, r := range t.rows {
-		out = append(out, t.row(r)...)
-	}
-	return out
+	return append(t.row(titles), t.indent+strings.Join(rules, colGap))
 }
 
 // row lays out one row, possibly over several lines.

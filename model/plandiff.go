@@ -37,6 +37,7 @@ func PlanDiff(before, after Plan) []string {
 	d.fraction("meeting.quorum", before.Meeting.Quorum, after.Meeting.Quorum)
 	d.number("meeting.tellers", before.Meeting.Tellers, after.Meeting.Tellers)
 	d.flag("meeting.secret", before.Meeting.Secret, after.Meeting.Secret)
+	d.documents(before, after)
 
 	d.text("council.name", before.Council.Name, after.Council.Name)
 	bm, am := before.Council.Members, after.Council.Members
@@ -176,6 +177,7 @@ func (d *planDiff) award(path string, b, a Award) {
 	d.add(path+".quota_of", bq.of, aq.of)
 	d.add(path+".tie", tieText(b.TieBreak), tieText(a.TieBreak))
 	d.add(path+".aliases", textList(b.Aliases), textList(a.Aliases))
+	d.awardDocs(path, b, a)
 }
 
 // criteria compares two criteria sets at the same position.

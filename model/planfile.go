@@ -373,7 +373,7 @@ func planQuoteList(options []string) string {
 }
 
 func (r *planReader) plan(raw map[string]any) Plan {
-	r.known(raw, "", "org", "plan", "meeting", "council", "awards", "criteria", "eligibility", "nominees")
+	r.known(raw, "", "org", "plan", "meeting", "council", "awards", "decision", "criteria", "eligibility", "nominees")
 	var p Plan
 
 	if t := r.table(raw, "", "org"); t != nil {
@@ -399,7 +399,8 @@ func (r *planReader) plan(raw map[string]any) Plan {
 	p.Meeting.Quorum = Fraction{Num: 2, Den: 3}
 	p.Meeting.Tellers = 3
 	if t := r.table(raw, "", "meeting"); t != nil {
-		r.known(t, "meeting", "number", "date", "place", "quorum", "tellers", "secret")
+		r.known(t, "meeting", append([]string{"number", "date", "place", "quorum", "tellers", "secret"}, meetingDocKeys()...)...)
+		r.meetingDocs(t, &p.Meeting)
 		p.Meeting.Number = r.str(t, "meeting", "number")
 		p.Meeting.Secret = r.boolean(t, "meeting", "secret", false)
 		p.Meeting.Date = r.date(t, "meeting", "date")
@@ -454,8 +455,8 @@ func (r *planReader) plan(raw map[string]any) Plan {
 
 	for i, at := range r.tables(raw, "", "awards") {
 		path := planIndex("awards", i)
-		r.known(at, path, "code", "name", "authority", "superior", "for", "ballot", "threshold", "comparison", "base",
-			"quota", "quota_of", "tie", "aliases")
+		r.known(at, path, append([]string{"code", "name", "authority", "superior", "for", "ballot", "threshold", "comparison", "base",
+			"quota", "quota_of", "tie", "aliases"}, awardDocKeys()...)...)
 		a := Award{
 			Code:      r.str(at, path, "code"),
 			Name:      r.str(at, path, "name"),
@@ -484,8 +485,10 @@ func (r *planReader) plan(raw map[string]any) Plan {
 			a.Rule.Base = Base(k + 1)
 		}
 		a.Quota, a.TieBreak = r.quota(at, path)
+		r.awardDocs(at, path, &a)
 		p.Awards = append(p.Awards, a)
 	}
+	p.Decision = r.decision(raw)
 
 	for i, ct := range r.tables(raw, "", "criteria") {
 		path := planIndex("criteria", i)
@@ -621,7 +624,7 @@ func planFractionText(f Fraction) string {
 // sortPlanProblems orders problems by section, then by item index, keeping
 // the order found within one item.
 func sortPlanProblems(ps Problems) {
-	sections := [...]string{"dòng", "org", "plan", "meeting", "council", "awards", "criteria", "eligibility", "nominees"}
+	sections := [...]string{"dòng", "org", "plan", "meeting", "council", "awards", "decision", "criteria", "eligibility", "nominees"}
 	rank := func(p Problem) (int, int) {
 		sec := len(sections)
 		for i, s := range sections {

@@ -495,7 +495,8 @@ func TestSamplePlan(t *testing.T) {
 	if p.Ref != (PlanRef{"11/KH-UBND", "2023-01-15", "Kế hoạch phát động phong trào thi đua cải cách hành chính năm 2023", 2023}) {
 		t.Errorf("ref = %+v", p.Ref)
 	}
-	if p.Meeting != (MeetingSettings{"01/BB-HĐTĐKT", "2023-12-15", "Hội trường UBND thị trấn Như Quỳnh", Fraction{2, 3}, 3, false}) {
+	if p.Meeting != (MeetingSettings{Number: "01/BB-HĐTĐKT", Date: "2023-12-15", Place: "Hội trường UBND thị trấn Như Quỳnh", Quorum: Fraction{2, 3}, Tellers: 3,
+		SignSecretary: "THƯ KÝ", SignPresiding: "CHỦ TỌA"}) {
 		t.Errorf("meeting = %+v", p.Meeting)
 	}
 

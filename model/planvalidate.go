@@ -24,6 +24,7 @@ func validatePlan(p *Plan, skipChairCount bool) Problems {
 	v.criteria()
 	v.eligibility()
 	v.nominees()
+	v.documents()
 	return v.probs
 }
 

@@ -255,6 +255,15 @@ type Award struct {
 	// Aliases are other names registration tables give the award's column,
 	// such as "Giấy khen UBND huyện" for "Giấy khen của Chủ tịch UBND huyện".
 	Aliases []string
+	// Reason is what the award is given for, as the decision that grants
+	// it says after "đã có thành tích": "xuất sắc trong phong trào thi đua
+	// cải cách hành chính năm 2023". Empty: the decision leaves it to write.
+	Reason string `json:",omitempty"`
+	// RewardCollective and RewardIndividual are the cash that goes with the
+	// award to each collective and each individual, as a multiple of the
+	// base salary (mức lương cơ sở): 3/10 is 0,3 lần. Zero: not stated.
+	RewardCollective Fraction `json:",omitzero"`
+	RewardIndividual Fraction `json:",omitzero"`
 }
 
 // Criterion is one line of a criteria checklist.
@@ -286,6 +295,41 @@ type MeetingSettings struct {
 	Quorum  Fraction // default 2/3 of all voting members, compared with ≥
 	Tellers int      // size of the counting committee, default 3
 	Secret  bool     // each member needs a personal code to cast a ballot
+	// SignSecretary and SignPresiding are the titles over the signatures
+	// of the minutes; empty means "THƯ KÝ" and "CHỦ TỌA" (a plan may say
+	// "CHỦ TRÌ").
+	SignSecretary string `json:",omitempty"`
+	SignPresiding string `json:",omitempty"`
+}
+
+// Signature titles of the minutes when the plan names none.
+const (
+	DefaultSignSecretary = "THƯ KÝ"
+	DefaultSignPresiding = "CHỦ TỌA"
+)
+
+// DecisionSettings shape the draft decision (quyết định) that grants the
+// awards of the meeting's own level; every field may be left empty.
+type DecisionSettings struct {
+	Number     string   // "25/QĐ-UBND"; empty: left blank to number by hand
+	Date       string   // 2023-12-20; empty: day and month left blank to date when signed
+	Issuer     string   // the issuing body, "ỦY BAN NHÂN DÂN THỊ TRẤN NHƯ QUỲNH"; empty: from the organisation
+	Signer     string   // who decides, "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ TRẤN NHƯ QUỲNH"; empty: from the issuer
+	SignTitle  string   // the title over the signature, "CHỦ TỊCH" by default
+	SignerName string   // the name under the signature; empty: left blank
+	Bases      []string // legal bases ("Căn cứ Luật Thi đua, khen thưởng…"), before the plan and the minutes
+	Proposer   string   // "Theo đề nghị của …" without those words; empty: no such line
+	Executors  []string // who carries the decision out, before "và các tập thể, cá nhân có tên tại Điều 1"
+	Recipients []string // "Nơi nhận" after "Như Điều 3"; empty: "Lưu: VT, HĐTĐKT"
+	BaseSalary int64    // mức lương cơ sở in đồng, to write rewards in figures; 0: multiples only
+	Fund       string   // where the reward money comes from, "Quỹ thi đua, khen thưởng của …"
+}
+
+// IsZero reports whether no setting is given.
+func (d DecisionSettings) IsZero() bool {
+	return d.Number == "" && d.Date == "" && d.Issuer == "" && d.Signer == "" && d.SignTitle == "" &&
+		d.SignerName == "" && len(d.Bases) == 0 && d.Proposer == "" && len(d.Executors) == 0 &&
+		len(d.Recipients) == 0 && d.BaseSalary == 0 && d.Fund == ""
 }
 
 // Nominee is a collective or an individual proposed for one or more awards.
@@ -309,6 +353,7 @@ type Plan struct {
 	Criteria    []CriteriaSet
 	Eligibility []EligibilityCheck
 	Meeting     MeetingSettings
+	Decision    DecisionSettings
 	Nominees    []Nominee
 }
 
@@ -512,6 +557,13 @@ type MeetingInfo struct {
 	// SecretarySet reports whether the secretary has chosen the code that
 	// leaves the in-program booth and opens a round's sealed ballots.
 	SecretarySet bool
+	// Presiding is the member the secretary recorded as presiding; 0 when
+	// none was recorded. Record.Presiding says who presides.
+	Presiding int64
+	// MinutesDate is the date the secretary confirmed for the minutes and
+	// the other documents, "2023-12-15"; empty when none was confirmed.
+	// Record.DocumentDate says which date the documents carry.
+	MinutesDate string
 }
 
 // Record is a read-only snapshot of one meeting: everything the documents

@@ -60,9 +60,10 @@ type tableSpec struct {
 func auditedTables() []tableSpec {
 	return []tableSpec{
 		{name: "meeting", key: []string{"id"},
-			columns: []string{"plan", "status", "started_at", "closed_at", "discussion"},
+			columns: []string{"plan", "status", "started_at", "closed_at", "discussion", "presiding", "minutes_date"},
 			labels: map[string]string{"plan": "kế hoạch", "status": "trạng thái", "started_at": "giờ bắt đầu",
-				"closed_at": "giờ kết thúc", "discussion": "ý kiến thảo luận"},
+				"closed_at": "giờ kết thúc", "discussion": "ý kiến thảo luận", "presiding": "người chủ trì",
+				"minutes_date": "ngày ghi trên biên bản"},
 			describe: func(*names, []any) string { return "phiên họp" }},
 		{name: "members", key: []string{"id"},
 			columns: []string{"pos", "name", "position", "role", "votes", "attendance", "absent_reason", "teller", "teller_head"},

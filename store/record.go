@@ -25,6 +25,7 @@ type planDoc struct {
 	Criteria    []model.CriteriaSet      `json:"criteria"`
 	Eligibility []model.EligibilityCheck `json:"eligibility"`
 	Meeting     model.MeetingSettings    `json:"meeting"`
+	Decision    model.DecisionSettings   `json:"decision,omitzero"`
 }
 
 const planDocVersion = 1
@@ -39,6 +40,7 @@ func encodePlan(p *model.Plan) (string, error) {
 		Criteria:    p.Criteria,
 		Eligibility: p.Eligibility,
 		Meeting:     p.Meeting,
+		Decision:    p.Decision,
 	})
 	if err != nil {
 		return "", fmt.Errorf("encode plan: %w", err)
@@ -62,6 +64,7 @@ func decodePlan(text string) (model.Plan, error) {
 		Criteria:    d.Criteria,
 		Eligibility: d.Eligibility,
 		Meeting:     d.Meeting,
+		Decision:    d.Decision,
 	}, nil
 }
 
@@ -144,11 +147,13 @@ func (s *Store) noMeeting() error {
 func (s *Store) loadMeeting(ctx context.Context, q querier) (model.Plan, model.MeetingInfo, error) {
 	var (
 		planText, status, discussion string
-		started, closed              sql.NullString
+		started, closed, minutesDate sql.NullString
+		presiding                    sql.NullInt64
 		info                         model.MeetingInfo
 	)
-	err := q.QueryRowContext(ctx, `SELECT plan, status, started_at, closed_at, discussion FROM meeting WHERE id = 1`).
-		Scan(&planText, &status, &started, &closed, &discussion)
+	err := q.QueryRowContext(ctx, `SELECT plan, status, started_at, closed_at, discussion, presiding, minutes_date
+		FROM meeting WHERE id = 1`).
+		Scan(&planText, &status, &started, &closed, &discussion, &presiding, &minutesDate)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Plan{}, info, s.noMeeting()
 	}
@@ -169,6 +174,7 @@ func (s *Store) loadMeeting(ctx context.Context, q querier) (model.Plan, model.M
 		return model.Plan{}, info, err
 	}
 	info.Discussion = discussion
+	info.Presiding, info.MinutesDate = presiding.Int64, minutesDate.String
 	return plan, info, nil
 }
 

@@ -83,8 +83,9 @@ func tiedRound(rec *model.Record, roundID int64) (model.Round, model.Award, voti
 // DecideTie records the chair's decision on the tie at the quota line of a
 // closed round: chosen are the tied nominees the chair gives the places
 // left, exactly as many as there are places. The decision carries the name
-// of the council's chair (the member whose role is chair) and the note, and
-// is final. It is refused unless the award's plan says the chair settles
+// of the person presiding over the meeting (model.Record.Presiding: the one
+// recorded by SetPresiding, else the chair if present, else the first
+// vice-chair present) and the note, and is final. It is refused unless the award's plan says the chair settles
 // ties, the round has an undecided tie, and chosen lists distinct tied
 // nominees, as many as the places left.
 func (s *Store) DecideTie(ctx context.Context, roundID int64, chosen []int64, note string) error {
@@ -131,16 +132,12 @@ func (s *Store) DecideTie(ctx context.Context, roundID int64, chosen []int64, no
 				"Còn %d suất cho %d đối tượng bằng phiếu ở vòng %d; chủ tọa phải chọn đúng %d đối tượng (đang chọn %d).",
 				st.Remaining, len(st.Tied), r.Seq, st.Remaining, len(chosen))
 		}
-		chair := ""
-		for _, m := range rec.Members {
-			if m.Role == model.RoleChair {
-				chair = m.Name
-				break
-			}
+		presiding, ok := rec.Presiding()
+		if !ok {
+			return model.Errorf(model.EConflict,
+				"Chưa xác định người chủ trì phiên họp (Chủ tịch và các Phó Chủ tịch Hội đồng chưa có mặt); hãy chọn người chủ trì trước khi quyết định.")
 		}
-		if chair == "" {
-			return model.Errorf(model.EConflict, "Hội đồng không có Chủ tịch để ghi tên người quyết định.")
-		}
+		chair := presiding.Name
 		if _, err := tx.ExecContext(ctx, `INSERT INTO chair_decisions (round_id, award, chair, at, note) VALUES (?, ?, ?, ?, ?)`,
 			roundID, award.Code, chair, timeText(s.now()), note); err != nil {
 			return fmt.Errorf("record chair decision on round %d: %w", roundID, err)
