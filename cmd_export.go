@@ -22,7 +22,7 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	db := dbFlag(fs)
 	out := fs.String("out", "", "thư mục ghi tài liệu")
 	formats := fs.String("format", "", "các dạng tệp, cách nhau bởi dấu phẩy: txt,md,csv,json,docx (mặc định: tất cả)")
-	docs := fs.String("doc", "", "các tài liệu, cách nhau bởi dấu phẩy: bien-ban,kiem-phieu,ket-qua,danh-sach,to-trinh,phieu-bau,ho-so (mặc định: tất cả)")
+	docs := fs.String("doc", "", "các tài liệu, cách nhau bởi dấu phẩy: "+export.DocUsage()+" (mặc định: tất cả)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"hoidong/export"
 )
 
 func main() {
@@ -31,10 +33,9 @@ func commands() []command {
 		{name: "export", run: runExport, usage: []usageLine{
 			{"hoidong export --db TỆP --out THƯ_MỤC [--format txt,md,csv,json,docx] [--doc TÊN,…]",
 				"ghi biên bản họp, biên bản kiểm phiếu, kết quả bỏ phiếu,\n" +
-					"danh sách đề nghị khen thưởng, tờ trình (dự thảo), phiếu bầu\n" +
-					"và hồ sơ (.json); mặc định: mọi tài liệu, mọi dạng.\n" +
-					"Tên tài liệu: bien-ban, kiem-phieu, ket-qua, danh-sach,\n" +
-					"to-trinh, phieu-bau, ho-so"}}},
+					"danh sách đề nghị khen thưởng, tờ trình và quyết định (dự thảo),\n" +
+					"phiếu bầu và hồ sơ (.json); mặc định: mọi tài liệu, mọi dạng.\n" +
+					"Tên tài liệu: " + export.DocUsage()}}},
 		// verify answers like cmp: 0 intact, 1 not intact, 2 could not tell.
 		{name: "verify", run: runVerify, failCode: 2, usage: []usageLine{
 			{"hoidong verify --db TỆP", "kiểm tra hồ sơ chưa bị sửa ngoài chương trình; in mã kiểm tra"}}},

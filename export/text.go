@@ -160,16 +160,6 @@ type table struct {
 // colGap separates the columns of a table.
 const colGap = "  "
 
-// render lays the table out: a header, a rule under each column, then the
-// rows; a cell wider than its column wraps onto more lines of the same row.
-func (t table) render() []string {
-	out := t.heading()
-	for _, r := range t.rows {
-		out = append(out, t.row(r)...)
-	}
-	return out
-}
-
 // heading lays out the table's heading: the column titles and a rule
 // under each column.
 func (t table) heading() []string {

@@ -274,6 +274,8 @@ func (s *boothScreen) markingActions(c *shared) []action {
 	return []action{
 		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, n) })),
 		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, n) })),
+		more(k.Home, run(func() { s.cursor = 0 })),
+		more(k.End, run(func() { s.cursor = max(n-1, 0) })),
 		more(k.PageUp, run(func() { s.cursor = clamp(s.cursor-page, n) })),
 		more(k.PageDown, run(func() { s.cursor = clamp(s.cursor+page, n) })),
 		act(bk.Agree, mark(markAgree)),

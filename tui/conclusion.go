@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -81,6 +82,8 @@ func (s *conclusionScreen) actions(c *shared) []action {
 	acts := []action{
 		more(k.Up, run(func() { s.offset = max(s.offset-1, 0) })),
 		more(k.Down, run(func() { s.offset++ })),
+		more(k.Home, run(func() { s.offset = 0 })),
+		more(k.End, run(func() { s.offset = 1 << 30 })),
 		// Documents are previewed before they are written.
 		act(ck.Export, func() tea.Cmd { return navigate(pagePreview) }),
 	}
@@ -88,8 +91,50 @@ func (s *conclusionScreen) actions(c *shared) []action {
 		return append(acts, act(ck.Correction, func() tea.Cmd { return s.correct(c) }),
 			refuse(ck.CloseMeeting, "Phiên họp đã kết thúc từ trước."))
 	}
-	return append(acts, act(ck.CloseMeeting, func() tea.Cmd { return s.close(c) }),
+	acts = append(acts, act(ck.CloseMeeting, func() tea.Cmd { return s.close(c) }),
 		refuse(ck.Correction, "Đính chính chỉ dùng sau khi phiên họp đã kết thúc; trước đó hãy sửa trực tiếp ở bước tương ứng."))
+	if sat, planned, differs := c.rec.DateToConfirm(); differs {
+		acts = append(acts,
+			act(ck.DateSat, func() tea.Cmd { return confirmDate(c, sat) }),
+			act(ck.DatePlanned, func() tea.Cmd { return confirmDate(c, planned) }))
+	}
+	return acts
+}
+
+// confirmDate records the date the minutes carry.
+func confirmDate(c *shared, date string) tea.Cmd {
+	st := c.st
+	return c.do(pageConclusion, "Biên bản ghi ngày "+dayText(date)+".", func(ctx context.Context) error {
+		return st.ConfirmMinutesDate(ctx, date)
+	})
+}
+
+// dayText writes "2023-12-15" as "15/12/2023".
+func dayText(date string) string {
+	if t, err := time.Parse(time.DateOnly, date); err == nil {
+		return t.Format("02/01/2006")
+	}
+	return date
+}
+
+// dateLines say, when the meeting sat on another day than the plan set,
+// which date the minutes carry and how to choose.
+func dateLines(c *shared) []string {
+	sat, planned, differs := c.rec.DateToConfirm()
+	if !differs {
+		return nil
+	}
+	ck := c.keys.Conclusion
+	st := c.styles
+	head := fmt.Sprintf("Phiên họp họp ngày %s, khác ngày %s trong kế hoạch.", dayText(sat), dayText(planned))
+	var which string
+	switch c.rec.Meeting.MinutesDate {
+	case "":
+		which = st.Warn.Render("Biên bản ghi ngày họp "+dayText(sat)+" nếu không chọn khác: ") + hints(ck.DateSat, ck.DatePlanned) + "."
+	default:
+		which = "Biên bản ghi ngày " + dayText(c.rec.Meeting.MinutesDate) + " (" + hints(ck.DateSat, ck.DatePlanned) + " để đổi)."
+	}
+	return append(wrap(head, c.width), wrap(which, c.width)...)
 }
 
 // correct asks for a correction to the closed record.
@@ -111,7 +156,11 @@ func (s *conclusionScreen) close(c *shared) tea.Cmd {
 	if _, open := rec.OpenRound(); open {
 		return say("Còn vòng bỏ phiếu đang mở: hãy đóng vòng (bước 4) trước khi kết thúc phiên họp.", true)
 	}
-	return askDo("Chủ tọa xác nhận danh sách đề nghị khen thưởng và kết thúc phiên họp?\n\nSau khi kết thúc, biên bản bị khóa: không thể điểm danh, chấm tiêu chuẩn hay bỏ phiếu thêm."+unfinished(rec),
+	dated := ""
+	if _, _, differs := rec.DateToConfirm(); differs {
+		dated = "\n\nBiên bản ghi ngày " + dayText(rec.DocumentDate()) + "."
+	}
+	return askDo("Chủ tọa xác nhận danh sách đề nghị khen thưởng và kết thúc phiên họp?\n\nSau khi kết thúc, biên bản bị khóa: không thể điểm danh, chấm tiêu chuẩn hay bỏ phiếu thêm."+dated+unfinished(rec),
 		job{from: pageConclusion, ack: "Phiên họp đã kết thúc. Nhấn " + keyName(c.keys.Conclusion.Export) + " để xuất biên bản chính thức.", write: func(ctx context.Context) error {
 			return st.CloseMeeting(ctx)
 		}})
@@ -128,6 +177,14 @@ func (s *conclusionScreen) view(c *shared) string {
 	} else {
 		b.WriteString(st.Muted.Render("Chủ tọa xác nhận danh sách rồi kết thúc phiên họp ("+keyName(c.keys.Conclusion.CloseMeeting)+").") + "\n")
 	}
+	dates := dateLines(c)
+	if rec.Meeting.Status != model.MeetingClosed {
+		for _, l := range dates {
+			b.WriteString(l + "\n")
+		}
+	} else {
+		dates = nil
+	}
 	b.WriteString("\n")
 	var lines []string
 	if len(rec.Corrections) > 0 {
@@ -138,7 +195,7 @@ func (s *conclusionScreen) view(c *shared) string {
 		lines = append(lines, "")
 	}
 	lines = append(lines, conclusionLines(rec)...)
-	room := c.height - 3
+	room := c.height - 3 - len(dates)
 	if len(c.exported.paths) > 0 {
 		room -= len(c.exported.paths) + 2
 	}

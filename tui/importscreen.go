@@ -97,6 +97,8 @@ func (s *importScreen) actions(c *shared) []action {
 	acts := []action{
 		more(k.Up, run(func() { s.offset = max(s.offset-1, 0) })),
 		more(k.Down, run(func() { s.offset = min(s.offset+1, last) })),
+		more(k.Home, run(func() { s.offset = 0 })),
+		more(k.End, run(func() { s.offset = last })),
 		more(k.PageUp, run(func() { s.offset = max(s.offset-page, 0) })),
 		more(k.PageDown, run(func() { s.offset = min(s.offset+page, last) })),
 	}

@@ -58,7 +58,7 @@ type overviewKeys struct{ Open, Jump, Discussion, Verify, Import key.Binding }
 
 // rollCallKeys take the roll call and manage voting codes.
 type rollCallKeys struct {
-	Present, Absent, Unlock, IssueCodes, ReissueCode key.Binding
+	Present, Absent, Presides, Unlock, IssueCodes, ReissueCode key.Binding
 }
 
 // tellerKeys choose the counting committee.
@@ -95,8 +95,9 @@ type tallyKeys struct {
 	PrevRound, NextRound, Revote, ChairDecide, Choose, Decide, CancelChoice key.Binding
 }
 
-// conclusionKeys export, close the meeting and correct it afterwards.
-type conclusionKeys struct{ Export, CloseMeeting, Correction key.Binding }
+// conclusionKeys export, close the meeting and correct it afterwards, and
+// confirm the date the minutes carry.
+type conclusionKeys struct{ Export, CloseMeeting, Correction, DateSat, DatePlanned key.Binding }
 
 // previewKeys switch documents and write them.
 type previewKeys struct{ Next, Prev, Write key.Binding }
@@ -150,6 +151,7 @@ func newKeyMap() keyMap {
 		RollCall: rollCallKeys{
 			Present:     b("c", "có mặt", "c"),
 			Absent:      b("v", "vắng", "v"),
+			Presides:    b("p", "người chủ trì", "p"),
 			Unlock:      b("u", "mở khóa", "u"),
 			IssueCodes:  b("m", "cấp mã bỏ phiếu", "m"),
 			ReissueCode: b("r", "cấp lại mã", "r"),
@@ -220,6 +222,8 @@ func newKeyMap() keyMap {
 			Export:       b("x", "xuất biên bản", "x"),
 			CloseMeeting: b("e", "kết thúc phiên họp", "e"),
 			Correction:   b("d", "đính chính", "d"),
+			DateSat:      b("n", "ghi ngày họp", "n"),
+			DatePlanned:  b("k", "ghi ngày kế hoạch", "k"),
 		},
 		Preview: previewKeys{
 			Next:  b("tab/→", "tài liệu sau", "tab", "right"),

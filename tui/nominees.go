@@ -154,6 +154,8 @@ func (s *nomineesScreen) actions(c *shared) []action {
 	return []action{
 		act(k.Up, run(func() { s.move(-1) })),
 		act(k.Down, run(func() { s.move(1) })),
+		more(k.Home, run(func() { s.move(-len(s.rows)) })),
+		more(k.End, run(func() { s.move(len(s.rows)) })),
 		more(k.PageUp, run(func() { s.move(-(c.height - 3)) })),
 		more(k.PageDown, run(func() { s.move(c.height - 3) })),
 		act(k.Nominees.Open, func() tea.Cmd {

@@ -53,6 +53,8 @@ func (s *overviewScreen) actions(c *shared) []action {
 	return []action{
 		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(steps)) })),
 		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(steps)) })),
+		more(k.Home, run(func() { s.cursor = 0 })),
+		more(k.End, run(func() { s.cursor = len(steps) - 1 })),
 		more(k.Overview.Open, func() tea.Cmd { return navigate(steps[s.cursor].to) }),
 		actKey(k.Overview.Jump, func(msg tea.KeyPressMsg) tea.Cmd { return s.jump(int(msg.Code - '0')) }),
 		act(k.Overview.Discussion, func() tea.Cmd { return s.discussion(c) }),

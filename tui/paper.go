@@ -73,6 +73,8 @@ func (s *paperScreen) actions(c *shared) []action {
 	return []action{
 		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, n) })),
 		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, n) })),
+		more(k.Home, run(func() { s.cursor = 0 })),
+		more(k.End, run(func() { s.cursor = max(n-1, 0) })),
 		actKey(pk.Digits, func(msg tea.KeyPressMsg) tea.Cmd {
 			if len(s.values[s.cursor]) < 4 {
 				s.values[s.cursor] += msg.Text

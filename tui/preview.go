@@ -133,6 +133,8 @@ func (s *previewScreen) actions(c *shared) []action {
 	acts := []action{
 		more(k.Up, run(func() { s.offset = max(s.offset-1, 0) })),
 		act(k.Down, run(func() { s.offset = min(s.offset+1, last) })),
+		more(k.Home, run(func() { s.offset = 0 })),
+		more(k.End, run(func() { s.offset = last })),
 		more(k.PageUp, run(func() { s.offset = max(s.offset-room, 0) })),
 		more(k.PageDown, run(func() { s.offset = min(s.offset+room, last) })),
 	}
@@ -214,24 +216,14 @@ func (s *previewScreen) view(c *shared) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// shortTitles are the documents' names on the tab line.
-func shortTitles() map[string]string {
-	return map[string]string{
-		export.DocMinutes: "Biên bản", export.DocCount: "Kiểm phiếu", export.DocResults: "Kết quả",
-		export.DocList: "Danh sách", export.DocSubmission: "Tờ trình", export.DocBallots: "Phiếu bầu",
-		export.DocRecord: "Hồ sơ JSON",
-	}
-}
-
 // tabs renders the documents on one line, the chosen one highlighted;
 // when they do not all fit, the line starts late enough to show it.
 func (s *previewScreen) tabs(c *shared) string {
 	st := c.styles
-	names := shortTitles()
 	labels := make([]string, len(s.docs))
 	for i, d := range s.docs {
-		name, ok := names[d.Key]
-		if !ok {
+		name := d.Short
+		if name == "" {
 			name = d.Title
 		}
 		labels[i] = " " + name + " "

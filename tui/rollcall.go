@@ -37,8 +37,11 @@ func (s *rollCallScreen) actions(c *shared) []action {
 	acts := []action{
 		act(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(members)) })),
 		act(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(members)) })),
+		more(k.Home, run(func() { s.cursor = 0 })),
+		more(k.End, run(func() { s.cursor = len(members) - 1 })),
 		act(rk.Present, func() tea.Cmd { return s.present(c) }),
 		act(rk.Absent, func() tea.Cmd { return s.absent(c) }),
+		more(rk.Presides, func() tea.Cmd { return s.presides(c) }),
 	}
 	if c.rec.Plan.Meeting.Secret {
 		acts[0].short, acts[1].short = false, false
@@ -72,6 +75,17 @@ func (s *rollCallScreen) absent(c *shared) tea.Cmd {
 			return st.SetAttendance(ctx, m.ID, model.AttendanceAbsent, reason)
 		})
 	})
+}
+
+// presides records the member under the cursor as the one who presides:
+// when the chair is absent, a vice-chair or the member the council chooses.
+func (s *rollCallScreen) presides(c *shared) tea.Cmd {
+	m, st := c.rec.Members[s.cursor], c.st
+	if m.Attendance != model.AttendancePresent {
+		return say(m.Name+" chưa có mặt; chỉ người có mặt mới chủ trì được.", true)
+	}
+	return askDo(m.Name+" chủ trì phiên họp?\n\nNgười chủ trì ký biên bản và quyết định khi các đối tượng bằng phiếu tại ranh giới chỉ tiêu.",
+		job{from: pageRollCall, ack: m.Name + " chủ trì phiên họp.", write: func(ctx context.Context) error { return st.SetPresiding(ctx, m.ID) }})
 }
 
 // unlock lets the member under the cursor try their code again.
@@ -184,10 +198,15 @@ func (s *rollCallScreen) view(c *shared) string {
 	}
 	quorum := quorumLines(q, c.width)
 	b.WriteString(qs.Render(strings.Join(quorum, "\n")) + "\n")
-	b.WriteString(st.Muted.Render("Chỉ thành viên có quyền biểu quyết được tính vào số có mặt.") + "\n\n")
+	chair := "Người chủ trì: chưa xác định (chủ tịch hoặc phó chủ tịch có mặt; " + keyName(c.keys.RollCall.Presides) + " để chọn người khác)."
+	if p, ok := rec.Presiding(); ok {
+		chair = "Người chủ trì: " + p.Name + " (" + keyName(c.keys.RollCall.Presides) + " để chọn người khác)."
+	}
+	b.WriteString(st.Muted.Render("Chỉ thành viên có quyền biểu quyết được tính vào số có mặt.") + "\n")
+	b.WriteString("\n")
 	nameW, roleW := 28, 22
 	b.WriteString(st.Header.Render(padRight("  Họ và tên", nameW+2)+padRight("Vai trò", roleW)+"Điểm danh") + "\n")
-	rows := c.height - 4 - len(quorum)
+	rows := c.height - 6 - len(quorum)
 	start := window(s.cursor, len(rec.Members), rows)
 	for i := start; i < len(rec.Members) && i < start+rows; i++ {
 		m := rec.Members[i]
@@ -215,5 +234,7 @@ func (s *rollCallScreen) view(c *shared) string {
 			b.WriteString("  " + line + stStyle.Render(truncate(state, c.width-nameW-roleW-2)) + "\n")
 		}
 	}
+	// Below the table, so that a member's name is found on their row first.
+	b.WriteString("\n" + truncate(chair, c.width) + "\n")
 	return b.String()
 }

@@ -86,6 +86,8 @@ func (s *roundsScreen) actions(c *shared) []action {
 	return []action{
 		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(awards)) })),
 		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(awards)) })),
+		more(k.Home, run(func() { s.cursor = 0 })),
+		more(k.End, run(func() { s.cursor = len(awards) - 1 })),
 		act(rk.OpenRound, func() tea.Cmd { return s.askOpen(c, awards[s.cursor], false) }),
 		act(rk.OpenPaperRound, func() tea.Cmd { return s.askOpen(c, awards[s.cursor], true) }),
 	}

@@ -65,6 +65,8 @@ func (s *tallyScreen) actions(c *shared) []action {
 		act(tk.NextRound, run(func() { s.round, s.cursor = clamp(s.round+1, rounds), 0 })),
 		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(r.Results)) })),
 		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(r.Results)) })),
+		more(k.Home, run(func() { s.cursor = 0 })),
+		more(k.End, run(func() { s.cursor = max(len(r.Results)-1, 0) })),
 	}
 	if standing.NeedsRevote() {
 		acts = append(acts, act(tk.Revote, func() tea.Cmd { return s.askRevote(c, r, standing) }))

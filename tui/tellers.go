@@ -29,6 +29,8 @@ func (s *tellersScreen) actions(c *shared) []action {
 	return []action{
 		act(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(ms)) })),
 		act(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(ms)) })),
+		more(k.Home, run(func() { s.cursor = 0 })),
+		more(k.End, run(func() { s.cursor = len(ms) - 1 })),
 		act(k.Tellers.Toggle, func() tea.Cmd {
 			on := !m.Teller
 			ack := m.Name + ": ủy viên Ban kiểm phiếu."
