@@ -35,7 +35,7 @@ func (s *Store) openRound(ctx context.Context, spec roundSpec) (int64, error) {
 		if rec.Meeting.Status != model.MeetingOpen {
 			return meetingClosed()
 		}
-		if r, open := voting.OpenRound(&rec); open {
+		if r, open := rec.OpenRound(); open {
 			return model.Errorf(model.EConflict, "Vòng bỏ phiếu %d (%s) đang mở; hãy kết thúc vòng đó trước.",
 				r.Seq, awardName(&rec.Plan, r.Award))
 		}

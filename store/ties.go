@@ -111,7 +111,7 @@ func (s *Store) DecideTie(ctx context.Context, roundID int64, chosen []int64, no
 			return model.Errorf(model.EConflict, "Chủ tọa đã quyết định việc bằng phiếu ở vòng %d.", r.Seq)
 		}
 		nameOf := func(id int64) string {
-			if n, ok := voting.NomineeByID(&rec, id); ok {
+			if n, ok := rec.NomineeByID(id); ok {
 				return n.Name
 			}
 			return fmt.Sprintf("đối tượng mã %d", id)

@@ -42,7 +42,7 @@ func everyone(_, _ int64) bool { return true }
 
 func statusOf(t *testing.T, rec *model.Record, id int64) voting.Status {
 	t.Helper()
-	n, ok := voting.NomineeByID(rec, id)
+	n, ok := rec.NomineeByID(id)
 	if !ok {
 		t.Fatalf("no nominee %d", id)
 	}

@@ -232,7 +232,7 @@ func (h *harness) tallyAgreesWithTheRecord() {
 		}
 		last := -1
 		for _, l := range r.Results {
-			n, ok := voting.NomineeByID(&rec, l.NomineeID)
+			n, ok := rec.NomineeByID(l.NomineeID)
 			if !ok {
 				h.t.Fatalf("round %d: no nominee %d", r.Seq, l.NomineeID)
 			}

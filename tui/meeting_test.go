@@ -63,7 +63,7 @@ func (h *harness) reviewAll() {
 	}
 	for i := 0; i < total; i++ {
 		rs := h.m.screens[pageReview].(*reviewScreen)
-		n, _ := voting.NomineeByID(h.rec(), rs.nominee)
+		n, _ := h.rec().NomineeByID(rs.nominee)
 		for j := range h.rec().Plan.Eligibility {
 			if len(n.Facts) > 0 && n.Facts[0] == h.rec().Plan.Eligibility[j].Code {
 				h.press("c")
@@ -197,7 +197,7 @@ func TestMeeting_WholeMeetingThroughUpdate(t *testing.T) {
 	}
 	// Compare on one line, ignoring case: the minutes wrap long lines.
 	text := strings.ToLower(strings.Join(strings.Fields(string(minutes)), " "))
-	n1, _ := voting.NomineeByID(&rec, r.Nominees[0])
+	n1, _ := rec.NomineeByID(r.Nominees[0])
 	for _, want := range []string{"BIÊN BẢN", "Đi công tác", n1.Name, "71,43%", "100,00%", "Có mặt 7/8"} {
 		if !strings.Contains(text, strings.ToLower(want)) {
 			t.Errorf("minutes lack %q", want)

@@ -418,9 +418,6 @@ func Recommended(rec *model.Record) []AwardList {
 	return newStatusIndex(rec).Recommended()
 }
 
-// OpenRound returns the record's open round, if any.
-func OpenRound(rec *model.Record) (model.Round, bool) { return rec.OpenRound() }
-
 // NextVoter returns the member the booth calls to vote in round: the
 // voting members present who have not voted, in record order, the first
 // passed over skip times (a member not ready lets the next one vote first,
@@ -432,9 +429,4 @@ func NextVoter(rec *model.Record, round model.Round, skip int) (model.MemberReco
 		return model.MemberRecord{}, false
 	}
 	return p[((skip%len(p))+len(p))%len(p)], true
-}
-
-// NomineeByID returns the nominee with the given id; see model.Record.NomineeByID.
-func NomineeByID(rec *model.Record, id int64) (*model.NomineeRecord, bool) {
-	return rec.NomineeByID(id)
 }

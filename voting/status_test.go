@@ -262,10 +262,10 @@ func TestIndex_Lookups(t *testing.T) {
 	if m, ok := ix.Member(3); !ok || m.ID != 3 {
 		t.Errorf("Index.Member(3) = %v, %v", m, ok)
 	}
-	if n, ok := NomineeByID(rec, 6); !ok || n != &rec.Nominees[5] {
+	if n, ok := rec.NomineeByID(6); !ok || n != &rec.Nominees[5] {
 		t.Errorf("NomineeByID(6) = %v, %v", n, ok)
 	}
-	if _, ok := NomineeByID(rec, 404); ok {
+	if _, ok := rec.NomineeByID(404); ok {
 		t.Error("NomineeByID(404) found")
 	}
 	if m, ok := rec.MemberByID(999); !ok || m.Votes {
@@ -285,11 +285,11 @@ func TestIndex_Lookups(t *testing.T) {
 
 func TestOpenRound_Found(t *testing.T) {
 	rec, _ := statusRecord()
-	if r, ok := OpenRound(rec); !ok || r.ID != 3 {
+	if r, ok := rec.OpenRound(); !ok || r.ID != 3 {
 		t.Errorf("OpenRound = %d, %v, want 3", r.ID, ok)
 	}
 	rec.Rounds = rec.Rounds[:1]
-	if _, ok := OpenRound(rec); ok {
+	if _, ok := rec.OpenRound(); ok {
 		t.Error("OpenRound found one among closed rounds")
 	}
 }
