@@ -101,6 +101,8 @@ docTruoc() {
   echo
   if [ "$goos" = windows ]; then
     cat <<'EOF'
+Cần Windows 10 hoặc 11.
+
 BẮT ĐẦU
 
 1. Giải nén cả tệp zip vào một thư mục trên ổ đĩa của máy, ví dụ
