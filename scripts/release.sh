@@ -94,9 +94,9 @@ trap 'rm -rf "$work"' EXIT
 git clone --quiet --no-checkout "$root" "$work/src"
 git -C "$work/src" checkout --quiet --detach "$commit"
 
-# docTruoc writes DOC-TRUOC.txt, how to start the program, for one system.
+# docTruoc writes DOC-TRUOC.txt, how to start the program, for one target.
 docTruoc() {
-  local goos=$1
+  local goos=$1 goarch=$2
   echo "hoidong $version — điều hành phiên họp Hội đồng Thi đua – Khen thưởng"
   echo
   if [ "$goos" = windows ]; then
@@ -127,7 +127,7 @@ KIỂM TRA TỆP TẢI VỀ
 
 Trong Terminal, ở thư mục của chương trình:
     certutil -hashfile hoidong.exe SHA256
-Dãy số in ra phải trùng với dòng của tệp .exe cùng phiên bản trong
+Dãy ký tự in ra phải trùng với dòng của tệp .exe cùng phiên bản trong
 SHA256SUMS, tải từ cùng nơi phát hành.
 
 TIẾNG VIỆT TRÊN MÀN HÌNH
@@ -137,12 +137,13 @@ chọn phông Unicode (Cascadia Mono hoặc Consolas): nhấp phải thanh tiêu
 đề > Properties (Thuộc tính) > Font (Phông chữ).
 EOF
   else
-    cat <<'EOF'
+    cat <<EOF
 BẮT ĐẦU
 
-1. Giải nén vào một thư mục trên ổ đĩa của máy (không phải ổ mạng):
-       tar -xzf hoidong_*_linux_*.tar.gz
-2. Trong thư mục đó:
+1. Giải nén trong một thư mục trên ổ đĩa của máy (không phải ổ mạng):
+       tar -xzf hoidong_${version}_linux_${goarch}.tar.gz
+       cd hoidong_${version}_linux_${goarch}
+2. Rồi:
        ./hoidong demo                 thử với một phiên họp mẫu
        ./hoidong                      mở (hoặc tạo) phiên họp trong hoidong.db
        ./hoidong --db hop-2026.db     mở (hoặc tạo) tệp hop-2026.db
@@ -152,9 +153,9 @@ BẮT ĐẦU
 KIỂM TRA TỆP TẢI VỀ
 
     sha256sum hoidong
-Dãy số in ra phải trùng với dòng của chương trình cùng phiên bản trong
-SHA256SUMS, tải từ cùng nơi phát hành (hoặc: sha256sum -c SHA256SUMS
-trong thư mục chứa các tệp tải về).
+Dãy ký tự in ra phải trùng với dòng của chương trình cùng phiên bản
+trong SHA256SUMS, tải từ cùng nơi phát hành (hoặc, trong thư mục chứa
+các tệp tải về: sha256sum -c --ignore-missing SHA256SUMS).
 EOF
   fi
   cat <<'EOF'
@@ -188,9 +189,9 @@ for target in "${targets[@]}"; do
   cp "$work/src/LICENSE" "$work/src/THIRD_PARTY_LICENSES.txt" "$pkg/"
   if [ "$goos" = windows ]; then
     # Notepad reads it as UTF-8 and breaks its lines.
-    { printf '\xef\xbb\xbf'; docTruoc "$goos" | sed 's/$/\r/'; } >"$pkg/DOC-TRUOC.txt"
+    { printf '\xef\xbb\xbf'; docTruoc "$goos" "$goarch" | sed 's/$/\r/'; } >"$pkg/DOC-TRUOC.txt"
   else
-    docTruoc "$goos" >"$pkg/DOC-TRUOC.txt"
+    docTruoc "$goos" "$goarch" >"$pkg/DOC-TRUOC.txt"
   fi
   chmod 0755 "$pkg/$exe"
   chmod 0644 "$pkg/LICENSE" "$pkg/THIRD_PARTY_LICENSES.txt" "$pkg/DOC-TRUOC.txt"
