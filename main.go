@@ -43,6 +43,8 @@ func commands() []command {
 			{"hoidong import --db TỆP BẢNG…", "nhập đối tượng, thành viên từ bảng đăng ký (xem: hoidong import --help)"}}},
 		{name: "secretary-code", run: runSecretaryCode, usage: []usageLine{
 			{"hoidong secretary-code --db TỆP", "đặt hoặc đổi mã thư ký (rời phòng bỏ phiếu, mở phiếu khi đóng vòng)"}}},
+		{name: "version", run: runVersion, usage: []usageLine{
+			{"hoidong version", "in phiên bản và commit của chương trình (cũng: hoidong --version)"}}},
 	}
 }
 
@@ -58,6 +60,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if name == "help" || name == "" && len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 		fmt.Fprint(stdout, usageText(all))
 		return 0
+	}
+	if name == "" && len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		name, args = "version", args[1:]
 	}
 	for _, c := range all {
 		if c.name == name {
