@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 // The booth belongs to the voters: the real binary in tmux, its booth

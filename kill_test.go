@@ -1,6 +1,8 @@
+//go:build unix
+
 package main
 
-// Kill test (issue 3, item 8): the real binary in a real terminal, killed
+// Kill test: the real binary in a real terminal, killed
 // with SIGKILL at random moments of a meeting, and restarted.
 //
 // The test holds a whole meeting of a small council (kill plan below) in

@@ -12,7 +12,11 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	if code != 0 {
+		holdWindow(os.Stderr)
+	}
+	os.Exit(code)
 }
 
 // commands lists every subcommand in the order the usage text gives them;

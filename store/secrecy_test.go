@@ -1,6 +1,6 @@
 package store_test
 
-// Secrecy test (issue 3, item 1). Each trial holds a meeting with a known
+// Secrecy test. Each trial holds a meeting with a known
 // council, casts every ballot of every round from known members in a known,
 // random order, closes the rounds, and then reads back every form in which
 // the program keeps ballots or voters: the tables through SQL, the record,
