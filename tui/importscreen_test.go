@@ -1,7 +1,6 @@
 package tui
 
 import (
-
 	"os"
 	"path/filepath"
 	"strings"
@@ -86,7 +85,7 @@ func TestImport_PreviewAndConfirm(t *testing.T) {
 	if len(rec.Nominees) != before+6 {
 		t.Fatalf("%d nominees, want %d", len(rec.Nominees), before+6)
 	}
-	if n, ok := rec.NomineeByID(int64(before+1)); !ok || n.Name != "Tổ dân phố số 3" {
+	if n, ok := rec.NomineeByID(int64(before + 1)); !ok || n.Name != "Tổ dân phố số 3" {
 		t.Fatalf("first imported: %+v", n)
 	}
 	if h.m.screens[pageImport].(*importScreen).batch != nil {
