@@ -721,9 +721,15 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 	term.press("closeRound")
 	term.waitFor(fmt.Sprintf("Đóng vòng 1 và kiểm phiếu (%d phiếu)?", voters))
 	term.press("yes")
+	// The results wait for the secretary to show them to the room.
+	s = term.waitFor("· Kết quả kiểm phiếu", "để công bố kết quả")
+	if strings.Contains(s, "Đạt") {
+		t.Errorf("the tally shows results before the secretary shows them:\n%s", frame(s))
+	}
+	term.press("enter")
 
 	// ── 5. Tally ──────────────────────────────────────────────────────────
-	s = term.waitFor("· Kết quả kiểm phiếu", "Vòng 1 — "+awardGKTTName)
+	s = term.waitFor("· Kết quả kiểm phiếu", "Vòng 1 — "+awardGKTTName, "Tỷ lệ")
 	if want := fmt.Sprintf("Phiếu phát ra %d · thu về %d · hợp lệ %d · không hợp lệ 0 · thành viên %d", voters, voters, voters, votingMembers); !strings.Contains(s, want) {
 		t.Errorf("tally should read %q:\n%s", want, frame(s))
 	}
@@ -737,7 +743,7 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 		}
 		return "Không đạt"
 	}
-	resultLine := regexp.MustCompile(`^\s*(?:› )?\s*(.+?)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+,\d\d%)\s+(Đạt|Không đạt)\s*$`)
+	resultLine := regexp.MustCompile(`^\s*(?:› )?\s*(.+?)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+,\d\d%)\s+(?:[█│░]+\s+)?(Đạt|Không đạt)\s*$`)
 	for _, n := range ready {
 		_, l := lineWith(s, n)
 		m := resultLine.FindStringSubmatch(l)

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -25,6 +26,7 @@ import (
 
 	"hoidong/model"
 	"hoidong/store"
+	"hoidong/voting"
 )
 
 // MinWidth and MinHeight are the smallest terminal the program lays out in.
@@ -90,6 +92,8 @@ type Options struct {
 	// ViewOnly, when set, says why the file cannot be written: the program
 	// offers to show it without changing anything, and changes nothing.
 	ViewOnly string
+	// Theme is the look to start with; ThemeAuto follows the terminal.
+	Theme Theme
 }
 
 // shared is what every screen reads: the record and the look, and the
@@ -100,6 +104,9 @@ type shared struct {
 	rec    *model.Record
 	keys   keyMap
 	styles styles
+	theme  Theme
+	dark   bool      // the terminal's background is dark
+	now    time.Time // the time the status bar shows, from the last tick
 	width  int
 	height int // height of the body area
 
@@ -180,7 +187,9 @@ func New(opts Options) *Model {
 			ctx:    ctx,
 			st:     opts.Store,
 			keys:   newKeyMap(),
-			styles: newStyles(true),
+			styles: newStyles(opts.Theme, true),
+			theme:  opts.Theme,
+			dark:   true,
 			width:  MinWidth,
 			height: MinHeight - 4,
 
@@ -190,7 +199,7 @@ func New(opts Options) *Model {
 		help: help.New(),
 		page: pageLoading,
 	}
-	m.help.Styles = help.DefaultStyles(true)
+	m.restyle()
 	if opts.ViewOnly != "" {
 		m.dialog = &dialog{
 			question: opts.ViewOnly + "\n\nMở tệp để xem (chỉ đọc, không thay đổi gì)? Trả lời không thì chương trình thoát.",
@@ -282,11 +291,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.SetWidth(msg.Width)
 		m.layout(msg.Height)
 	case tea.BackgroundColorMsg:
-		m.sh.styles = newStyles(msg.IsDark())
-		m.help.Styles = help.DefaultStyles(msg.IsDark())
+		m.sh.dark = msg.IsDark()
+		m.restyle()
 	case recordMsg:
 		return m, m.onRecord(msg)
 	case tickMsg:
+		m.sh.now = msg.at
 		return m, m.onTick()
 	case tea.KeyPressMsg:
 		return m, m.onKey(msg)
@@ -296,6 +306,28 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onCommand(msg)
 	}
 	return m, nil
+}
+
+// restyle builds the styles of the theme on the terminal's background.
+func (m *Model) restyle() {
+	m.sh.styles = newStyles(m.sh.theme, m.sh.dark)
+	dark := m.sh.dark
+	if m.sh.theme == ThemeDark || m.sh.theme == ThemeProjector {
+		dark = true
+	} else if m.sh.theme == ThemeLight {
+		dark = false
+	}
+	m.help.Styles = help.DefaultStyles(dark)
+	if m.sh.theme == ThemeProjector {
+		// The help line is read from the back of the room: no dim grey.
+		m.help.Styles.ShortKey = m.sh.styles.Title
+		m.help.Styles.ShortDesc = m.sh.styles.Subtitle
+		m.help.Styles.ShortSeparator = m.sh.styles.Subtitle
+		m.help.Styles.FullKey = m.sh.styles.Title
+		m.help.Styles.FullDesc = m.sh.styles.Subtitle
+		m.help.Styles.FullSeparator = m.sh.styles.Subtitle
+		m.help.Styles.Ellipsis = m.sh.styles.Subtitle
+	}
 }
 
 // onTick reloads the record where the screen follows progress that can
@@ -488,6 +520,13 @@ func (m *Model) onRecord(msg recordMsg) tea.Cmd {
 	for _, s := range m.screens {
 		cmds = append(cmds, s.refresh(&m.sh, msg))
 	}
+	if msg.notify != nil {
+		if a, ok := msg.notify.(addressed); ok {
+			if s, ok := m.screens[a.to]; ok {
+				cmds = append(cmds, s.receive(&m.sh, a.msg))
+			}
+		}
+	}
 	return tea.Batch(append(cmds, m.pageAfter(msg))...)
 }
 
@@ -599,6 +638,10 @@ func (m *Model) programKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.help.ShowAll = !m.help.ShowAll
 		m.layout(m.termHeight)
 		return nil, true
+	case key.Matches(msg, k.Theme):
+		m.sh.theme = m.sh.theme.next()
+		m.restyle()
+		return say("Giao diện: "+m.sh.theme.Label()+".", false), true
 	case key.Matches(msg, k.Back) && m.page != pageOverview && m.page != pageStart:
 		return m.go2(m.page.parent()), true
 	}
@@ -714,12 +757,12 @@ func (m *Model) render() string {
 		return "Đang mở phiên họp…"
 	}
 	s := m.current()
+	body := fit(m.body(s), w, m.sh.height)
 	var sub string
 	if m.opts.Notice != "" && m.page != pageBooth {
 		sub = m.sh.styles.Muted.Render(fitNotice(m.opts.Notice, w))
 	}
-	body := fit(m.body(s), w, m.sh.height)
-	return strings.Join([]string{truncate(m.titleLine(s), w), sub, body, m.statusLine(), m.helpLine(s)}, "\n")
+	return strings.Join([]string{m.headLine(s), sub, body, m.statusLine(), m.helpLine(s)}, "\n")
 }
 
 // body is the screen's view, or the question or prompt over it.
@@ -778,6 +821,44 @@ func (m *Model) titleLine(s screen) string {
 		title += st.Warn.Render(" [chỉ xem]")
 	}
 	return title + st.Muted.Render(" · ") + st.Subtitle.Render(s.title())
+}
+
+// headLine is the top line: the title on the left and, on every
+// secretary screen, the status bar on the right — the quorum, the open
+// round and its progress, the time — as much of it as fits, the quorum
+// last to go. The file is named on the line below.
+func (m *Model) headLine(s screen) string {
+	title, w := m.titleLine(s), m.sh.width
+	parts := m.statusParts()
+	for len(parts) > 0 {
+		bar := m.sh.styles.Bar.Render(strings.Join(parts, " │ "))
+		if gap := w - lipgloss.Width(title) - lipgloss.Width(bar); gap >= 2 {
+			return title + strings.Repeat(" ", gap) + bar
+		}
+		parts = parts[:len(parts)-1]
+	}
+	return truncate(title, w)
+}
+
+// statusParts are the facts of the status bar, most important first.
+func (m *Model) statusParts() []string {
+	rec := m.sh.rec
+	if m.page == pageBooth || rec == nil || m.page == pageStart || m.page == pageSecretary {
+		return nil
+	}
+	q := voting.Quorum(rec)
+	word := "chưa đủ"
+	if q.Met {
+		word = "đủ"
+	}
+	parts := []string{fmt.Sprintf("Có mặt %d/%d · %s", q.Present, q.Total, word)}
+	if r, open := rec.OpenRound(); open {
+		parts = append(parts, fmt.Sprintf("Vòng %d: %d/%d đã bỏ phiếu", r.Seq, len(r.Voters), r.Eligible))
+	}
+	if !m.sh.now.IsZero() {
+		parts = append(parts, clock(m.sh.now))
+	}
+	return parts
 }
 
 // dialogKeys explains how to answer the dialog.

@@ -82,6 +82,14 @@ func (h *harness) leaveBooth() {
 	h.expectPage(pageRounds)
 }
 
+// showResults shows the room the results of the round just closed.
+func (h *harness) showResults() {
+	h.t.Helper()
+	h.expectPage(pageTally)
+	h.expect("để công bố kết quả")
+	h.press("enter")
+}
+
 // castOne casts the ballot of the member the booth calls: agreeing to
 // every nominee, or disagreeing with the first.
 func (h *harness) castOne(agreeAll bool) {

@@ -81,6 +81,7 @@ func TestPaperRound_RefusesCountsThatDoNotAddUp(t *testing.T) {
 	h.expect("Ghi số liệu kiểm phiếu vòng 1")
 	h.press("c")
 	h.expectPage(pageTally)
+	h.showResults()
 	r := h.fresh().Rounds[0]
 	if r.Mode != model.RoundPaper || r.Status != model.RoundClosed || r.Issued != 7 || r.Returned != 7 || r.Valid != 7 {
 		t.Fatalf("paper round = %+v", r)
@@ -108,6 +109,7 @@ func tieAtQuota(t *testing.T, p model.Plan) *harness {
 	h.leaveBooth()
 	h.press("o", "c")
 	h.expectPage(pageTally)
+	h.showResults()
 	return h
 }
 
@@ -140,6 +142,7 @@ func TestTie_RevoteAmongTheTied(t *testing.T) {
 	h.leaveBooth()
 	h.press("o", "c")
 	h.expectPage(pageTally)
+	h.showResults()
 	rec = h.fresh()
 	var passed []int64
 	for _, l := range voting.Recommended(&rec) {

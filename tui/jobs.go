@@ -31,14 +31,17 @@ type recordMsg struct {
 	// logged is where the technical detail of the failure was written, or
 	// "" when it could not be written.
 	logged string
+	// notify is the successful job's message for a page.
+	notify tea.Msg
 }
 
-// tickMsg asks for a fresh look at the record, for live progress.
-type tickMsg struct{}
+// tickMsg asks for a fresh look at the record, for live progress, and
+// brings the time for the status bar.
+type tickMsg struct{ at time.Time }
 
 // tick fires once a second.
 func tick() tea.Cmd {
-	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{} })
+	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg{at: t} })
 }
 
 // load reads the record; gen is the number of writes started so far, so
@@ -81,6 +84,9 @@ type job struct {
 	// undo puts the screen back as it was before the key that asked for
 	// the write (the cursor moved on at once), when the write fails.
 	undo func()
+	// notify is sent once the write succeeded (a message addressed to a
+	// page: a round just closed, for the tally).
+	notify tea.Msg
 }
 
 // do queues a write and starts it if no other write is running.
@@ -115,7 +121,7 @@ func (c *shared) kick() tea.Cmd {
 		msg := snapshot(ctx, st, j.ack, err)
 		msg.from, msg.job = j.from, true
 		if err == nil {
-			msg.then = j.then
+			msg.then, msg.notify = j.then, j.notify
 		} else {
 			msg.failed = &j
 			msg.logged = logFailure(logPath, j.ack, err)

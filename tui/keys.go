@@ -39,6 +39,8 @@ type commonKeys struct {
 	Enter, Back, Help, Quit    key.Binding
 	// QuitTyping quits where letters are text: only ctrl+c.
 	QuitTyping key.Binding
+	// Theme switches between the dark, light and projector looks.
+	Theme key.Binding
 }
 
 // dialogKeys answer a yes/no question.
@@ -92,7 +94,7 @@ type boothKeys struct {
 
 // tallyKeys move between rounds and settle ties.
 type tallyKeys struct {
-	PrevRound, NextRound, Revote, ChairDecide, Choose, Decide, CancelChoice key.Binding
+	PrevRound, NextRound, Show, Revote, ChairDecide, Choose, Decide, CancelChoice key.Binding
 }
 
 // conclusionKeys export, close the meeting and correct it afterwards, and
@@ -124,6 +126,7 @@ func newKeyMap() keyMap {
 			Quit:     b("q", "thoát", "q", "ctrl+c"),
 
 			QuitTyping: b("ctrl+c", "thoát", "ctrl+c"),
+			Theme:      b("ctrl+t", "đổi giao diện", "ctrl+t"),
 		},
 		Dialog: dialogKeys{
 			Yes: b("c/enter", "có", "c", "y", "enter"),
@@ -212,6 +215,7 @@ func newKeyMap() keyMap {
 		Tally: tallyKeys{
 			PrevRound:    b("←", "vòng trước", "left"),
 			NextRound:    b("→", "vòng sau", "right"),
+			Show:         b("enter", "công bố kết quả", "enter"),
 			Revote:       b("r", "bỏ phiếu lại", "r"),
 			ChairDecide:  b("c", "chủ tọa quyết định", "c"),
 			Choose:       b("space", "chọn/bỏ", "space"),

@@ -152,6 +152,12 @@ func TestMeeting_WholeMeetingThroughUpdate(t *testing.T) {
 	h.expect("7/7 đã bỏ phiếu")
 	h.press("o", "c")
 	h.expectPage(pageTally)
+	// The room sees the results only when the secretary shows them.
+	h.snap("tally-hidden")
+	if strings.Contains(h.screen(), "Đạt") {
+		t.Fatal("the results show before the secretary shows them")
+	}
+	h.showResults()
 	h.snap("tally")
 
 	rec = h.fresh()

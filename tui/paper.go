@@ -113,7 +113,7 @@ func (s *paperScreen) submit(c *shared, r model.Round) tea.Cmd {
 	st, id := c.st, r.ID
 	return askDo(fmt.Sprintf("Ghi số liệu kiểm phiếu vòng %d và đóng vòng?\n\nPhát ra %d · thu về %d · hợp lệ %d · không hợp lệ %d.",
 		r.Seq, counts.Issued, counts.Returned, counts.Valid, counts.Invalid),
-		job{from: pagePaper, ack: fmt.Sprintf("Đã ghi kết quả kiểm phiếu vòng %d.", r.Seq), then: pageTally, write: func(ctx context.Context) error {
+		job{from: pagePaper, ack: fmt.Sprintf("Đã ghi kết quả kiểm phiếu vòng %d.", r.Seq), then: pageTally, notify: to(pageTally, closedMsg{round: r.ID}), write: func(ctx context.Context) error {
 			return st.EnterPaperCounts(ctx, id, counts)
 		}})
 }

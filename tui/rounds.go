@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 
 	"hoidong/model"
@@ -35,6 +36,17 @@ func (s *roundsScreen) refresh(c *shared, _ recordMsg) tea.Cmd {
 
 // title implements screen.
 func (s *roundsScreen) title() string { return "Bỏ phiếu kín" }
+
+// progressBar draws done out of all as a bar as wide as the screen allows,
+// with the Charm progress component, without its animation.
+func progressBar(c *shared, done, all int) string {
+	bar := progress.New(progress.WithWidth(max(min(c.width-4, 60), 10)), progress.WithoutPercentage(),
+		progress.WithFillCharacters('█', '░'), progress.WithColors(paletteFor(c.theme, c.dark).good))
+	if all <= 0 {
+		return bar.ViewAs(0)
+	}
+	return bar.ViewAs(float64(done) / float64(all))
+}
 
 // roundTitle names a round for the screens: "Vòng 3 — Giấy khen … (bỏ
 // phiếu lại, còn 1 suất)".
@@ -151,7 +163,8 @@ func (s *roundsScreen) askClose(c *shared, r model.Round) tea.Cmd {
 			len(waiting), strings.Join(names, "\n"), r.Seq, len(r.Voters))
 	}
 	st, id := c.st, r.ID
-	done := job{from: pageRounds, ack: fmt.Sprintf("Đã đóng vòng %d và kiểm phiếu.", r.Seq), then: pageTally}
+	done := job{from: pageRounds, ack: fmt.Sprintf("Đã đóng vòng %d và kiểm phiếu.", r.Seq), then: pageTally,
+		notify: to(pageTally, closedMsg{round: r.ID})}
 	if key := c.secretary; key != nil {
 		done.write = func(ctx context.Context) error { return st.CloseRound(ctx, id, key) }
 		return askDo(q, done)
@@ -190,7 +203,8 @@ func (s *roundsScreen) view(c *shared) string {
 		}
 		b.WriteString(st.Subtitle.Render(roundTitle(rec, r)) + "\n\n")
 		big := fmt.Sprintf("%d/%d đã bỏ phiếu", len(r.Voters), r.Eligible)
-		b.WriteString(st.Box.Render(st.Title.Render(big)) + "\n\n")
+		b.WriteString(st.Box.Render(st.Title.Render(big)) + "\n")
+		b.WriteString(progressBar(c, len(r.Voters), r.Eligible) + "\n\n")
 		b.WriteString(fmt.Sprintf("%d đối tượng trên phiếu. Kết quả chỉ được công bố sau khi đóng vòng.\n\n", len(r.Nominees)))
 		b.WriteString(hint(c.keys.Rounds.EnterBooth) + "   ·   " + hint(c.keys.Rounds.CloseRound) + "\n")
 		return b.String()

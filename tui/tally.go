@@ -23,6 +23,25 @@ type tallyScreen struct {
 	choosing bool           // the chair is choosing among the tied nominees
 	chosen   map[int64]bool // the chair's choice so far
 	pick     int            // cursor among the tied nominees
+
+	// hidden holds the rounds this program closed whose results the
+	// secretary has not yet chosen to show the room.
+	hidden map[int64]bool
+}
+
+// closedMsg tells the tally a round was just closed: its results wait
+// until the secretary shows them.
+type closedMsg struct{ round int64 }
+
+// receive implements screen: a round just closed.
+func (s *tallyScreen) receive(_ *shared, msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(closedMsg); ok {
+		if s.hidden == nil {
+			s.hidden = map[int64]bool{}
+		}
+		s.hidden[m.round] = true
+	}
+	return nil
 }
 
 // title implements screen.
@@ -63,11 +82,16 @@ func (s *tallyScreen) actions(c *shared) []action {
 	acts := []action{
 		act(tk.PrevRound, run(func() { s.round, s.cursor = clamp(s.round-1, rounds), 0 })),
 		act(tk.NextRound, run(func() { s.round, s.cursor = clamp(s.round+1, rounds), 0 })),
+	}
+	if s.hidden[r.ID] {
+		return append(acts, act(tk.Show, run(func() { delete(s.hidden, r.ID) })))
+	}
+	acts = append(acts,
 		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(r.Results)) })),
 		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(r.Results)) })),
 		more(k.Home, run(func() { s.cursor = 0 })),
 		more(k.End, run(func() { s.cursor = max(len(r.Results)-1, 0) })),
-	}
+	)
 	if standing.NeedsRevote() {
 		acts = append(acts, act(tk.Revote, func() tea.Cmd { return s.askRevote(c, r, standing) }))
 	}
@@ -145,6 +169,11 @@ func (s *tallyScreen) view(c *shared) string {
 	if s.choosing {
 		return head + "\n" + s.viewChoice(c, standing)
 	}
+	if s.hidden[r.ID] {
+		return head + "\n" + lipgloss.Place(c.width, c.height-4, lipgloss.Center, lipgloss.Center,
+			c.styles.Big.Render(fmt.Sprintf("Vòng %d đã đóng: %d phiếu thu về.", r.Seq, r.Returned))+
+				"\n\n"+fmt.Sprintf("Nhấn %s để công bố kết quả cho Hội đồng.", keyName(c.keys.Tally.Show)))
+	}
 	after := s.viewAfter(c, a, standing)
 	lines := voting.NewIndex(rec).Outcomes(r)
 	var explain []string
@@ -152,7 +181,7 @@ func (s *tallyScreen) view(c *shared) string {
 		explain = wrap("Phép tính: "+lines[s.cursor].Explain(a.Rule), c.width)
 	}
 	rows := max(c.height-4-strings.Count(head, "\n")-len(after)-len(explain), 3)
-	parts := []string{head, s.viewTable(c, lines, rows)}
+	parts := []string{head, s.viewTable(c, r, a.Rule, lines, rows)}
 	if len(explain) > 0 {
 		parts = append(parts, "\n"+strings.Join(explain, "\n"))
 	}
@@ -202,31 +231,49 @@ func (s *tallyScreen) viewAfter(c *shared, a model.Award, standing voting.RoundS
 	return after
 }
 
-// viewTable draws the result lines, rows at a time around the cursor. The
-// standing is never cut: the base column goes first, then the name
-// narrows.
-func (s *tallyScreen) viewTable(c *shared, lines []voting.LineOutcome, rows int) string {
+// viewTable draws the result lines, rows at a time around the cursor:
+// each nominee on one line, the name (its width capped), the figures, a
+// bar of the agree votes against the base with the threshold marked on
+// it, and the standing in words and colour. The standing is never cut:
+// the bar goes first, then the base column, then the name narrows.
+func (s *tallyScreen) viewTable(c *shared, r model.Round, rule model.Rule, lines []voting.LineOutcome, rows int) string {
 	st, w := c.styles, c.width
 	verdictW := lipgloss.Width("Kết quả")
 	for _, lo := range lines {
 		verdictW = max(verdictW, lipgloss.Width(lo.Outcome.Label()))
 	}
-	showBase := w-2-7-9-9-2-verdictW-6 >= 18
+	nameW := 12
+	for _, lo := range lines {
+		if n, ok := c.rec.NomineeByID(lo.Line.NomineeID); ok {
+			nameW = max(nameW, lipgloss.Width(n.Name))
+		}
+	}
+	nameW = min(nameW, 32)
 	numW := 7 + 9 + 9
+	showBase := w-2-numW-6-2-verdictW >= 18
 	if showBase {
 		numW += 6
 	}
-	nameW := max(w-2-numW-2-verdictW, 12)
+	barW := min(w-2-nameW-numW-2-verdictW-2, 40)
+	if barW < 10 {
+		barW = 0
+		nameW = max(min(w-2-numW-2-verdictW, 32), 12)
+	}
 	cols := padRight("  Đối tượng", nameW+2) + padLeft("Đồng ý", 7) + padLeft("Không ĐY", 9)
 	if showBase {
 		cols += padLeft("Cơ sở", 6)
 	}
-	cols += padLeft("Tỷ lệ", 9) + "  " + padRight("Kết quả", verdictW)
+	cols += padLeft("Tỷ lệ", 9) + "  "
+	if barW > 0 {
+		cols += padRight("", barW+2)
+	}
+	cols += padRight("Kết quả", verdictW)
 	var b strings.Builder
 	b.WriteString("\n" + st.Header.Render(cols) + "\n")
 	start := window(s.cursor, len(lines), rows)
 	for i := start; i < len(lines) && i < start+rows; i++ {
-		l := lines[i].Line
+		lo := lines[i]
+		l := lo.Line
 		name := "?"
 		if n, ok := c.rec.NomineeByID(l.NomineeID); ok {
 			name = n.Name
@@ -236,11 +283,45 @@ func (s *tallyScreen) viewTable(c *shared, lines []voting.LineOutcome, rows int)
 			line += padLeft(fmt.Sprint(l.Base), 6)
 		}
 		line += padLeft(voting.FormatShare(l.Agree, l.Base), 9) + "  "
-		verdict := outcomeStyle(st, lines[i].Outcome)(lines[i].Outcome.Label())
+		style := outcomeStyle(st, lo.Outcome)
+		verdict := style(lo.Outcome.Label())
+		if barW > 0 {
+			verdict = shareBar(st, l, rule, barW, lo.Threshold) + "  " + verdict
+		}
 		if i == s.cursor {
 			b.WriteString(st.Selected.Render("› "+line) + verdict + "\n")
 		} else {
 			b.WriteString("  " + line + verdict + "\n")
+		}
+	}
+	return b.String()
+}
+
+// shareBar draws agree out of base as a bar width cells wide, with the
+// threshold marked where it falls ("│"), in the colour of whether the
+// threshold was reached.
+func shareBar(st styles, l model.ResultLine, rule model.Rule, width int, reached bool) string {
+	if l.Base <= 0 {
+		return strings.Repeat(" ", width)
+	}
+	filled := min(l.Agree*width/l.Base, width)
+	mark := -1
+	if rule.Threshold.Den > 0 {
+		mark = min(int(rule.Threshold.Num*int64(width)/rule.Threshold.Den), width-1)
+	}
+	fill := st.Bad
+	if reached {
+		fill = st.Good
+	}
+	var b strings.Builder
+	for i := 0; i < width; i++ {
+		switch {
+		case i == mark:
+			b.WriteString(st.Title.Render("│"))
+		case i < filled:
+			b.WriteString(fill.Render("█"))
+		default:
+			b.WriteString(st.Muted.Render("░"))
 		}
 	}
 	return b.String()
