@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"io"
 	"path/filepath"
 
@@ -13,10 +14,29 @@ import (
 func runTUI(args []string, _ io.Reader, _, _ io.Writer) error {
 	fs := flags("hoidong")
 	db := dbFlag(fs)
+	theme := themeFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	return openAndRun(tui.Options{Notice: "Tệp phiên họp: " + *db}, *db)
+	t, err := parseTheme(*theme)
+	if err != nil {
+		return err
+	}
+	return openAndRun(tui.Options{Notice: "Tệp phiên họp: " + *db, Theme: t}, *db)
+}
+
+// themeFlag adds --theme, the look to start with.
+func themeFlag(fs *flag.FlagSet) *string {
+	return fs.String("theme", "tu-dong", "giao diện: tu-dong, toi (nền tối), sang (nền sáng), may-chieu (máy chiếu)")
+}
+
+// parseTheme reads --theme, refusing a name it does not know.
+func parseTheme(s string) (tui.Theme, error) {
+	t, ok := tui.ParseTheme(s)
+	if !ok {
+		return t, usageErrorf("giao diện không rõ: %q (dùng: tu-dong, toi, sang, may-chieu)", s)
+	}
+	return t, nil
 }
 
 // openAndRun opens the database and runs the program on it. A file the

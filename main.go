@@ -24,13 +24,14 @@ func main() {
 func commands() []command {
 	return []command{
 		{name: "", run: runTUI, usage: []usageLine{
-			{"hoidong [--db TỆP]", "mở phiên họp (mặc định: hoidong.db trong thư mục hiện tại)"}}},
+			{"hoidong [--db TỆP] [--theme GIAO_DIỆN]", "mở phiên họp (mặc định: hoidong.db trong thư mục hiện tại);\n" +
+				"giao diện: tu-dong, toi, sang, may-chieu (máy chiếu); ctrl+t đổi khi đang chạy"}}},
 		{name: "demo", run: runDemo, usage: []usageLine{
 			{"hoidong demo", "thử ngay với phiên họp mẫu trong một tệp tạm"}}},
 		{name: "init", run: runInit, usage: []usageLine{
 			{"hoidong init [--plan TỆP] --db TỆP", "tạo phiên họp từ tệp kế hoạch (không có --plan: kế hoạch mẫu)"}}},
 		{name: "booth", run: runBooth, usage: []usageLine{
-			{"hoidong booth --db TỆP", "chỉ chạy phòng bỏ phiếu, ở màn hình thứ hai"}}},
+			{"hoidong booth --db TỆP [--theme GIAO_DIỆN]", "chỉ chạy phòng bỏ phiếu, ở màn hình thứ hai"}}},
 		{name: "plan", run: runPlan, usage: []usageLine{
 			{"hoidong plan show", "in kế hoạch mẫu (TOML, có chú thích) để sửa theo cơ quan"},
 			{"hoidong plan check TỆP", "kiểm tra tệp kế hoạch"}}},
