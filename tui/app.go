@@ -414,9 +414,9 @@ func (m *Model) onPaste(msg tea.PasteMsg) tea.Cmd {
 		return cmd
 	}
 	if p, ok := m.current().(interface {
-		paste(tea.PasteMsg) tea.Cmd
+		paste(*shared, tea.PasteMsg) tea.Cmd
 	}); ok && m.current().takesText() {
-		return p.paste(msg)
+		return p.paste(&m.sh, msg)
 	}
 	return nil
 }

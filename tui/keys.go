@@ -67,7 +67,7 @@ type rollCallKeys struct {
 type tellerKeys struct{ Toggle, Head key.Binding }
 
 // nomineeKeys are the list of nominees'.
-type nomineeKeys struct{ Open, Search key.Binding }
+type nomineeKeys struct{ Open, Search, KeepFilter, ClearFilter key.Binding }
 
 // reviewKeys mark a nominee's checks and criteria.
 type reviewKeys struct {
@@ -165,7 +165,9 @@ func newKeyMap() keyMap {
 		},
 		Nominees: nomineeKeys{
 			Open:   b("enter", "xét đối tượng", "enter"),
-			Search: b("/", "tìm", "/"),
+			Search:      b("/", "tìm", "/"),
+			KeepFilter:  b("enter", "giữ bộ lọc", "enter"),
+			ClearFilter: b("esc", "bỏ lọc", "esc"),
 		},
 		Review: reviewKeys{
 			Next:        b("enter", "dòng sau", "enter"),

@@ -16,6 +16,9 @@ type nomineesScreen struct {
 	rows   []nomineeRow
 	cursor int // index into rows; always on a candidacy row
 	filter string
+	// typing is set while the filter is being typed: the list follows
+	// every key.
+	typing bool
 }
 
 // nomineeRow is a group heading or one candidacy.
@@ -138,35 +141,76 @@ func (s *nomineesScreen) move(d int) {
 	}
 }
 
-// actions implements screen.
+// actions implements screen. / starts a filter that follows every key
+// typed, without diacritics or with; enter keeps it and goes back to the
+// list; esc clears it, and only with no filter does esc leave the screen.
 func (s *nomineesScreen) actions(c *shared) []action {
 	k := c.keys
-	search := act(k.Nominees.Search, func() tea.Cmd {
-		return prompt("Tìm theo tên hoặc đơn vị (gõ không dấu cũng được; để trống để bỏ lọc):", s.filter, func(q string) tea.Cmd {
-			s.filter = q
-			s.rebuild(c)
-			return nil
-		})
-	})
-	if len(s.rows) == 0 {
-		return []action{search}
+	nk := k.Nominees
+	if s.typing {
+		return []action{
+			act(nk.KeepFilter, run(func() { s.typing = false })),
+			act(nk.ClearFilter, run(func() { s.setFilter(c, ""); s.typing = false })),
+			more(k.Up, run(func() { s.move(-1) })),
+			more(k.Down, run(func() { s.move(1) })),
+		}
 	}
-	return []action{
-		act(k.Up, run(func() { s.move(-1) })),
-		act(k.Down, run(func() { s.move(1) })),
-		more(k.Home, run(func() { s.move(-len(s.rows)) })),
-		more(k.End, run(func() { s.move(len(s.rows)) })),
-		more(k.PageUp, run(func() { s.move(-(c.height - 3)) })),
-		more(k.PageDown, run(func() { s.move(c.height - 3) })),
-		act(k.Nominees.Open, func() tea.Cmd {
-			r := s.rows[s.cursor]
-			if r.heading != "" {
-				return nil
-			}
-			return func() tea.Msg { return to(pageReview, focusMsg{nominee: r.nominee, award: r.award}) }
-		}),
-		search,
+	search := act(nk.Search, run(func() { s.typing = true }))
+	acts := []action{}
+	if len(s.rows) > 0 {
+		acts = append(acts,
+			act(k.Up, run(func() { s.move(-1) })),
+			act(k.Down, run(func() { s.move(1) })),
+			more(k.Home, run(func() { s.move(-len(s.rows)) })),
+			more(k.End, run(func() { s.move(len(s.rows)) })),
+			more(k.PageUp, run(func() { s.move(-(c.height - 3)) })),
+			more(k.PageDown, run(func() { s.move(c.height - 3) })),
+			act(nk.Open, func() tea.Cmd {
+				r := s.rows[s.cursor]
+				if r.heading != "" {
+					return nil
+				}
+				return func() tea.Msg { return to(pageReview, focusMsg{nominee: r.nominee, award: r.award}) }
+			}))
 	}
+	acts = append(acts, search)
+	if s.filter != "" {
+		acts = append(acts, act(nk.ClearFilter, run(func() { s.setFilter(c, "") })))
+	}
+	return acts
+}
+
+// takesText implements screen: while the filter is typed.
+func (s *nomineesScreen) takesText() bool { return s.typing }
+
+// typed implements screen: a character of the filter, or backspace.
+func (s *nomineesScreen) typed(c *shared, msg tea.KeyPressMsg) tea.Cmd {
+	if !s.typing {
+		return nil
+	}
+	switch {
+	case msg.Code == tea.KeyBackspace:
+		if r := []rune(s.filter); len(r) > 0 {
+			s.setFilter(c, string(r[:len(r)-1]))
+		}
+	case msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt) == 0:
+		s.setFilter(c, s.filter+msg.Text)
+	}
+	return nil
+}
+
+// paste takes pasted text into the filter being typed.
+func (s *nomineesScreen) paste(c *shared, msg tea.PasteMsg) tea.Cmd {
+	if s.typing {
+		s.setFilter(c, s.filter+strings.ReplaceAll(msg.Content, "\n", " "))
+	}
+	return nil
+}
+
+// setFilter filters the list anew.
+func (s *nomineesScreen) setFilter(c *shared, f string) {
+	s.filter = f
+	s.rebuild(c)
 }
 
 // statusStyle colours a status.
@@ -186,18 +230,24 @@ func statusStyle(st styles, s voting.Status) func(...string) string {
 func (s *nomineesScreen) view(c *shared) string {
 	st := c.styles
 	var b strings.Builder
-	if len(s.rows) == 0 {
-		if s.filter != "" {
-			return "\nKhông có đối tượng nào khớp với \"" + s.filter + "\". Nhấn / để tìm lại hoặc bỏ lọc."
-		}
-		return "\nKế hoạch chưa có đối tượng đề nghị nào."
-	}
-	nameW, checkW := c.width-2-12-24, 12
+	nk := c.keys.Nominees
 	rows := c.height - 1
-	if s.filter != "" {
-		b.WriteString(st.Warn.Render(truncate("Đang lọc: \""+s.filter+"\" ("+keyName(c.keys.Nominees.Search)+" để đổi, để trống để bỏ lọc)", c.width)) + "\n")
+	switch {
+	case s.typing:
+		b.WriteString(st.Title.Render("Tìm: ") + s.filter + st.Selected.Render(" ") + st.Muted.Render(
+			"  (gõ không dấu cũng được; "+hints(nk.KeepFilter, nk.ClearFilter)+")") + "\n")
+		rows--
+	case s.filter != "":
+		b.WriteString(st.Warn.Render(truncate("Đang lọc: \""+s.filter+"\" ("+hints(nk.Search, nk.ClearFilter)+")", c.width)) + "\n")
 		rows--
 	}
+	if len(s.rows) == 0 {
+		if s.filter != "" {
+			return b.String() + "\nKhông có đối tượng nào khớp với \"" + s.filter + "\"."
+		}
+		return b.String() + "\nKế hoạch chưa có đối tượng đề nghị nào."
+	}
+	nameW, checkW := c.width-2-12-24, 12
 	b.WriteString(st.Header.Render(padRight("  Đối tượng", nameW+2)+padRight("Tiêu chuẩn", checkW)+padRight("Tình trạng", 24)) + "\n")
 	start := window(s.cursor, len(s.rows), rows)
 	for i := start; i < len(s.rows) && i < start+rows; i++ {

@@ -299,14 +299,30 @@ func TestNominees_VietnameseOrderAndSearch(t *testing.T) {
 	if strings.Join(names, "|") != strings.Join(want, "|") {
 		t.Fatalf("order = %v, want %v", names, want)
 	}
+	// The list follows every key of the filter, typed without diacritics.
 	h.press("/")
-	h.typeText("duong thi")
-	h.press("enter")
-	h.expect("Đang lọc", "Dương Thị Mẫu Lan")
+	h.typeText("duong")
+	h.expect("Tìm: duong", "Dương Thị Mẫu Lan")
 	if strings.Contains(h.screen(), "Đỗ Văn Mẫu Khánh") {
 		t.Fatal("filter kept a nominee that does not match")
 	}
+	h.typeText(" thi")
+	h.press("enter")
+	h.expect("Đang lọc", "Dương Thị Mẫu Lan")
 	h.snap("filtered")
-	h.press("/", "ctrl+u", "enter")
+	// q is text while typing, not quit; backspace takes a letter back.
+	h.press("/", "q")
+	if h.m.quitting {
+		t.Fatal("q quit while typing the filter")
+	}
+	h.press("backspace", "enter")
+	// esc clears the filter first, and leaves only when there is none.
+	h.press("esc")
+	h.expectPage(pageNominees)
 	h.expect("Đỗ Văn Mẫu Khánh")
+	if strings.Contains(h.screen(), "Đang lọc") {
+		t.Fatal("esc left the filter on")
+	}
+	h.press("esc")
+	h.expectPage(pageOverview)
 }

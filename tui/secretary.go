@@ -120,7 +120,7 @@ func (s *secretaryScreen) typed(_ *shared, msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // paste takes pasted text into the field being typed.
-func (s *secretaryScreen) paste(msg tea.PasteMsg) tea.Cmd {
+func (s *secretaryScreen) paste(_ *shared, msg tea.PasteMsg) tea.Cmd {
 	if s.saving {
 		return nil
 	}
