@@ -168,6 +168,7 @@ type dialog struct {
 	confirm  key.Binding
 	strict   bool    // only confirm answers; every other key cancels
 	no       tea.Cmd // run when the answer is no
+	quits    bool    // the question is whether to quit
 }
 
 // input asks for one line of text over the current screen.
@@ -349,8 +350,11 @@ func (m *Model) onCommand(msg tea.Msg) tea.Cmd {
 		if s, ok := m.screens[msg.to]; ok {
 			return s.receive(&m.sh, msg.msg)
 		}
+	case quitMsg:
+		return m.quit()
 	case askMsg:
 		m.dialog = &dialog{question: msg.question, yes: msg.yes, write: msg.write, confirm: m.sh.keys.Dialog.Yes}
+		m.dialog.quits = msg.quits
 		if msg.confirm != nil {
 			m.dialog.confirm, m.dialog.strict = *msg.confirm, true
 		}
@@ -614,6 +618,8 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.quit()
 		}
 		return nil
+	case key.Matches(msg, m.sh.keys.QuitTyping) && m.page != pageBooth:
+		return m.askQuit()
 	}
 	s := m.current()
 	if cmd, ok := dispatch(s.actions(&m.sh), msg); ok {
@@ -628,11 +634,22 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	return s.typed(&m.sh, msg)
 }
 
+// quitMsg quits once the question was answered yes.
+type quitMsg struct{}
+
+// askQuit asks before ending the program.
+func (m *Model) askQuit() tea.Cmd {
+	return func() tea.Msg {
+		return askMsg{question: "Thoát chương trình?\n\nMọi thao tác đã được ghi vào tệp; mở lại là tiếp tục đúng chỗ.",
+			yes: func() tea.Msg { return quitMsg{} }, quits: true}
+	}
+}
+
 // programKey runs the program's own keys: quit, help, back one level.
 func (m *Model) programKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.sh.keys
 	switch {
-	case key.Matches(msg, k.QuitTyping), key.Matches(msg, k.Quit):
+	case key.Matches(msg, k.Quit):
 		return m.quit(), true
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
@@ -652,6 +669,9 @@ func (m *Model) programKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 func (m *Model) onInputKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.sh.keys.Input
 	switch {
+	case key.Matches(msg, m.sh.keys.QuitTyping):
+		m.input = nil
+		return m.askQuit()
 	case key.Matches(msg, k.Submit):
 		in := m.input
 		m.input = nil
@@ -669,6 +689,12 @@ func (m *Model) onInputKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) onDialogKey(msg tea.KeyPressMsg) tea.Cmd {
 	d := m.dialog
 	switch {
+	case key.Matches(msg, m.sh.keys.QuitTyping) && !m.opts.BoothOnly:
+		m.dialog = nil
+		if d.quits {
+			return m.quit() // ctrl+c twice
+		}
+		return m.askQuit()
 	case key.Matches(msg, d.confirm):
 		m.dialog = nil
 		if d.write != nil {

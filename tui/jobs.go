@@ -145,6 +145,7 @@ type askMsg struct {
 	yes      tea.Cmd
 	write    *job
 	confirm  *key.Binding // a stricter key than the usual yes, if set
+	quits    bool         // the question is whether to quit
 }
 
 // ask asks a yes/no question and runs yes on yes.

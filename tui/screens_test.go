@@ -326,3 +326,27 @@ func TestNominees_VietnameseOrderAndSearch(t *testing.T) {
 	h.press("esc")
 	h.expectPage(pageOverview)
 }
+
+// TestQuit_CtrlCAsks asks before quitting on ctrl+c, also from a prompt;
+// no keeps the program running, a second ctrl+c or yes quits.
+func TestQuit_CtrlCAsks(t *testing.T) {
+	h := newHarness(t, true)
+	h.press("ctrl+c")
+	h.expect("Thoát chương trình?")
+	if h.m.quitting {
+		t.Fatal("ctrl+c quit without asking")
+	}
+	h.press("k")
+	h.expectPage(pageOverview)
+	h.press("g") // the discussion prompt
+	h.expect("Ý kiến thảo luận")
+	h.press("ctrl+c")
+	h.expect("Thoát chương trình?")
+	if h.m.input != nil {
+		t.Fatal("the prompt stayed open under the question")
+	}
+	h.press("ctrl+c")
+	if !h.m.quitting {
+		t.Fatal("a second ctrl+c did not quit")
+	}
+}
