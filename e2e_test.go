@@ -800,6 +800,9 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 	term.typeText(out1)
 	term.waitFor("xuất 1")
 	term.press("enter")
+	// The program names what it will write, and where, before writing.
+	term.waitFor("Ghi 30 tệp", "bản chính thức")
+	term.press("yes")
 	term.waitFor("Đã xuất 30 tệp", "Đã ghi: 30 tệp")
 	term.press("quit")
 

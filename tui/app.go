@@ -20,6 +20,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -110,6 +111,7 @@ type shared struct {
 	width  int
 	height int // height of the body area
 
+	busy      string // what slow thing is under way, for the spinner; "" for none
 	exportDir string // where documents and code slips are written by default
 	logPath   string // where the technical detail of a failure is written
 	exported  exported
@@ -158,6 +160,9 @@ type Model struct {
 	statusErr  bool
 	quitting   bool
 	termHeight int
+
+	spin     spinner.Model // turns while something slow is under way
+	spinning bool
 }
 
 // dialog is a yes/no question over the current screen.
@@ -199,6 +204,7 @@ func New(opts Options) *Model {
 		},
 		help: help.New(),
 		page: pageLoading,
+		spin: spinner.New(spinner.WithSpinner(spinner.Dot)),
 	}
 	m.restyle()
 	if opts.ViewOnly != "" {
@@ -283,9 +289,30 @@ func (m *Model) quit() tea.Cmd {
 
 // Update implements tea.Model.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if m.sh.boothLocked {
-		return m, m.updateLocked(msg)
+	if t, ok := msg.(spinner.TickMsg); ok {
+		if m.sh.busy == "" {
+			m.spinning = false
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(t)
+		return m, cmd
 	}
+	var cmd tea.Cmd
+	if m.sh.boothLocked {
+		cmd = m.updateLocked(msg)
+	} else {
+		cmd = m.update(msg)
+	}
+	if m.sh.busy != "" && !m.spinning {
+		m.spinning = true
+		cmd = tea.Batch(cmd, m.spin.Tick)
+	}
+	return m, cmd
+}
+
+// update handles a message outside the booth.
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.sh.width = msg.Width
@@ -295,18 +322,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.sh.dark = msg.IsDark()
 		m.restyle()
 	case recordMsg:
-		return m, m.onRecord(msg)
+		return m.onRecord(msg)
 	case tickMsg:
 		m.sh.now = msg.at
-		return m, m.onTick()
+		return m.onTick()
 	case tea.KeyPressMsg:
-		return m, m.onKey(msg)
+		return m.onKey(msg)
 	case tea.PasteMsg:
-		return m, m.onPaste(msg)
+		return m.onPaste(msg)
 	default:
-		return m, m.onCommand(msg)
+		return m.onCommand(msg)
 	}
-	return m, nil
+	return nil
 }
 
 // restyle builds the styles of the theme on the terminal's background.
@@ -398,6 +425,7 @@ func (m *Model) openInput(msg inputMsg) tea.Cmd {
 
 // onExported takes the result of writing documents.
 func (m *Model) onExported(msg exportedMsg) {
+	m.sh.busy = ""
 	if msg.err != nil {
 		m.status, m.statusErr = model.Message(msg.err), true
 		return
@@ -490,7 +518,7 @@ func (m *Model) current() screen {
 func (m *Model) onRecord(msg recordMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if msg.job {
-		m.sh.writing = false
+		m.sh.writing, m.sh.busy = false, ""
 		if msg.failed != nil {
 			msg.err = m.failed(msg)
 		}
@@ -804,11 +832,16 @@ func (m *Model) body(s screen) string {
 	return s.view(&m.sh)
 }
 
-// statusLine is the last action's outcome, never shown at the booth.
+// statusLine is what is under way, or the last action's outcome; never
+// shown at the booth.
 func (m *Model) statusLine() string {
 	st := m.sh.styles
 	switch {
-	case m.status == "" || m.page == pageBooth:
+	case m.page == pageBooth:
+		return ""
+	case m.sh.busy != "":
+		return st.Title.Render(m.spin.View()) + " " + st.Subtitle.Render(truncate(m.sh.busy, m.sh.width-3))
+	case m.status == "":
 		return ""
 	case m.statusErr:
 		return st.Error.Render(truncate(m.status, m.sh.width))

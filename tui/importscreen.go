@@ -132,6 +132,7 @@ func (s *importScreen) confirm(c *shared) tea.Cmd {
 	}
 	return askDo(fmt.Sprintf("Nhập %s vào phiên họp?\n\nSau khi nhập, không xóa được các dòng này.", b.Headline()), job{
 		from: pageImport,
+		busy: "Đang nhập " + b.Headline() + "…",
 		ack:  "Đã nhập " + b.Headline() + ".",
 		then: then,
 		write: func(ctx context.Context) error {

@@ -87,6 +87,9 @@ type job struct {
 	// notify is sent once the write succeeded (a message addressed to a
 	// page: a round just closed, for the tally).
 	notify tea.Msg
+	// busy says what is under way while the write runs, for a write slow
+	// enough to show a spinner ("Đang mở phiếu và kiểm phiếu…").
+	busy string
 }
 
 // do queues a write and starts it if no other write is running.
@@ -115,6 +118,7 @@ func (c *shared) kick() tea.Cmd {
 	c.queue = c.queue[1:]
 	c.writing = true
 	c.generation++
+	c.busy = j.busy
 	ctx, st, logPath := c.ctx, c.st, c.logPath
 	return func() tea.Msg {
 		err := j.write(ctx)

@@ -101,7 +101,11 @@ func (s *previewScreen) show() tea.Cmd {
 }
 
 // receive implements screen: the text of the document asked for.
-func (s *previewScreen) receive(_ *shared, msg tea.Msg) tea.Cmd {
+func (s *previewScreen) receive(c *shared, msg tea.Msg) tea.Cmd {
+	if e, ok := msg.(exportStart); ok {
+		c.busy = "Đang kiểm tra hồ sơ và ghi tài liệu vào " + e.dir + "…"
+		return exportWith(c.ctx, c.st, e.dir, export.Options{})
+	}
 	m, ok := msg.(renderedMsg)
 	if !ok || m.rec != s.rec || len(s.docs) == 0 || s.docs[s.cursor].Key != m.doc {
 		return nil // a document no longer asked for
@@ -150,10 +154,28 @@ func (s *previewScreen) actions(c *shared) []action {
 			if dir == "" {
 				return say("Chưa nhập thư mục.", true)
 			}
-			return exportWith(c.ctx, st, dir, export.Options{})
+			return s.askWrite(c, st, dir)
 		})
 	}))
 }
+
+// askWrite names what will be written where, and writes it on yes.
+func (s *previewScreen) askWrite(c *shared, st *store.Store, dir string) tea.Cmd {
+	docs, err := export.Select(c.rec, export.Options{})
+	if err != nil {
+		return say(model.Message(err), true)
+	}
+	kind := "chính thức"
+	if c.rec.Meeting.Status != model.MeetingClosed {
+		kind = "DỰ THẢO (phiên họp chưa kết thúc)"
+	}
+	q := fmt.Sprintf("Ghi %d tệp, %d tài liệu, bản %s, vào thư mục\n%s?\n\nTrước khi ghi, chương trình kiểm tra hồ sơ; tệp cùng tên trong thư mục được thay.",
+		len(docs), len(s.docs), kind, dir)
+	return ask(q, func() tea.Msg { return to(pagePreview, exportStart{dir: dir}) })
+}
+
+// exportStart begins writing the documents once the secretary said yes.
+type exportStart struct{ dir string }
 
 // exportWith checks the record as verify does and, when it proves itself,
 // writes the documents opt selects into dir from the record it checked;

@@ -55,6 +55,8 @@ func TestPreview_ScrollSwitchAndWrite(t *testing.T) {
 	h.press("w")
 	h.expect("Thư mục ghi biên bản và kết quả:")
 	h.press("enter")
+	h.expect("bản DỰ THẢO")
+	h.press("c")
 	docs, err := export.Select(h.rec(), export.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +86,7 @@ func TestPreview_BadFolder(t *testing.T) {
 	}
 	h.m.screens[pagePreview].(*previewScreen).exportDir = filepath.Join(file, "con")
 	h.press("6", "x", "w")
-	h.press("enter")
+	h.press("enter", "c")
 	if !h.m.statusErr {
 		t.Fatalf("status %q is not an error", h.m.status)
 	}

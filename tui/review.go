@@ -53,11 +53,22 @@ type focusMsg struct {
 // title implements screen.
 func (s *reviewScreen) title() string { return "Xét đối tượng" }
 
-// receive implements screen: the candidacy to review, from the list.
+// confirmedCheck is an exclusion the secretary confirmed.
+type confirmedCheck struct {
+	cursor int
+	write  func() tea.Cmd
+}
+
+// receive implements screen: the candidacy to review, from the list; an
+// exclusion confirmed.
 func (s *reviewScreen) receive(_ *shared, msg tea.Msg) tea.Cmd {
-	if f, ok := msg.(focusMsg); ok {
-		s.focus(f.nominee, f.award)
+	switch m := msg.(type) {
+	case focusMsg:
+		s.focus(m.nominee, m.award)
 		return navigate(pageReview)
+	case confirmedCheck:
+		s.cursor = m.cursor
+		return m.write()
 	}
 	return nil
 }
@@ -132,7 +143,16 @@ func (s *reviewScreen) check(c *shared, n *model.NomineeRecord, applies bool, to
 		rk := c.keys.Review
 		ack += " Tiếp theo là phần tiêu chuẩn: " + hints(rk.Met, rk.NotMet) + "."
 	}
-	return s.write(c, was, ack, total, func(ctx context.Context) error { return st.SetCheck(ctx, id, ch.Code, applies) })
+	write := func(ctx context.Context) error { return st.SetCheck(ctx, id, ch.Code, applies) }
+	if applies && ch.Effect == model.EffectExclude && !(was.answered && was.applies) {
+		// Excluding a nominee is asked first, naming what follows.
+		cursor := s.cursor
+		return ask(fmt.Sprintf("%s: %s?\n\nĐối tượng sẽ thuộc trường hợp không khen thưởng: không được đưa ra bỏ phiếu cho %d hình thức đã đề nghị.",
+			n.Name, ch.Text, len(n.Candidacies)), func() tea.Msg {
+			return to(pageReview, confirmedCheck{cursor: cursor, write: func() tea.Cmd { return s.write(c, was, ack, total, write) }})
+		})
+	}
+	return s.write(c, was, ack, total, write)
 }
 
 // mark records the criterion under the cursor met or not met.

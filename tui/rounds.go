@@ -164,7 +164,8 @@ func (s *roundsScreen) askClose(c *shared, r model.Round) tea.Cmd {
 	}
 	st, id := c.st, r.ID
 	done := job{from: pageRounds, ack: fmt.Sprintf("Đã đóng vòng %d và kiểm phiếu.", r.Seq), then: pageTally,
-		notify: to(pageTally, closedMsg{round: r.ID})}
+		notify: to(pageTally, closedMsg{round: r.ID}),
+		busy:   fmt.Sprintf("Đang mở %d phiếu đã niêm phong, kiểm phiếu vòng %d và sắp xếp lại tệp…", len(r.Voters), r.Seq)}
 	if key := c.secretary; key != nil {
 		done.write = func(ctx context.Context) error { return st.CloseRound(ctx, id, key) }
 		return askDo(q, done)

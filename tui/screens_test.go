@@ -350,3 +350,44 @@ func TestQuit_CtrlCAsks(t *testing.T) {
 		t.Fatal("a second ctrl+c did not quit")
 	}
 }
+
+// TestReview_ExclusionIsConfirmed asks before a check that excludes the
+// nominee from the award, naming what follows; no changes nothing.
+func TestReview_ExclusionIsConfirmed(t *testing.T) {
+	h := newHarness(t, true)
+	h.press("3", "enter")
+	h.expectPage(pageReview)
+	rs := h.m.screens[pageReview].(*reviewScreen)
+	id := rs.nominee
+	exclude := -1
+	for i, ch := range h.rec().Plan.Eligibility {
+		if ch.Effect == model.EffectExclude {
+			exclude = i
+			break
+		}
+	}
+	if exclude < 0 {
+		t.Fatal("the sample plan has no excluding check")
+	}
+	for i := 0; i < exclude; i++ {
+		h.press("down")
+	}
+	h.press("c")
+	h.expect("không khen thưởng", "Đang bị kỷ luật?")
+	h.press("k")
+	rec := h.fresh()
+	if n, _ := rec.NomineeByID(id); n.Checks[exclude].Confirmed {
+		t.Fatal("a declined exclusion was recorded")
+	}
+	h.press("c", "c")
+	rec = h.fresh()
+	if n, _ := rec.NomineeByID(id); !n.Checks[exclude].Confirmed || !n.Checks[exclude].Applies {
+		t.Fatalf("the confirmed exclusion was not recorded: %+v", n.Checks[exclude])
+	}
+	// u takes it back.
+	h.press("u")
+	rec = h.fresh()
+	if n, _ := rec.NomineeByID(id); n.Checks[exclude].Confirmed {
+		t.Fatal("undo left the exclusion")
+	}
+}
