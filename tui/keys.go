@@ -164,7 +164,7 @@ func newKeyMap() keyMap {
 			Head:   b("t", "trưởng ban", "t"),
 		},
 		Nominees: nomineeKeys{
-			Open:   b("enter", "xét đối tượng", "enter"),
+			Open:        b("enter", "xét đối tượng", "enter"),
 			Search:      b("/", "tìm", "/"),
 			KeepFilter:  b("enter", "giữ bộ lọc", "enter"),
 			ClearFilter: b("esc", "bỏ lọc", "esc"),
