@@ -144,7 +144,7 @@ func TestSamplePlan_Quotas(t *testing.T) {
 		t.Errorf("GK_HUYEN quota = %+v, tie %v", gk.Quota, gk.TieBreak)
 	}
 	cs, _ := p.Award("CSTDCS")
-	if cs.Quota == nil || *cs.Quota != (Quota{ShareOf: "LDTT", Share: Fraction{15, 100}}) || cs.TieBreak != TieChair {
+	if cs.Quota == nil || *cs.Quota != (Quota{Count: 1}) || cs.TieBreak != TieChair {
 		t.Errorf("CSTDCS quota = %+v, tie %v", cs.Quota, cs.TieBreak)
 	}
 	for _, a := range p.Awards {

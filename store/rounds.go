@@ -56,6 +56,9 @@ func (s *Store) openRound(ctx context.Context, spec roundSpec) (int64, error) {
 		if q := voting.Quorum(&rec); !q.Met {
 			return model.Errorf(model.EConflict, "Chưa thể mở vòng bỏ phiếu: %s.", q.Text())
 		}
+		if why := voting.NoPlaceLeft(&rec, a); why != "" && spec.parent == 0 {
+			return model.Errorf(model.EConflict, "%s", why)
+		}
 		if len(nominees) == 0 {
 			return model.Errorf(model.EInvalid, "Chưa chọn đối tượng nào cho vòng bỏ phiếu %s.", name)
 		}

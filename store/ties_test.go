@@ -271,7 +271,8 @@ func TestDecideTie_NoQuotaNoTie(t *testing.T) {
 
 // TestSampleMeeting_Quotas runs the sample plan's quota awards: GK_HUYEN's
 // six nominees all agreed on tie for its 3 places and go to a re-vote;
-// CSTDCS gets 15% of the LĐTT winners, rounded down.
+// CSTDCS gets the one place the superior level gave; as a share of the
+// LĐTT winners, 15% of three rounds down to none.
 func TestSampleMeeting_Quotas(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
@@ -311,7 +312,13 @@ func TestSampleMeeting_Quotas(t *testing.T) {
 	}
 	cs, _ := rec.Plan.Award("CSTDCS")
 	places, limited := voting.QuotaPlaces(&rec, cs)
-	if !limited || places != 0 { // 3 LĐTT winners × 15% = 0,45
+	if !limited || places != 1 {
 		t.Errorf("CSTDCS places %d, %v", places, limited)
 	}
+	cs.Quota = &model.Quota{ShareOf: "LDTT", Share: model.Fraction{Num: 15, Den: 100}}
+	places, limited = voting.QuotaPlaces(&rec, cs)
+	if !limited || places != 0 { // 3 LĐTT winners × 15% = 0,45
+		t.Errorf("CSTDCS places as 15%% of LĐTT: %d, %v", places, limited)
+	}
+
 }

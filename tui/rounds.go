@@ -116,6 +116,9 @@ func (s *roundsScreen) askOpen(c *shared, a model.Award, paper bool) tea.Cmd {
 	if q := voting.Quorum(rec); !q.Met {
 		return say("Chưa thể mở vòng bỏ phiếu: "+q.Text()+".", true)
 	}
+	if why := voting.NoPlaceLeft(rec, a); why != "" {
+		return say(why, true)
+	}
 	names := rec.NomineeNames(ids[:min(len(ids), 5)], "– ")
 	if len(ids) > 5 {
 		names = append(names, fmt.Sprintf("… và %d đối tượng khác", len(ids)-5))

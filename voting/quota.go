@@ -437,3 +437,39 @@ func QuotaText(rec *model.Record, award model.Award) string {
 	return fmt.Sprintf("Chỉ tiêu: %s số đạt %s: %d × %s = %d suất (làm tròn xuống)",
 		FormatFraction(q.Share), name, w, FormatFraction(q.Share), ix.placesOf(award))
 }
+
+// PlacesLeft returns how many places of award code's quota a new round
+// can still fill — the quota less what its earlier rounds (and their
+// re-votes or the chair) filled or hold for a tie — and whether the award
+// has a quota at all.
+func (ix *Index) PlacesLeft(code string) (int, bool) {
+	total, limited := ix.QuotaPlaces(code)
+	if !limited {
+		return 0, false
+	}
+	taken := 0
+	if ix.quota != nil {
+		for j := range ix.rec.Rounds {
+			o := &ix.rec.Rounds[j]
+			if o.Award == code && o.Parent == 0 && o.Status == model.RoundClosed {
+				taken += ix.chainTaken(j)
+			}
+		}
+	}
+	return max(0, total-taken), true
+}
+
+// NoPlaceLeft says why no round can be opened for award a because its
+// quota leaves no place, with the arithmetic ("15% số đạt Lao động tiên
+// tiến: 3 × 15% = 0 suất"), or "" when a place is left or it has no quota.
+func NoPlaceLeft(rec *model.Record, a model.Award) string {
+	ix := newStatusIndex(rec)
+	left, limited := ix.PlacesLeft(a.Code)
+	if !limited || left > 0 {
+		return ""
+	}
+	if total, _ := ix.QuotaPlaces(a.Code); total > 0 {
+		return fmt.Sprintf("Không còn suất nào cho %s: đã dùng hết %d suất (%s).", a.Name, total, QuotaText(rec, a))
+	}
+	return fmt.Sprintf("Không mở được vòng bỏ phiếu cho %s: chỉ tiêu không có suất nào (%s).", a.Name, QuotaText(rec, a))
+}

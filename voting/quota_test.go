@@ -3,6 +3,7 @@ package voting
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"hoidong/model"
@@ -351,5 +352,28 @@ func BenchmarkRecommended_Quota_5000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Recommended(rec)
+	}
+}
+
+func TestNoPlaceLeft_SaysTheArithmetic(t *testing.T) {
+	p := model.SamplePlan()
+	for i := range p.Awards {
+		if p.Awards[i].Code == "CSTDCS" {
+			p.Awards[i].Quota = &model.Quota{ShareOf: "LDTT", Share: model.Fraction{Num: 15, Den: 100}}
+		}
+	}
+	rec := &model.Record{Plan: p}
+	cs, _ := p.Award("CSTDCS")
+	why := NoPlaceLeft(rec, cs)
+	if !strings.Contains(why, "0 suất") || !strings.Contains(why, cs.Name) {
+		t.Fatalf("NoPlaceLeft = %q", why)
+	}
+	gk, _ := p.Award("GK_HUYEN")
+	if why := NoPlaceLeft(rec, gk); why != "" {
+		t.Fatalf("a quota of 3 with nothing filled: %q", why)
+	}
+	free, _ := p.Award("GK_TT")
+	if why := NoPlaceLeft(rec, free); why != "" {
+		t.Fatalf("an award without a quota: %q", why)
 	}
 }
