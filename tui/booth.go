@@ -48,6 +48,9 @@ type boothScreen struct {
 	noticeErr bool
 	code      string // the member's code, kept only until the ballot is cast
 
+	// keys shows the keys of the member's turn over the booth.
+	keys bool
+
 	// The secretary leaving the in-program booth.
 	secret    string     // the secretary code typed so far
 	resume    boothState // the state to go back to when the secretary gives up
@@ -180,9 +183,12 @@ func (s *boothScreen) actions(c *shared) []action {
 	case boothCode:
 		acts = s.codeActions(c)
 	case boothMarking:
-		acts = s.markingActions(c)
+		acts = s.markingActions(c, r)
 	case boothReview:
 		acts = s.reviewActions(c, r)
+	}
+	if s.state != boothCode {
+		acts = append(acts, more(bk.Keys, run(func() { s.keys = !s.keys })))
 	}
 	return append(acts, leave)
 }
@@ -260,7 +266,7 @@ func (s *boothScreen) codeActions(c *shared) []action {
 }
 
 // markingActions: the member marks each nominee.
-func (s *boothScreen) markingActions(c *shared) []action {
+func (s *boothScreen) markingActions(c *shared, r model.Round) []action {
 	k := c.keys
 	bk := k.Booth
 	n := len(s.marks)
@@ -287,13 +293,20 @@ func (s *boothScreen) markingActions(c *shared) []action {
 				}
 			}
 		})),
-		act(bk.Review, run(s.toReview)),
+		act(bk.Review, run(func() { s.toReview(c, r) })),
 		more(bk.Unmark, run(s.reset)),
 	}
 }
 
-// toReview shows the ballot for a last look, once every nominee is marked.
-func (s *boothScreen) toReview() {
+// toReview shows the ballot for a last look, once every nominee is marked
+// and, in a re-vote, no more agree than places are at stake.
+func (s *boothScreen) toReview(c *shared, r model.Round) {
+	if places, ok := voting.NewIndex(c.rec).PlacesAtStake(r); ok {
+		if agree, _ := s.counts(); agree > places {
+			s.notice, s.noticeErr = fmt.Sprintf("Vòng bỏ phiếu lại còn %d suất: chỉ đồng ý với tối đa %d đối tượng (đang đồng ý %d).", places, places, agree), true
+			return
+		}
+	}
 	if left := s.unmarked(); left > 0 {
 		s.notice, s.noticeErr = fmt.Sprintf("Còn %d đối tượng chưa đánh dấu. Mỗi đối tượng cần một lựa chọn.", left), true
 		for i, mk := range s.marks {
@@ -410,6 +423,9 @@ func (s *boothScreen) view(c *shared) string {
 		return center("Không có vòng bỏ phiếu nào đang mở.\nThư ký: " + keyName(c.keys.Booth.Secretary) + " rồi nhập mã thư ký để quay lại.")
 	}
 	head := c.styles.Subtitle.Render(roundTitle(c.rec, r))
+	if s.keys {
+		return center(s.viewKeys(c))
+	}
 	switch s.state {
 	case boothCode:
 		return center(s.viewCode(c, head))
@@ -423,6 +439,20 @@ func (s *boothScreen) view(c *shared) string {
 		return center("Đang kiểm tra mã…")
 	}
 	return center(s.viewCalling(c, r, head))
+}
+
+// viewKeys lists the keys of the member's turn as it stands.
+func (s *boothScreen) viewKeys(c *shared) string {
+	st := c.styles
+	lines := []string{st.Title.Render("Các phím"), ""}
+	for _, a := range s.actions(c) {
+		if a.key.Help().Key == keyName(c.keys.Booth.Secretary) {
+			continue // the secretary's, not the member's
+		}
+		lines = append(lines, padRight(keyName(a.key), 10)+a.key.Help().Desc)
+	}
+	lines = append(lines, "", st.Muted.Render("Nhấn "+keyName(c.keys.Booth.Keys)+" lần nữa để quay lại phiếu."))
+	return st.Booth.Render(strings.Join(lines, "\n"))
 }
 
 // noticeLine is the booth's message for the member, in colour.
@@ -529,7 +559,11 @@ func (s *boothScreen) viewMarking(c *shared, r model.Round, head string) string 
 	var b strings.Builder
 	agree, disagree := s.counts()
 	b.WriteString(head + "\n")
-	b.WriteString(truncate(hints(bk.Agree, bk.Disagree, bk.AgreeRest), c.width) + "\n")
+	how := hints(bk.Agree, bk.Disagree, bk.AgreeRest)
+	if places, ok := voting.NewIndex(c.rec).PlacesAtStake(r); ok {
+		how = fmt.Sprintf("Chọn tối đa %d: đồng ý với nhiều nhất %d đối tượng. ", places, places) + hints(bk.Agree, bk.Disagree)
+	}
+	b.WriteString(truncate(how, c.width) + "\n")
 	b.WriteString(st.Muted.Render(truncate(fmt.Sprintf("Đã đánh dấu %d/%d: đồng ý %d, không đồng ý %d. Xong thì nhấn %s để xem lại.",
 		agree+disagree, len(s.marks), agree, disagree, keyName(bk.Review)), c.width)) + "\n")
 	b.WriteString(s.noticeLine(c) + "\n")

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"hoidong/model"
 	"strings"
 	"testing"
 	"time"
@@ -142,4 +143,25 @@ func TestRounds_CloseAsksTheSecretaryCodeAfterARestart(t *testing.T) {
 	h.typeText(testSecretaryCode)
 	h.press("enter")
 	h.expectPage(pageTally)
+}
+
+// TestBooth_KeysAndRevoteLimit shows the member's keys on ?, and in a
+// re-vote says how many places are at stake and refuses a ballot agreeing
+// with more nominees than that.
+func TestBooth_KeysAndRevoteLimit(t *testing.T) {
+	h := tieAtQuota(t, model.SamplePlan())
+	h.press("r", "c")
+	h.expectPage(pageBooth)
+	h.expect("còn 3 suất")
+	h.press("?")
+	h.expect("Các phím", "đúng là tôi")
+	h.press("?", "c")
+	h.expect("Chọn tối đa 3")
+	h.press("a", "enter")
+	h.expect("chỉ đồng ý với tối đa 3 đối tượng (đang đồng ý 6)")
+	if h.m.sh.writing || len(h.fresh().Rounds[1].Voters) != 0 {
+		t.Fatal("a ballot agreeing with more than the places was taken")
+	}
+	h.press("home", "k", "k", "k", "enter")
+	h.expect("Xem lại phiếu", "Đồng ý 3 · Không đồng ý 3")
 }

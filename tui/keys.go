@@ -90,6 +90,7 @@ type boothKeys struct {
 	Review, Cast, Change, Unmark       key.Binding
 	Secretary, SecretaryOK, StayInside key.Binding
 	LeaveBoothOnly                     key.Binding
+	Keys                               key.Binding
 }
 
 // tallyKeys move between rounds and settle ties.
@@ -213,6 +214,7 @@ func newKeyMap() keyMap {
 			SecretaryOK:     b("enter", "xác nhận mã thư ký", "enter"),
 			StayInside:      b("esc", "quay lại phòng bỏ phiếu", "esc"),
 			LeaveBoothOnly:  b("t", "đóng phòng bỏ phiếu", "t"),
+			Keys:            b("?", "các phím", "?"),
 		},
 		Tally: tallyKeys{
 			PrevRound:    b("←", "vòng trước", "left"),
