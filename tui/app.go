@@ -22,6 +22,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -228,7 +229,7 @@ func New(opts Options) *Model {
 		pageBooth:      &boothScreen{boothOnly: opts.BoothOnly},
 		pageTally:      &tallyScreen{},
 		pageConclusion: &conclusionScreen{},
-		pagePreview:    &previewScreen{exportDir: opts.ExportDir},
+		pagePreview:    &previewScreen{exportDir: opts.ExportDir, page: viewport.New()},
 		pageImport:     &importScreen{},
 	}
 	return m

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -21,8 +22,8 @@ type previewScreen struct {
 	exportDir string
 	docs      []export.DocType // the documents that suit the record, in order
 	cursor    int              // the document shown
-	lines     []string         // its plain-text rendering
-	offset    int              // first line shown
+	page      viewport.Model   // its plain-text rendering, scrolled
+	lines     int              // how many lines it has
 	err       string           // why the document could not be built
 	rec       *model.Record    // the record the text was built from
 	active    bool             // the screen is on show
@@ -87,9 +88,9 @@ func (s *previewScreen) build(c *shared) tea.Cmd {
 // show lays out the document under the cursor, in a command; its text
 // arrives as a renderedMsg.
 func (s *previewScreen) show() tea.Cmd {
-	s.offset = 0
+	s.page.GotoTop()
 	if len(s.docs) == 0 || s.rec == nil {
-		s.lines = nil
+		s.setText("")
 		return nil
 	}
 	s.rendering = true
@@ -110,13 +111,30 @@ func (s *previewScreen) receive(c *shared, msg tea.Msg) tea.Cmd {
 	if !ok || m.rec != s.rec || len(s.docs) == 0 || s.docs[s.cursor].Key != m.doc {
 		return nil // a document no longer asked for
 	}
-	s.rendering, s.err, s.lines = false, "", nil
+	s.rendering, s.err = false, ""
 	if m.err != nil {
 		s.err = model.Message(m.err)
+		s.setText("")
 		return nil
 	}
-	s.lines = strings.Split(strings.TrimRight(m.text, "\n"), "\n")
+	s.setText(strings.TrimRight(m.text, "\n"))
 	return nil
+}
+
+// setText shows a document's text in the viewport, from its top.
+func (s *previewScreen) setText(text string) {
+	s.page.SetContent(text)
+	s.lines = 0
+	if text != "" {
+		s.lines = strings.Count(text, "\n") + 1
+	}
+	s.page.GotoTop()
+}
+
+// size fits the viewport to the room the screen leaves it.
+func (s *previewScreen) size(c *shared) {
+	s.page.SetWidth(c.width)
+	s.page.SetHeight(s.room(c))
 }
 
 // room returns how many lines of the document fit on screen.
@@ -132,15 +150,14 @@ func (s *previewScreen) room(c *shared) int {
 func (s *previewScreen) actions(c *shared) []action {
 	k := c.keys
 	pk := k.Preview
-	room := s.room(c)
-	last := max(len(s.lines)-room, 0)
+	s.size(c)
 	acts := []action{
-		more(k.Up, run(func() { s.offset = max(s.offset-1, 0) })),
-		act(k.Down, run(func() { s.offset = min(s.offset+1, last) })),
-		more(k.Home, run(func() { s.offset = 0 })),
-		more(k.End, run(func() { s.offset = last })),
-		more(k.PageUp, run(func() { s.offset = max(s.offset-room, 0) })),
-		more(k.PageDown, run(func() { s.offset = min(s.offset+room, last) })),
+		more(k.Up, run(func() { s.page.ScrollUp(1) })),
+		act(k.Down, run(func() { s.page.ScrollDown(1) })),
+		more(k.Home, run(func() { s.page.GotoTop() })),
+		more(k.End, run(func() { s.page.GotoBottom() })),
+		more(k.PageUp, run(func() { s.page.PageUp() })),
+		more(k.PageDown, run(func() { s.page.PageDown() })),
 	}
 	if len(s.docs) > 0 {
 		acts = append([]action{
@@ -204,27 +221,21 @@ func (s *previewScreen) view(c *shared) string {
 	st := c.styles
 	var b strings.Builder
 	b.WriteString(s.tabs(c) + "\n")
-	room := s.room(c)
-	s.offset = min(s.offset, max(len(s.lines)-room, 0))
-	end := min(s.offset+room, len(s.lines))
+	s.size(c)
 	pos := "Không có tài liệu."
 	switch {
 	case s.rendering:
 		pos = "Đang dàn trang…"
-	case len(s.lines) > 0:
-		pos = fmt.Sprintf("dòng %d–%d / %d", s.offset+1, end, len(s.lines))
+	case s.lines > 0:
+		first := s.page.YOffset() + 1
+		pos = fmt.Sprintf("dòng %d–%d / %d", first, min(first+s.page.Height()-1, s.lines), s.lines)
 	}
 	b.WriteString(st.Muted.Render(padLeft(pos, c.width)) + "\n")
 	b.WriteString(st.Muted.Render(strings.Repeat("─", c.width)) + "\n")
 	if s.err != "" {
 		b.WriteString(st.Error.Render(s.err) + "\n")
 	}
-	for i := s.offset; i < end; i++ {
-		b.WriteString(truncate(s.lines[i], c.width) + "\n")
-	}
-	for i := end - s.offset; i < room; i++ {
-		b.WriteString("\n")
-	}
+	b.WriteString(s.page.View() + "\n")
 	if n := len(c.exported.paths); n > 0 {
 		what := "Đã ghi"
 		if c.exported.draft {

@@ -21,23 +21,23 @@ func TestPreview_ScrollSwitchAndWrite(t *testing.T) {
 
 	s := h.m.screens[pagePreview].(*previewScreen)
 	h.press("down", "down")
-	if s.offset != 2 {
-		t.Fatalf("offset after two ↓ = %d, want 2", s.offset)
+	if s.page.YOffset() != 2 {
+		t.Fatalf("offset after two ↓ = %d, want 2", s.page.YOffset())
 	}
 	h.press("pgdown")
-	if want := 2 + s.room(&h.m.sh); s.offset != want {
-		t.Fatalf("offset after pgdn = %d, want %d", s.offset, want)
+	if want := 2 + s.room(&h.m.sh); s.page.YOffset() != want {
+		t.Fatalf("offset after pgdn = %d, want %d", s.page.YOffset(), want)
 	}
 	h.press("up")
-	if want := 1 + s.room(&h.m.sh); s.offset != want {
-		t.Fatalf("offset after ↑ = %d, want %d", s.offset, want)
+	if want := 1 + s.room(&h.m.sh); s.page.YOffset() != want {
+		t.Fatalf("offset after ↑ = %d, want %d", s.page.YOffset(), want)
 	}
 
 	// tab and → move to the next document, ← back; each starts at its top.
 	h.press("tab")
 	h.expect("BIÊN BẢN KIỂM PHIẾU")
-	if s.docs[s.cursor].Key != export.DocCount || s.offset != 0 {
-		t.Fatalf("after tab: %s at line %d", s.docs[s.cursor].Key, s.offset)
+	if s.docs[s.cursor].Key != export.DocCount || s.page.YOffset() != 0 {
+		t.Fatalf("after tab: %s at line %d", s.docs[s.cursor].Key, s.page.YOffset())
 	}
 	h.press("right")
 	h.expect("KẾT QUẢ BỎ PHIẾU")
