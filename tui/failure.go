@@ -2,21 +2,19 @@ package tui
 
 import (
 	"errors"
-	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"hoidong/model"
 )
 
-// logFailure appends the technical detail of a failed write to the log
-// file beside the database, or in the system's temporary folder when that
-// folder cannot be written, and returns the path written, or "". It runs
-// inside a command.
+// logFailure appends the technical detail of a failed write, as one
+// log/slog text record, to the log file beside the database, or in the
+// system's temporary folder when that folder cannot be written, and returns
+// the path written, or "". It runs inside a command.
 func logFailure(path, what string, err error) string {
-	line := fmt.Sprintf("%s\t%s\t%s\n", time.Now().Format(time.RFC3339), strings.TrimSpace(what), technical(err))
 	for _, p := range []string{path, filepath.Join(os.TempDir(), "hoidong-loi.log")} {
 		if p == "" {
 			continue
@@ -25,9 +23,9 @@ func logFailure(path, what string, err error) string {
 		if ferr != nil {
 			continue
 		}
-		_, werr := f.WriteString(line)
-		cerr := f.Close()
-		if werr == nil && cerr == nil {
+		log := slog.New(slog.NewTextHandler(f, nil))
+		log.Error("chưa ghi được thay đổi", "việc", strings.TrimSpace(what), "lỗi", technical(err))
+		if f.Close() == nil {
 			return p
 		}
 	}
