@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -247,23 +248,85 @@ func (s *nomineesScreen) view(c *shared) string {
 		}
 		return b.String() + "\nKế hoạch chưa có đối tượng đề nghị nào."
 	}
-	nameW, checkW := c.width-2-12-24, 12
-	b.WriteString(st.Header.Render(padRight("  Đối tượng", nameW+2)+padRight("Tiêu chuẩn", checkW)+padRight("Tình trạng", 24)) + "\n")
+	// On a wide screen the list keeps a readable width and the nominee
+	// under the cursor is shown in full beside it.
+	listW := c.width
+	if c.width >= 160 {
+		listW = min(c.width/2+10, 100)
+	}
+	nameW, checkW := listW-2-12-24, 12
+	var list strings.Builder
+	list.WriteString(st.Header.Render(padRight("  Đối tượng", nameW+2)+padRight("Tiêu chuẩn", checkW)+padRight("Tình trạng", 24)) + "\n")
 	start := window(s.cursor, len(s.rows), rows)
 	for i := start; i < len(s.rows) && i < start+rows; i++ {
 		r := s.rows[i]
 		if r.heading != "" {
-			b.WriteString(st.Title.Render(truncate(r.heading, c.width)) + "\n")
+			list.WriteString(st.Title.Render(truncate(r.heading, listW)) + "\n")
 			continue
 		}
 		line := padRight(r.name, nameW) + padRight(r.check, checkW)
 		if i == s.cursor {
-			b.WriteString(st.Selected.Render("› "+line) + statusStyle(st, r.status)(r.statusTxt) + "\n")
+			list.WriteString(st.Selected.Render("› "+line) + statusStyle(st, r.status)(truncate(r.statusTxt, 24)) + "\n")
 		} else {
-			b.WriteString("  " + line + statusStyle(st, r.status)(r.statusTxt) + "\n")
+			list.WriteString("  " + line + statusStyle(st, r.status)(truncate(r.statusTxt, 24)) + "\n")
 		}
 	}
-	return b.String()
+	if listW == c.width {
+		return b.String() + list.String()
+	}
+	detail := s.detail(c, c.width-listW-3, rows+1)
+	return b.String() + lipgloss.JoinHorizontal(lipgloss.Top, padLines(list.String(), listW), "   ", detail)
+}
+
+// detail shows the nominee under the cursor in full, for a wide screen:
+// who, where, what they are proposed for, their achievements and where
+// each candidacy stands.
+func (s *nomineesScreen) detail(c *shared, width, height int) string {
+	if s.cursor >= len(s.rows) || s.rows[s.cursor].heading != "" {
+		return ""
+	}
+	st, rec := c.styles, c.rec
+	n, ok := rec.NomineeByID(s.rows[s.cursor].nominee)
+	if !ok {
+		return ""
+	}
+	ix := voting.NewIndex(rec)
+	lines := []string{st.Title.Render(truncate(n.Name, width)), st.Muted.Render(n.Kind.Label())}
+	for _, f := range [][2]string{{"Đơn vị", n.Unit}, {"Chức vụ", n.Position}} {
+		if f[1] != "" {
+			lines = append(lines, wrap(f[0]+": "+f[1], width)...)
+		}
+	}
+	lines = append(lines, "", st.Subtitle.Render("Đề nghị"))
+	for _, cd := range n.Candidacies {
+		a, _ := rec.Plan.Award(cd.Award)
+		cl := voting.ChecklistOf(&rec.Plan, n, cd.Award)
+		status := ix.Status(n, cd.Award)
+		lines = append(lines, wrap("• "+a.Name, width)...)
+		lines = append(lines, "  "+fmt.Sprintf("tiêu chuẩn %d/%d đạt · ", cl.Met, cl.Total)+statusStyle(st, status)(status.Label()))
+	}
+	if r := voting.EligibilityReason(&rec.Plan, n); r != "" && voting.EligibilityOf(&rec.Plan, n) != model.EligibilityEligible {
+		lines = append(lines, "", st.Warn.Render(strings.Join(wrap(r, width), "\n")))
+	}
+	if n.Summary != "" {
+		lines = append(lines, "", st.Subtitle.Render("Thành tích"))
+		lines = append(lines, wrap(n.Summary, width)...)
+	}
+	if n.Note != "" {
+		lines = append(lines, "", st.Subtitle.Render("Ý kiến thảo luận"))
+		lines = append(lines, wrap(n.Note, width)...)
+	}
+	return strings.Join(lines[:min(len(lines), height)], "\n")
+}
+
+// padLines pads every line of s to width display columns, so that what
+// is joined beside it starts in one column.
+func padLines(s string, width int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = padRight(l, width)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // neighbour returns the candidacy before (dir -1) or after (dir +1) the
