@@ -125,6 +125,10 @@ type shared struct {
 	// key goes to the booth and nothing leads elsewhere until the
 	// secretary code has been checked.
 	boothLocked bool
+	// hits are what a mouse click on a line of the body does, as the last
+	// view drew it: the lines of a list select their row.
+	hits map[int]func() tea.Cmd
+
 	// secretary is the key the secretary code opened when the secretary
 	// last left the booth, kept to close the round without asking again;
 	// forgotten when the booth opens again or the round closes.
@@ -331,6 +335,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.onKey(msg)
 	case tea.PasteMsg:
 		return m.onPaste(msg)
+	case tea.MouseClickMsg:
+		return m.onClick(msg)
 	default:
 		return m.onCommand(msg)
 	}
@@ -357,6 +363,26 @@ func (m *Model) restyle() {
 		m.help.Styles.FullSeparator = m.sh.styles.Subtitle
 		m.help.Styles.Ellipsis = m.sh.styles.Subtitle
 	}
+}
+
+// onClick selects the row of a list that was clicked; a second click on
+// the row selected opens it, as enter would.
+func (m *Model) onClick(msg tea.MouseClickMsg) tea.Cmd {
+	if msg.Button != tea.MouseLeft || m.input != nil || m.dialog != nil {
+		return nil
+	}
+	if f, ok := m.sh.hits[msg.Y-2]; ok { // under the title and the notice lines
+		return f()
+	}
+	return nil
+}
+
+// hit records what a click on line y of the body does.
+func (c *shared) hit(y int, f func() tea.Cmd) {
+	if c.hits == nil {
+		c.hits = map[int]func() tea.Cmd{}
+	}
+	c.hits[y] = f
 }
 
 // onTick reloads the record where the screen follows progress that can
@@ -791,6 +817,9 @@ func (m *Model) helpFor(s screen) bindings {
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
+	if m.page != pageBooth {
+		v.MouseMode = tea.MouseModeCellMotion // clicks select rows; the booth takes keys only
+	}
 	v.WindowTitle = "hoidong"
 	if m.page == pageBooth {
 		v.WindowTitle = "hoidong – phòng bỏ phiếu"
@@ -830,6 +859,7 @@ func (m *Model) body(s screen) string {
 		return lipgloss.Place(m.sh.width, m.sh.height, lipgloss.Center, lipgloss.Center,
 			st.Dialog.Width(min(m.sh.width-4, 70)).Render(m.dialog.question+m.dialogKeys()))
 	}
+	m.sh.hits = nil
 	return s.view(&m.sh)
 }
 

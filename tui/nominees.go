@@ -265,6 +265,14 @@ func (s *nomineesScreen) view(c *shared) string {
 			continue
 		}
 		line := padRight(r.name, nameW) + padRight(r.check, checkW)
+		row := i
+		c.hit(strings.Count(b.String()+list.String(), "\n"), func() tea.Cmd {
+			if s.cursor == row {
+				return func() tea.Msg { return to(pageReview, focusMsg{nominee: s.rows[row].nominee, award: s.rows[row].award}) }
+			}
+			s.cursor = row
+			return nil
+		})
 		if i == s.cursor {
 			list.WriteString(st.Selected.Render("› "+line) + statusStyle(st, r.status)(truncate(r.statusTxt, 24)) + "\n")
 		} else {

@@ -176,6 +176,14 @@ func (s *overviewScreen) view(c *shared) string {
 	labelW := 46
 	for i, step := range agenda() {
 		line := fmt.Sprintf(" %d. %s", i+1, padRight(step.label, labelW))
+		row, to := i, step.to
+		c.hit(strings.Count(b.String(), "\n"), func() tea.Cmd {
+			if s.cursor == row {
+				return navigate(to)
+			}
+			s.cursor = row
+			return nil
+		})
 		state := states[i]
 		if i == s.cursor {
 			b.WriteString(st.Selected.Render("›"+line) + " " + state + "\n")

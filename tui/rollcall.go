@@ -228,6 +228,8 @@ func (s *rollCallScreen) view(c *shared) string {
 			stStyle = st.Warn
 		}
 		line := padRight(m.Name, nameW) + padRight(role, roleW)
+		row := i
+		c.hit(strings.Count(b.String(), "\n"), func() tea.Cmd { s.cursor = row; return nil })
 		if i == s.cursor {
 			b.WriteString(st.Selected.Render("› "+line) + stStyle.Render(truncate(state, c.width-nameW-roleW-2)) + "\n")
 		} else {

@@ -237,6 +237,8 @@ func (s *roundsScreen) view(c *shared) string {
 			}
 		}
 		line := padRight(a.Name, nameW) + padRight(fmt.Sprintf("%d đối tượng", ready), 14) + fmt.Sprintf("%d vòng", rounds)
+		row := i
+		c.hit(strings.Count(b.String(), "\n"), func() tea.Cmd { s.cursor = row; return nil })
 		if i == s.cursor {
 			b.WriteString(st.Selected.Render("› "+line) + "\n")
 		} else {

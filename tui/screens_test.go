@@ -391,3 +391,30 @@ func TestReview_ExclusionIsConfirmed(t *testing.T) {
 		t.Fatal("undo left the exclusion")
 	}
 }
+
+// TestMouse_ClicksSelectRows selects the row clicked, and a second click
+// on the row selected opens it.
+func TestMouse_ClicksSelectRows(t *testing.T) {
+	h := newHarness(t, true)
+	click := func(text string) {
+		t.Helper()
+		for y, l := range strings.Split(h.screen(), "\n") {
+			if strings.Contains(l, text) {
+				h.send(tea.MouseClickMsg{Button: tea.MouseLeft, X: 4, Y: y})
+				return
+			}
+		}
+		t.Fatalf("no line with %q:\n%s", text, h.screen())
+	}
+	click("Xét từng đối tượng")
+	if s := h.m.screens[pageOverview].(*overviewScreen); s.cursor != 2 {
+		t.Fatalf("cursor %d after a click on step 3", s.cursor)
+	}
+	h.expectPage(pageOverview)
+	click("Xét từng đối tượng")
+	h.expectPage(pageNominees)
+	click("Trịnh Văn Mẫu Minh")
+	click("Trịnh Văn Mẫu Minh")
+	h.expectPage(pageReview)
+	h.expect("Trịnh Văn Mẫu Minh · Cá nhân")
+}

@@ -78,6 +78,8 @@ func (s *tellersScreen) view(c *shared) string {
 			mark, role = "[x]", "Ủy viên"
 		}
 		l := mark + " " + padRight(m.Name, nameW) + padRight(m.Position, 30) + " " + role
+		row := i
+		c.hit(strings.Count(b.String(), "\n"), func() tea.Cmd { s.cursor = row; return nil })
 		if i == s.cursor {
 			b.WriteString(st.Selected.Render("› "+l) + "\n")
 		} else {
