@@ -268,7 +268,9 @@ func (s *nomineesScreen) view(c *shared) string {
 		row := i
 		c.hit(strings.Count(b.String()+list.String(), "\n"), func() tea.Cmd {
 			if s.cursor == row {
-				return func() tea.Msg { return to(pageReview, focusMsg{nominee: s.rows[row].nominee, award: s.rows[row].award}) }
+				return func() tea.Msg {
+					return to(pageReview, focusMsg{nominee: s.rows[row].nominee, award: s.rows[row].award})
+				}
 			}
 			s.cursor = row
 			return nil
