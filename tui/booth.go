@@ -176,6 +176,10 @@ func (s *boothScreen) actions(c *shared) []action {
 	if !open {
 		return []action{leave}
 	}
+	if s.keys {
+		hide := run(func() { s.keys = false })
+		return []action{act(bk.Keys, hide), act(bk.StayInside, hide), leave}
+	}
 	var acts []action
 	switch s.state {
 	case boothCalling:
@@ -445,13 +449,16 @@ func (s *boothScreen) view(c *shared) string {
 func (s *boothScreen) viewKeys(c *shared) string {
 	st := c.styles
 	lines := []string{st.Title.Render("Các phím"), ""}
-	for _, a := range s.actions(c) {
+	s.keys = false
+	acts := s.actions(c)
+	s.keys = true
+	for _, a := range acts {
 		if a.key.Help().Key == keyName(c.keys.Booth.Secretary) {
 			continue // the secretary's, not the member's
 		}
 		lines = append(lines, padRight(keyName(a.key), 10)+a.key.Help().Desc)
 	}
-	lines = append(lines, "", st.Muted.Render("Nhấn "+keyName(c.keys.Booth.Keys)+" lần nữa để quay lại phiếu."))
+	lines = append(lines, "", st.Muted.Render("Nhấn "+keyName(c.keys.Booth.Keys)+" hoặc "+keyName(c.keys.Booth.StayInside)+" để quay lại."))
 	return st.Booth.Render(strings.Join(lines, "\n"))
 }
 
