@@ -195,6 +195,9 @@ func (s *overviewScreen) view(c *shared) string {
 	if d := rec.Meeting.Discussion; d != "" {
 		b.WriteString(st.Muted.Render("Ý kiến thảo luận: ") + truncate(strings.ReplaceAll(d, "\n", " "), c.width-20) + "\n")
 	}
+	if s.demoCode != "" && rec.Meeting.StartedAt.IsZero() {
+		b.WriteString(st.Title.Render("Bắt đầu: nhấn 1 để điểm danh, rồi lần lượt các bước 2 đến 6.") + "\n")
+	}
 	if s.demoCode != "" && rec.Meeting.Status == model.MeetingOpen {
 		note := wrap("Phiên họp mẫu đã chọn sẵn mã thư ký này: cần để rời phòng bỏ phiếu ("+
 			keyName(c.keys.Booth.Secretary)+") và để mở phiếu khi đóng vòng.", c.width-6)
