@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -27,9 +28,10 @@ import (
 const attackCode = "ma-thu-ky-phong-bo-phieu"
 
 // readyMeeting writes, in a new file under dir, the sample meeting with
-// every member present, the secretary code set, and the individuals
-// proposed for the first award reviewed and ready for a ballot.
-func readyMeeting(t *testing.T, dir string) string {
+// every member present, the secretary code set, and the nominees
+// proposed for award reviewed and ready for a ballot (but those the plan
+// says are under review).
+func readyMeeting(t *testing.T, dir, award string) string {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(dir, "hop.db")
@@ -52,9 +54,8 @@ func readyMeeting(t *testing.T, dir string) string {
 	for _, m := range rec.Members {
 		must(st.SetAttendance(ctx, m.ID, model.AttendancePresent, ""))
 	}
-	award := p.Awards[0].Code
 	for _, n := range rec.Nominees {
-		if n.Kind != model.KindIndividual || !strings.Contains(strings.Join(n.Awards, " "), award) || len(n.Facts) > 0 {
+		if !slices.Contains(n.Awards, award) || len(n.Facts) > 0 {
 			continue
 		}
 		for _, c := range p.Eligibility {
@@ -79,7 +80,7 @@ func TestBooth_AttacksInTmux(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	db := readyMeeting(t, work)
+	db := readyMeeting(t, work, model.SamplePlan().Awards[0].Code)
 	term := startTmux(t, work, "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "+shellQuote(bin)+" --db "+shellQuote(db))
 	term.waitFor("· Chương trình phiên họp")
 	term.send("4")

@@ -58,6 +58,9 @@ var e2eKeys = map[string]string{
 	// Rounds.
 	"openRound":  "Enter",
 	"closeRound": "o",
+	// Tally.
+	"revote": "r",
+	"left":   "Left",
 	// Booth.
 	"confirmIdentity": "c",
 	"agreeRest":       "a",
