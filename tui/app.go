@@ -25,6 +25,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/model"
 	"hoidong/store"
@@ -219,19 +220,19 @@ func New(opts Options) *Model {
 			no:       tea.Quit,
 		}
 	}
-	list := &nomineesScreen{}
+	list := newNomineesScreen(m.sh.keys)
 	m.screens = map[page]screen{
 		pageStart:      &startScreen{},
 		pageSecretary:  &secretaryScreen{},
-		pageOverview:   &overviewScreen{demoCode: opts.DemoCode},
-		pageRollCall:   &rollCallScreen{},
-		pageTellers:    &tellersScreen{},
+		pageOverview:   &overviewScreen{demoCode: opts.DemoCode, list: newPickList(m.sh.keys)},
+		pageRollCall:   &rollCallScreen{list: newPickList(m.sh.keys)},
+		pageTellers:    &tellersScreen{list: newPickList(m.sh.keys)},
 		pageNominees:   list,
 		pageReview:     &reviewScreen{neighbour: list.neighbour},
-		pageRounds:     &roundsScreen{},
-		pagePaper:      &paperScreen{},
+		pageRounds:     &roundsScreen{list: newPickList(m.sh.keys)},
+		pagePaper:      &paperScreen{list: newPickList(m.sh.keys)},
 		pageBooth:      &boothScreen{boothOnly: opts.BoothOnly},
-		pageTally:      &tallyScreen{},
+		pageTally:      &tallyScreen{list: newPickList(m.sh.keys), choice: newPickList(m.sh.keys)},
 		pageConclusion: &conclusionScreen{},
 		pagePreview:    &previewScreen{exportDir: opts.ExportDir, page: viewport.New()},
 		pageImport:     &importScreen{},
@@ -841,7 +842,8 @@ func (m *Model) render() string {
 		return "Đang mở phiên họp…"
 	}
 	s := m.current()
-	body := fit(m.body(s), w, m.sh.height)
+	// The body takes exactly its lines, each cut to the terminal's width.
+	body := lipgloss.NewStyle().MaxWidth(w).Height(m.sh.height).MaxHeight(m.sh.height).Render(m.body(s))
 	var sub string
 	if m.opts.Notice != "" && m.page != pageBooth {
 		sub = m.sh.styles.Muted.Render(fitNotice(m.opts.Notice, w))
@@ -871,13 +873,13 @@ func (m *Model) statusLine() string {
 	case m.page == pageBooth:
 		return ""
 	case m.sh.busy != "":
-		return st.Title.Render(m.spin.View()) + " " + st.Subtitle.Render(truncate(m.sh.busy, m.sh.width-3))
+		return st.Title.Render(m.spin.View()) + " " + st.Subtitle.Render(ansi.Truncate(m.sh.busy, m.sh.width-3, "…"))
 	case m.status == "":
 		return ""
 	case m.statusErr:
-		return st.Error.Render(truncate(m.status, m.sh.width))
+		return st.Error.Render(ansi.Truncate(m.status, m.sh.width, "…"))
 	}
-	return st.Status.Render(truncate(m.status, m.sh.width))
+	return st.Status.Render(ansi.Truncate(m.status, m.sh.width, "…"))
 }
 
 // helpLine is the keys of what is on screen: a prompt, a question, or the
@@ -927,7 +929,7 @@ func (m *Model) headLine(s screen) string {
 		}
 		parts = parts[:len(parts)-1]
 	}
-	return truncate(title, w)
+	return ansi.Truncate(title, w, "…")
 }
 
 // statusParts are the facts of the status bar, most important first.

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/model"
 	"hoidong/store"
@@ -456,7 +457,7 @@ func (s *boothScreen) viewKeys(c *shared) string {
 		if a.key.Help().Key == keyName(c.keys.Booth.Secretary) {
 			continue // the secretary's, not the member's
 		}
-		lines = append(lines, padRight(keyName(a.key), 10)+a.key.Help().Desc)
+		lines = append(lines, lipgloss.PlaceHorizontal(10, lipgloss.Left, keyName(a.key))+a.key.Help().Desc)
 	}
 	lines = append(lines, "", st.Muted.Render("Nhấn "+keyName(c.keys.Booth.Keys)+" hoặc "+keyName(c.keys.Booth.StayInside)+" để quay lại."))
 	return st.Booth.Render(strings.Join(lines, "\n"))
@@ -499,7 +500,7 @@ func (s *boothScreen) viewCode(c *shared, head string) string {
 		"Mời ông/bà "+name,
 		"nhập mã bỏ phiếu ghi trên phiếu mã của mình",
 		"",
-		st.Title.Render(padRight(strings.Repeat("● ", len(s.code)), 32)),
+		st.Title.Width(32).Render(strings.Repeat("● ", len(s.code))),
 	))
 	return lipgloss.JoinVertical(lipgloss.Center, head, "", s.noticeLine(c), "", box, "",
 		"Gõ các chữ số rồi nhấn "+keyName(bk.SubmitCode)+". Nhập sai 3 lần sẽ bị khóa.",
@@ -526,7 +527,7 @@ func (s *boothScreen) viewReview(c *shared, r model.Round, head string) string {
 				break
 			}
 			if n, ok := c.rec.NomineeByID(id); ok {
-				b.WriteString("  – " + truncate(n.Name, c.width-6) + "\n")
+				b.WriteString("  – " + ansi.Truncate(n.Name, c.width-6, "…") + "\n")
 			}
 			shown++
 		}
@@ -550,7 +551,7 @@ func (s *boothScreen) viewSecretary(c *shared) string {
 		"",
 		"Nhập mã thư ký để rời phòng bỏ phiếu",
 		"",
-		st.Title.Render(padRight(dots, 32)),
+		st.Title.Width(32).Render(dots),
 	))
 	lines := []string{box, ""}
 	if s.secretMsg != "" {
@@ -570,9 +571,9 @@ func (s *boothScreen) viewMarking(c *shared, r model.Round, head string) string 
 	if places, ok := voting.NewIndex(c.rec).PlacesAtStake(r); ok {
 		how = fmt.Sprintf("Chọn tối đa %d: đồng ý với nhiều nhất %d đối tượng. ", places, places) + hints(bk.Agree, bk.Disagree)
 	}
-	b.WriteString(truncate(how, c.width) + "\n")
-	b.WriteString(st.Muted.Render(truncate(fmt.Sprintf("Đã đánh dấu %d/%d: đồng ý %d, không đồng ý %d. Xong thì nhấn %s để xem lại.",
-		agree+disagree, len(s.marks), agree, disagree, keyName(bk.Review)), c.width)) + "\n")
+	b.WriteString(ansi.Truncate(how, c.width, "…") + "\n")
+	b.WriteString(st.Muted.Render(ansi.Truncate(fmt.Sprintf("Đã đánh dấu %d/%d: đồng ý %d, không đồng ý %d. Xong thì nhấn %s để xem lại.",
+		agree+disagree, len(s.marks), agree, disagree, keyName(bk.Review)), c.width, "…")) + "\n")
 	b.WriteString(s.noticeLine(c) + "\n")
 	rows := c.height - 5
 	start := window(s.cursor, len(r.Nominees), rows)
@@ -592,14 +593,14 @@ func (s *boothScreen) ballotLine(c *shared, r model.Round, i int) string {
 			name += " – " + n.Unit
 		}
 	}
-	box := "[" + padRight("", 12) + "]"
+	box := "[" + strings.Repeat(" ", 12) + "]"
 	switch s.marks[i] {
 	case markAgree:
-		box = st.Good.Render("[" + padRight("Đồng ý", 12) + "]")
+		box = st.Good.Render("[" + lipgloss.PlaceHorizontal(12, lipgloss.Left, "Đồng ý") + "]")
 	case markDisagree:
-		box = st.Bad.Render("[" + padRight("Không đồng ý", 12) + "]")
+		box = st.Bad.Render("[" + lipgloss.PlaceHorizontal(12, lipgloss.Left, "Không đồng ý") + "]")
 	}
-	line := fmt.Sprintf("%3d. %s", i+1, truncate(name, c.width-24))
+	line := fmt.Sprintf("%3d. %s", i+1, ansi.Truncate(name, c.width-24, "…"))
 	if i == s.cursor {
 		return st.Selected.Render("›") + " " + box + " " + st.Selected.Render(line)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -134,7 +135,7 @@ func dateLines(c *shared) []string {
 	default:
 		which = "Biên bản ghi ngày " + dayText(c.rec.Meeting.MinutesDate) + " (" + hints(ck.DateSat, ck.DatePlanned) + " để đổi)."
 	}
-	return append(wrap(head, c.width), wrap(which, c.width)...)
+	return append(strings.Split(ansi.Wrap(head, c.width, ""), "\n"), strings.Split(ansi.Wrap(which, c.width, ""), "\n")...)
 }
 
 // correct asks for a correction to the closed record.
@@ -216,7 +217,7 @@ func (s *conclusionScreen) view(c *shared) string {
 			b.WriteString(st.Muted.Render(fmt.Sprintf("… còn %d dòng (↓ để xem tiếp)", len(lines)-end+1)) + "\n")
 			break
 		}
-		b.WriteString(truncate(lines[i], c.width) + "\n")
+		b.WriteString(ansi.Truncate(lines[i], c.width, "…") + "\n")
 	}
 	if len(c.exported.paths) > 0 {
 		if c.exported.draft {

@@ -27,8 +27,8 @@ func TestWriteFailure_CursorStaysAndSaysWhat(t *testing.T) {
 
 	rc := h.m.screens[pageRollCall].(*rollCallScreen)
 	h.press("c")
-	if rc.cursor != 0 {
-		t.Fatalf("roll call: the cursor moved on to %d although the mark was not recorded", rc.cursor)
+	if at := rc.list.at(); at != 0 {
+		t.Fatalf("roll call: the cursor moved on to %d although the mark was not recorded", at)
 	}
 	if !h.m.statusErr || !strings.Contains(h.m.status, "Chưa ghi được: "+h.rec().Members[0].Name+": có mặt") {
 		t.Fatalf("status = %q", h.m.status)

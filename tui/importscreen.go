@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/importer"
 	"hoidong/model"
@@ -173,7 +174,7 @@ func (s *importScreen) lines(c *shared) []string {
 // the first.
 func hanging(prefix, s string, width int) []string {
 	pw := lipgloss.Width(prefix)
-	lines := wrap(s, width-pw)
+	lines := strings.Split(ansi.Wrap(s, width-pw, ""), "\n")
 	for i := range lines {
 		if i == 0 {
 			lines[i] = prefix + lines[i]
@@ -206,16 +207,24 @@ func (s *importScreen) verdictLines(c *shared) []string {
 // countLines count the nominees the file proposes for each award.
 func (s *importScreen) countLines(c *shared) []string {
 	counts := s.batch.ByAward(&c.rec.Plan)
+	if len(counts) == 0 {
+		return nil
+	}
 	nameW := 0
 	for _, ac := range counts {
 		nameW = max(nameW, lipgloss.Width(ac.Award.Name))
 	}
 	nameW = min(nameW, c.width-24)
-	out := make([]string, 0, len(counts))
+	g := grid{cols: []column{{width: 1}, {width: nameW + 1}, {width: flexWidth(c.width, 10, false, 1, nameW+1)}}}
 	for _, ac := range counts {
-		out = append(out, "  "+padRight(ac.Award.Name, nameW)+"  "+ac.CountText())
+		g.rows = append(g.rows, []string{"", ac.Award.Name, ac.CountText()})
 	}
-	return out
+	return tableLines(g, c.styles)
+}
+
+// tableLines draws g as lines without its (empty) heading row.
+func tableLines(g grid, st styles) []string {
+	return strings.Split(g.render(st), "\n")[1:]
 }
 
 // nomineeLines list the nominees the file adds, in the order of the lists.
@@ -224,19 +233,26 @@ func (s *importScreen) nomineeLines(c *shared) []string {
 	if len(b.Nominees) == 0 {
 		return nil
 	}
-	out := []string{"", st.Header.Render("Đối tượng sẽ thêm")}
-	awardW := 20
-	nameW := c.width - 2 - 8 - 1 - awardW - 1 - 9
+	const kindW, awardW, rowW = 7, 20, 9
+	g := grid{
+		cols: []column{{width: 1}, {title: "Loại", width: kindW}, {title: "Tên, đơn vị", width: flexWidth(c.width, 16, false, 1, kindW, awardW, rowW)},
+			{title: "Đề nghị", width: awardW}, {title: "Trong tệp", width: rowW}},
+		cell: func(_, col int) lipgloss.Style {
+			if col == 4 {
+				return st.Muted
+			}
+			return lipgloss.NewStyle()
+		},
+	}
 	for _, i := range b.Order() {
 		n := b.Nominees[i]
 		name := n.Name
 		if n.Unit != "" {
 			name += " – " + n.Unit
 		}
-		out = append(out, "  "+padRight(n.Kind.Label(), 8)+" "+padRight(name, nameW)+" "+
-			padRight(strings.Join(n.Awards, ", "), awardW)+" "+st.Muted.Render(fmt.Sprintf("dòng %d", b.NomineeOrigins[i].Row)))
+		g.rows = append(g.rows, []string{"", n.Kind.Label(), name, strings.Join(n.Awards, ", "), fmt.Sprintf("dòng %d", b.NomineeOrigins[i].Row)})
 	}
-	return out
+	return append([]string{"", st.Subtitle.Render("Đối tượng sẽ thêm")}, strings.Split(g.render(st), "\n")...)
 }
 
 // memberLines list the council members the file adds.
@@ -245,14 +261,23 @@ func (s *importScreen) memberLines(c *shared) []string {
 	if len(b.Members) == 0 {
 		return nil
 	}
-	out := []string{"", st.Header.Render("Thành viên Hội đồng sẽ thêm")}
+	const nameW, rowW = 30, 9
+	g := grid{
+		cols: []column{{width: 1}, {title: "Họ và tên", width: nameW}, {title: "Vai trò", width: flexWidth(c.width, 16, false, 1, nameW, rowW)},
+			{title: "Trong tệp", width: rowW}},
+		cell: func(_, col int) lipgloss.Style {
+			if col == 3 {
+				return st.Muted
+			}
+			return lipgloss.NewStyle()
+		},
+	}
 	for i, m := range b.Members {
 		votes := "biểu quyết"
 		if !m.Votes {
 			votes = "không biểu quyết"
 		}
-		out = append(out, "  "+padRight(m.Name, 30)+" "+padRight(m.Role.Label()+", "+votes, c.width-2-30-1-9)+" "+
-			st.Muted.Render(fmt.Sprintf("dòng %d", b.MemberOrigins[i].Row)))
+		g.rows = append(g.rows, []string{"", m.Name, m.Role.Label() + ", " + votes, fmt.Sprintf("dòng %d", b.MemberOrigins[i].Row)})
 	}
-	return out
+	return append([]string{"", st.Subtitle.Render("Thành viên Hội đồng sẽ thêm")}, strings.Split(g.render(st), "\n")...)
 }

@@ -72,8 +72,9 @@ func TestPaperRound_RefusesCountsThatDoNotAddUp(t *testing.T) {
 	if r := h.fresh().Rounds[0]; r.Status != model.RoundOpen || r.Returned != 0 {
 		t.Fatalf("refused counts were stored: %+v", r)
 	}
-	// Fix the returned and valid figures: 7 returned, 7 valid.
-	h.press("up", "up", "up", "up", "up", "up", "up", "backspace")
+	// The cursor is on the first figure in question, the returned ballots:
+	// fix it and the valid figure, 7 returned, 7 valid.
+	h.press("backspace")
 	h.typeText("7")
 	h.press("down", "backspace")
 	h.typeText("7")

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -14,12 +16,25 @@ import (
 // nomineesScreen lists every candidacy grouped by award and kind.
 type nomineesScreen struct {
 	base
-	rows   []nomineeRow
-	cursor int // index into rows; always on a candidacy row
-	filter string
+	rows []nomineeRow
+	list *pickList // rows, the cursor always on a candidacy
+	// filter is what the list is filtered by, typed into a text input
+	// that the list follows key by key.
+	filter textinput.Model
 	// typing is set while the filter is being typed: the list follows
 	// every key.
 	typing bool
+}
+
+// newNomineesScreen makes the list of nominees, moved by the keys of k.
+func newNomineesScreen(k keyMap) *nomineesScreen {
+	f := textinput.New()
+	f.Prompt = ""
+	f.CharLimit = 100
+	sty := textinput.DefaultStyles(true)
+	sty.Cursor.Blink = false // a steady cursor; no timer to wait for
+	f.SetStyles(sty)
+	return &nomineesScreen{list: newPickList(k), filter: f}
 }
 
 // nomineeRow is a group heading or one candidacy.
@@ -49,8 +64,8 @@ func (s *nomineesScreen) rebuild(c *shared) {
 	rec := c.rec
 	ix := voting.NewIndex(rec)
 	var cur nomineeRow
-	if s.cursor < len(s.rows) {
-		cur = s.rows[s.cursor]
+	if r, ok := s.list.current(); ok && r.at < len(s.rows) {
+		cur = s.rows[r.at]
 	}
 	s.rows = s.rows[:0]
 	groups := s.groups(rec)
@@ -62,14 +77,14 @@ func (s *nomineesScreen) rebuild(c *shared) {
 			}
 		}
 	}
-	s.cursor = 0
+	rows := make([]pickRow, len(s.rows))
 	for i, r := range s.rows {
-		if r.heading == "" && r.nominee == cur.nominee && r.award == cur.award {
-			s.cursor = i
-			break
-		}
+		rows[i] = pickRow{at: i, heading: r.heading != ""}
 	}
-	s.skipHeading(1)
+	s.list.set(rows)
+	if !s.list.find(func(r pickRow) bool { return s.rows[r.at].nominee == cur.nominee && s.rows[r.at].award == cur.award }) {
+		s.list.home()
+	}
 }
 
 // groups sorts the indexes of the nominees that pass the filter by the
@@ -78,7 +93,7 @@ func (s *nomineesScreen) groups(rec *model.Record) map[string][2][]int {
 	byAward := map[string][2][]int{}
 	for i := range rec.Nominees {
 		n := &rec.Nominees[i]
-		if s.filter != "" && !model.ContainsFold(n.Name, s.filter) && !model.ContainsFold(n.Unit, s.filter) {
+		if f := s.filter.Value(); f != "" && !model.ContainsFold(n.Name, f) && !model.ContainsFold(n.Unit, f) {
 			continue
 		}
 		k := 0
@@ -110,121 +125,94 @@ func candidacyRows(rec *model.Record, ix *voting.Index, award string, indexes []
 	return rows
 }
 
-// skipHeading moves the cursor off a heading in direction dir.
-func (s *nomineesScreen) skipHeading(dir int) {
-	for s.cursor >= 0 && s.cursor < len(s.rows) && s.rows[s.cursor].heading != "" {
-		s.cursor += dir
-	}
-	if s.cursor < 0 || s.cursor >= len(s.rows) {
-		s.cursor = clamp(s.cursor, len(s.rows))
-		for s.cursor >= 0 && s.cursor < len(s.rows) && s.rows[s.cursor].heading != "" {
-			s.cursor -= dir
-		}
-		s.cursor = clamp(s.cursor, len(s.rows))
-	}
-}
-
-// move shifts the cursor by d candidacy rows.
-func (s *nomineesScreen) move(d int) {
-	dir := 1
-	if d < 0 {
-		dir, d = -1, -d
-	}
-	for ; d > 0; d-- {
-		next := s.cursor + dir
-		for next >= 0 && next < len(s.rows) && s.rows[next].heading != "" {
-			next += dir
-		}
-		if next < 0 || next >= len(s.rows) {
-			return
-		}
-		s.cursor = next
-	}
-}
-
 // actions implements screen. / starts a filter that follows every key
 // typed, without diacritics or with; enter keeps it and goes back to the
 // list; esc clears it, and only with no filter does esc leave the screen.
 func (s *nomineesScreen) actions(c *shared) []action {
 	k := c.keys
 	nk := k.Nominees
+	moves := s.list.actions(k, !s.typing)
 	if s.typing {
-		return []action{
-			act(nk.KeepFilter, run(func() { s.typing = false })),
-			act(nk.ClearFilter, run(func() { s.setFilter(c, ""); s.typing = false })),
-			more(k.Up, run(func() { s.move(-1) })),
-			more(k.Down, run(func() { s.move(1) })),
+		acts := []action{
+			act(nk.KeepFilter, run(func() { s.typing = false; s.filter.Blur() })),
+			act(nk.ClearFilter, run(func() { s.setFilter(c, ""); s.typing = false; s.filter.Blur() })),
 		}
+		if len(moves) > 0 {
+			acts = append(acts, moves[:2]...) // up and down; the rest is text
+		}
+		return acts
 	}
-	search := act(nk.Search, run(func() { s.typing = true }))
-	acts := []action{}
-	if len(s.rows) > 0 {
-		acts = append(acts,
-			act(k.Up, run(func() { s.move(-1) })),
-			act(k.Down, run(func() { s.move(1) })),
-			more(k.Home, run(func() { s.move(-len(s.rows)) })),
-			more(k.End, run(func() { s.move(len(s.rows)) })),
-			more(k.PageUp, run(func() { s.move(-(c.height - 3)) })),
-			more(k.PageDown, run(func() { s.move(c.height - 3) })),
-			act(nk.Open, func() tea.Cmd {
-				r := s.rows[s.cursor]
-				if r.heading != "" {
-					return nil
-				}
-				return func() tea.Msg { return to(pageReview, focusMsg{nominee: r.nominee, award: r.award}) }
-			}))
+	acts := moves
+	if len(moves) > 0 {
+		acts = append(acts, act(nk.Open, func() tea.Cmd {
+			r, ok := s.list.current()
+			if !ok {
+				return nil
+			}
+			return s.open(s.rows[r.at])
+		}))
 	}
-	acts = append(acts, search)
-	if s.filter != "" {
+	acts = append(acts, act(nk.Search, func() tea.Cmd { s.typing = true; return s.filter.Focus() }))
+	if s.filter.Value() != "" {
 		acts = append(acts, act(nk.ClearFilter, run(func() { s.setFilter(c, "") })))
 	}
 	return acts
 }
 
+// open opens the review of candidacy r.
+func (s *nomineesScreen) open(r nomineeRow) tea.Cmd {
+	return func() tea.Msg { return to(pageReview, focusMsg{nominee: r.nominee, award: r.award}) }
+}
+
 // takesText implements screen: while the filter is typed.
 func (s *nomineesScreen) takesText() bool { return s.typing }
 
-// typed implements screen: a character of the filter, or backspace.
+// typed implements screen: a key of the filter being typed.
 func (s *nomineesScreen) typed(c *shared, msg tea.KeyPressMsg) tea.Cmd {
 	if !s.typing {
 		return nil
 	}
-	switch {
-	case msg.Code == tea.KeyBackspace:
-		if r := []rune(s.filter); len(r) > 0 {
-			s.setFilter(c, string(r[:len(r)-1]))
-		}
-	case msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt) == 0:
-		s.setFilter(c, s.filter+msg.Text)
-	}
-	return nil
+	return s.edit(c, msg)
 }
 
 // paste takes pasted text into the filter being typed.
 func (s *nomineesScreen) paste(c *shared, msg tea.PasteMsg) tea.Cmd {
-	if s.typing {
-		s.setFilter(c, s.filter+strings.ReplaceAll(msg.Content, "\n", " "))
+	if !s.typing {
+		return nil
 	}
-	return nil
+	msg.Content = strings.ReplaceAll(msg.Content, "\n", " ")
+	return s.edit(c, msg)
+}
+
+// edit passes a key or a paste to the filter, and filters the list anew
+// when the filter changed.
+func (s *nomineesScreen) edit(c *shared, msg tea.Msg) tea.Cmd {
+	was := s.filter.Value()
+	var cmd tea.Cmd
+	s.filter, cmd = s.filter.Update(msg)
+	if s.filter.Value() != was {
+		s.rebuild(c)
+	}
+	return cmd
 }
 
 // setFilter filters the list anew.
 func (s *nomineesScreen) setFilter(c *shared, f string) {
-	s.filter = f
+	s.filter.SetValue(f)
 	s.rebuild(c)
 }
 
 // statusStyle colours a status.
-func statusStyle(st styles, s voting.Status) func(...string) string {
+func statusStyle(st styles, s voting.Status) lipgloss.Style {
 	switch s {
 	case voting.StatusPassed, voting.StatusApproved, voting.StatusReady:
-		return st.Good.Render
+		return st.Good
 	case voting.StatusExcluded, voting.StatusCriteriaFailed, voting.StatusFailed:
-		return st.Bad.Render
+		return st.Bad
 	case voting.StatusDeferred, voting.StatusInRound:
-		return st.Warn.Render
+		return st.Warn
 	}
-	return st.Muted.Render
+	return st.Muted
 }
 
 // view implements screen.
@@ -233,18 +221,20 @@ func (s *nomineesScreen) view(c *shared) string {
 	var b strings.Builder
 	nk := c.keys.Nominees
 	rows := c.height - 1
+	filter := s.filter.Value()
 	switch {
 	case s.typing:
-		b.WriteString(st.Title.Render("Tìm: ") + s.filter + st.Selected.Render(" ") + st.Muted.Render(
+		s.filter.SetWidth(max(c.width/3, 10))
+		b.WriteString(st.Title.Render("Tìm: ") + s.filter.View() + st.Muted.Render(
 			"  (gõ không dấu cũng được; "+hints(nk.KeepFilter, nk.ClearFilter)+")") + "\n")
 		rows--
-	case s.filter != "":
-		b.WriteString(st.Warn.Render(truncate("Đang lọc: \""+s.filter+"\" ("+hints(nk.Search, nk.ClearFilter)+")", c.width)) + "\n")
+	case filter != "":
+		b.WriteString(st.Warn.Render(ansi.Truncate("Đang lọc: \""+filter+"\" ("+hints(nk.Search, nk.ClearFilter)+")", c.width, "…")) + "\n")
 		rows--
 	}
 	if len(s.rows) == 0 {
-		if s.filter != "" {
-			return b.String() + "\nKhông có đối tượng nào khớp với \"" + s.filter + "\"."
+		if filter != "" {
+			return b.String() + "\nKhông có đối tượng nào khớp với \"" + filter + "\"."
 		}
 		return b.String() + "\nKế hoạch chưa có đối tượng đề nghị nào."
 	}
@@ -254,57 +244,53 @@ func (s *nomineesScreen) view(c *shared) string {
 	if c.width >= 160 {
 		listW = min(c.width/2+10, 100)
 	}
-	nameW, checkW := listW-2-12-24, 12
-	var list strings.Builder
-	list.WriteString(st.Header.Render(padRight("  Đối tượng", nameW+2)+padRight("Tiêu chuẩn", checkW)+padRight("Tình trạng", 24)) + "\n")
-	start := window(s.cursor, len(s.rows), rows)
-	for i := start; i < len(s.rows) && i < start+rows; i++ {
-		r := s.rows[i]
-		if r.heading != "" {
-			list.WriteString(st.Title.Render(truncate(r.heading, listW)) + "\n")
-			continue
+	nameW, checkW, statusW := listW-2-12-24, 12, 24
+	name, check := lipgloss.NewStyle().Width(nameW), lipgloss.NewStyle().Width(checkW)
+	head := st.Header.Render("  " + name.Render("Đối tượng") + check.Render("Tiêu chuẩn") + lipgloss.NewStyle().Width(statusW).Render("Tình trạng"))
+	s.list.resize(listW, rows)
+	list := s.list.view(c, strings.Count(b.String(), "\n")+1, func(r pickRow, selected bool) string {
+		row := s.rows[r.at]
+		if r.heading {
+			return st.Title.Render(ansi.Truncate(row.heading, listW, "…"))
 		}
-		line := padRight(r.name, nameW) + padRight(r.check, checkW)
-		row := i
-		c.hit(strings.Count(b.String()+list.String(), "\n"), func() tea.Cmd {
-			if s.cursor == row {
-				return func() tea.Msg {
-					return to(pageReview, focusMsg{nominee: s.rows[row].nominee, award: s.rows[row].award})
-				}
-			}
-			s.cursor = row
-			return nil
-		})
-		if i == s.cursor {
-			list.WriteString(st.Selected.Render("› "+line) + statusStyle(st, r.status)(truncate(r.statusTxt, 24)) + "\n")
-		} else {
-			list.WriteString("  " + line + statusStyle(st, r.status)(truncate(r.statusTxt, 24)) + "\n")
+		line := name.Render(ansi.Truncate(row.name, nameW, "…")) + check.Render(row.check)
+		status := statusStyle(st, row.status).Render(ansi.Truncate(row.statusTxt, statusW, "…"))
+		if selected {
+			return st.Selected.Render("› "+line) + status
 		}
-	}
+		return "  " + line + status
+	}, func(r pickRow, again bool) tea.Cmd {
+		if again {
+			return s.open(s.rows[r.at])
+		}
+		return nil
+	})
 	if listW == c.width {
-		return b.String() + list.String()
+		return b.String() + head + "\n" + list
 	}
 	detail := s.detail(c, c.width-listW-3, rows+1)
-	return b.String() + lipgloss.JoinHorizontal(lipgloss.Top, padLines(list.String(), listW), "   ", detail)
+	left := lipgloss.NewStyle().Width(listW).Render(head + "\n" + list)
+	return b.String() + lipgloss.JoinHorizontal(lipgloss.Top, left, "   ", detail)
 }
 
 // detail shows the nominee under the cursor in full, for a wide screen:
 // who, where, what they are proposed for, their achievements and where
 // each candidacy stands.
 func (s *nomineesScreen) detail(c *shared, width, height int) string {
-	if s.cursor >= len(s.rows) || s.rows[s.cursor].heading != "" {
+	r, ok := s.list.current()
+	if !ok {
 		return ""
 	}
 	st, rec := c.styles, c.rec
-	n, ok := rec.NomineeByID(s.rows[s.cursor].nominee)
+	n, ok := rec.NomineeByID(s.rows[r.at].nominee)
 	if !ok {
 		return ""
 	}
 	ix := voting.NewIndex(rec)
-	lines := []string{st.Title.Render(truncate(n.Name, width)), st.Muted.Render(n.Kind.Label())}
+	lines := []string{st.Title.Render(ansi.Truncate(n.Name, width, "…")), st.Muted.Render(n.Kind.Label())}
 	for _, f := range [][2]string{{"Đơn vị", n.Unit}, {"Chức vụ", n.Position}} {
 		if f[1] != "" {
-			lines = append(lines, wrap(f[0]+": "+f[1], width)...)
+			lines = append(lines, strings.Split(ansi.Wrap(f[0]+": "+f[1], width, ""), "\n")...)
 		}
 	}
 	lines = append(lines, "", st.Subtitle.Render("Đề nghị"))
@@ -312,31 +298,21 @@ func (s *nomineesScreen) detail(c *shared, width, height int) string {
 		a, _ := rec.Plan.Award(cd.Award)
 		cl := voting.ChecklistOf(&rec.Plan, n, cd.Award)
 		status := ix.Status(n, cd.Award)
-		lines = append(lines, wrap("• "+a.Name, width)...)
-		lines = append(lines, "  "+fmt.Sprintf("tiêu chuẩn %d/%d đạt · ", cl.Met, cl.Total)+statusStyle(st, status)(status.Label()))
+		lines = append(lines, strings.Split(ansi.Wrap("• "+a.Name, width, ""), "\n")...)
+		lines = append(lines, "  "+fmt.Sprintf("tiêu chuẩn %d/%d đạt · ", cl.Met, cl.Total)+statusStyle(st, status).Render(status.Label()))
 	}
 	if r := voting.EligibilityReason(&rec.Plan, n); r != "" && voting.EligibilityOf(&rec.Plan, n) != model.EligibilityEligible {
-		lines = append(lines, "", st.Warn.Render(strings.Join(wrap(r, width), "\n")))
+		lines = append(lines, "", st.Warn.Render(ansi.Wrap(r, width, "")))
 	}
 	if n.Summary != "" {
 		lines = append(lines, "", st.Subtitle.Render("Thành tích"))
-		lines = append(lines, wrap(n.Summary, width)...)
+		lines = append(lines, strings.Split(ansi.Wrap(n.Summary, width, ""), "\n")...)
 	}
 	if n.Note != "" {
 		lines = append(lines, "", st.Subtitle.Render("Ý kiến thảo luận"))
-		lines = append(lines, wrap(n.Note, width)...)
+		lines = append(lines, strings.Split(ansi.Wrap(n.Note, width, ""), "\n")...)
 	}
 	return strings.Join(lines[:min(len(lines), height)], "\n")
-}
-
-// padLines pads every line of s to width display columns, so that what
-// is joined beside it starts in one column.
-func padLines(s string, width int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = padRight(l, width)
-	}
-	return strings.Join(lines, "\n")
 }
 
 // neighbour returns the candidacy before (dir -1) or after (dir +1) the
@@ -348,7 +324,7 @@ func (s *nomineesScreen) neighbour(nominee int64, award string, dir int) (int64,
 		}
 		for j := i + dir; j >= 0 && j < len(s.rows); j += dir {
 			if s.rows[j].heading == "" {
-				s.cursor = j
+				s.list.selectAt(j)
 				return s.rows[j].nominee, s.rows[j].award, true
 			}
 		}

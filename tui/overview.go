@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -14,14 +16,21 @@ import (
 // overviewScreen shows the agenda and the state of each step.
 type overviewScreen struct {
 	base
-	cursor   int
-	states   []string // where each step stands, computed once per snapshot
-	demoCode string   // the demo's secretary code, shown for the user to note
+	list     *pickList // one row per step of the agenda
+	states   []string  // where each step stands, computed once per snapshot
+	demoCode string    // the demo's secretary code, shown for the user to note
 }
 
 // refresh works out the steps' states from a new snapshot.
 func (s *overviewScreen) refresh(c *shared, _ recordMsg) tea.Cmd {
 	s.states = stepStates(c.rec)
+	if s.list.len() == 0 {
+		rows := make([]pickRow, len(agenda()))
+		for i := range rows {
+			rows[i] = pickRow{at: i}
+		}
+		s.list.set(rows)
+	}
 	return nil
 }
 
@@ -50,17 +59,12 @@ func (s *overviewScreen) title() string { return "Chương trình phiên họp" 
 func (s *overviewScreen) actions(c *shared) []action {
 	steps := agenda()
 	k := c.keys
-	return []action{
-		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(steps)) })),
-		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(steps)) })),
-		more(k.Home, run(func() { s.cursor = 0 })),
-		more(k.End, run(func() { s.cursor = len(steps) - 1 })),
-		more(k.Overview.Open, func() tea.Cmd { return navigate(steps[s.cursor].to) }),
+	return append(s.list.actions(k, false),
+		more(k.Overview.Open, func() tea.Cmd { return navigate(steps[s.list.at()].to) }),
 		actKey(k.Overview.Jump, func(msg tea.KeyPressMsg) tea.Cmd { return s.jump(int(msg.Code - '0')) }),
 		act(k.Overview.Discussion, func() tea.Cmd { return s.discussion(c) }),
 		act(k.Overview.Verify, func() tea.Cmd { return verifyRecord(c) }),
-		more(k.Overview.Import, func() tea.Cmd { return openImport(c) }),
-	}
+		more(k.Overview.Import, func() tea.Cmd { return openImport(c) }))
 }
 
 // jump opens step n (1-based) of the agenda.
@@ -69,7 +73,7 @@ func (s *overviewScreen) jump(n int) tea.Cmd {
 	if n < 1 || n > len(steps) {
 		return nil
 	}
-	s.cursor = n - 1
+	s.list.selectAt(n - 1)
 	return navigate(steps[n-1].to)
 }
 
@@ -167,40 +171,37 @@ func (s *overviewScreen) view(c *shared) string {
 	var b strings.Builder
 	p := rec.Plan
 	fmt.Fprintf(&b, "%s\n", st.Subtitle.Render(p.Council.Name))
-	fmt.Fprintf(&b, "%s\n", st.Muted.Render(fmt.Sprintf("Theo %s %s · Biên bản số %s · %s", "Kế hoạch", p.Ref.Number, p.Meeting.Number, p.Meeting.Place)))
+	fmt.Fprintf(&b, "%s\n", st.Muted.Render(ansi.Truncate(fmt.Sprintf("Theo Kế hoạch %s · Biên bản số %s · %s", p.Ref.Number, p.Meeting.Number, p.Meeting.Place), c.width, "…")))
 	b.WriteString("\n")
 	states := s.states
 	if len(states) < len(agenda()) {
 		states = stepStates(rec)
 	}
-	labelW := 46
-	for i, step := range agenda() {
-		line := fmt.Sprintf(" %d. %s", i+1, padRight(step.label, labelW))
-		row, to := i, step.to
-		c.hit(strings.Count(b.String(), "\n"), func() tea.Cmd {
-			if s.cursor == row {
-				return navigate(to)
-			}
-			s.cursor = row
-			return nil
-		})
-		state := states[i]
-		if i == s.cursor {
-			b.WriteString(st.Selected.Render("›"+line) + " " + state + "\n")
-		} else {
-			b.WriteString(" " + line + " " + st.Muted.Render(state) + "\n")
+	label := lipgloss.NewStyle().Width(46)
+	steps := agenda()
+	s.list.resize(c.width, len(steps))
+	b.WriteString(s.list.view(c, strings.Count(b.String(), "\n"), func(r pickRow, selected bool) string {
+		line := fmt.Sprintf(" %d. %s", r.at+1, label.Render(steps[r.at].label))
+		if selected {
+			return st.Selected.Render("›"+line) + " " + states[r.at]
 		}
-	}
+		return " " + line + " " + st.Muted.Render(states[r.at])
+	}, func(r pickRow, again bool) tea.Cmd {
+		if again {
+			return navigate(steps[r.at].to)
+		}
+		return nil
+	}) + "\n")
 	b.WriteString("\n")
 	if d := rec.Meeting.Discussion; d != "" {
-		b.WriteString(st.Muted.Render("Ý kiến thảo luận: ") + truncate(strings.ReplaceAll(d, "\n", " "), c.width-20) + "\n")
+		b.WriteString(st.Muted.Render("Ý kiến thảo luận: ") + ansi.Truncate(strings.ReplaceAll(d, "\n", " "), c.width-20, "…") + "\n")
 	}
 	if s.demoCode != "" && rec.Meeting.StartedAt.IsZero() {
 		b.WriteString(st.Title.Render("Bắt đầu: nhấn 1 để điểm danh, rồi lần lượt các bước 2 đến 6.") + "\n")
 	}
 	if s.demoCode != "" && rec.Meeting.Status == model.MeetingOpen {
-		note := wrap("Phiên họp mẫu đã chọn sẵn mã thư ký này: cần để rời phòng bỏ phiếu ("+
-			keyName(c.keys.Booth.Secretary)+") và để mở phiếu khi đóng vòng.", c.width-6)
+		note := strings.Split(ansi.Wrap("Phiên họp mẫu đã chọn sẵn mã thư ký này: cần để rời phòng bỏ phiếu ("+
+			keyName(c.keys.Booth.Secretary)+") và để mở phiếu khi đóng vòng.", c.width-6, ""), "\n")
 		b.WriteString(st.Box.Render(st.Title.Render("Mã thư ký: "+s.demoCode)+"\n"+st.Muted.Render(strings.Join(note, "\n"))) + "\n")
 	}
 	return b.String()

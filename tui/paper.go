@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -17,8 +19,8 @@ import (
 type paperScreen struct {
 	base
 	round    int64
-	values   []string // issued, returned, valid, invalid, then agree per nominee
-	cursor   int
+	values   []string  // issued, returned, valid, invalid, then agree per nominee
+	list     *pickList // a row per value, and the heading of the agree counts
 	problems model.Problems
 }
 
@@ -42,7 +44,15 @@ func (s *paperScreen) enter(c *shared) tea.Cmd {
 	if r.ID != s.round || len(s.values) != 4+len(r.Nominees) {
 		s.round = r.ID
 		s.values = make([]string, 4+len(r.Nominees))
-		s.cursor = 0
+		rows := make([]pickRow, 0, len(s.values)+1)
+		for i := range s.values {
+			if i == 4 {
+				rows = append(rows, pickRow{heading: true})
+			}
+			rows = append(rows, pickRow{at: i})
+		}
+		s.list.set(rows)
+		s.list.home()
 		s.problems = nil
 	}
 	return nil
@@ -70,45 +80,51 @@ func (s *paperScreen) actions(c *shared) []action {
 	k := c.keys
 	pk := k.Paper
 	n := len(s.values)
-	return []action{
-		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, n) })),
-		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, n) })),
-		more(k.Home, run(func() { s.cursor = 0 })),
-		more(k.End, run(func() { s.cursor = max(n-1, 0) })),
+	return append(s.list.actions(k, false),
 		actKey(pk.Digits, func(msg tea.KeyPressMsg) tea.Cmd {
-			if len(s.values[s.cursor]) < 4 {
-				s.values[s.cursor] += msg.Text
+			if at := s.list.at(); len(s.values[at]) < 4 {
+				s.values[at] += msg.Text
 			}
 			return nil
 		}),
 		more(pk.Erase, run(func() {
-			if v := s.values[s.cursor]; v != "" {
-				s.values[s.cursor] = v[:len(v)-1]
+			if at, v := s.list.at(), s.values[s.list.at()]; v != "" {
+				s.values[at] = v[:len(v)-1]
 			}
 		})),
 		more(pk.Next, func() tea.Cmd {
-			if s.cursor < n-1 {
-				s.cursor++
+			if s.list.at() < n-1 {
+				s.list.move(1)
 				return nil
 			}
 			return s.submit(c, r)
 		}),
-		act(pk.Save, func() tea.Cmd { return s.submit(c, r) }),
-	}
+		act(pk.Save, func() tea.Cmd { return s.submit(c, r) }))
 }
 
 // submit checks the counts and, once they add up, asks to store them.
 func (s *paperScreen) submit(c *shared, r model.Round) tea.Cmd {
 	for i, v := range s.values {
 		if v == "" {
-			s.cursor = i
+			s.list.selectAt(i)
 			return say("Chưa nhập "+s.label(c, r, i)+".", true)
 		}
 	}
 	counts := s.counts(r)
 	s.problems = voting.CheckPaper(counts, r.Nominees, r.Eligible)
 	if len(s.problems) > 0 {
-		return say("Số liệu chưa khớp; chưa ghi gì. Xem các lỗi bên dưới.", true)
+		// The cursor goes to the first field a problem concerns, where
+		// the problem is written in full.
+		first := len(s.values)
+		for _, p := range s.problems {
+			for _, f := range paperFields(p) {
+				first = min(first, f)
+			}
+		}
+		if first < len(s.values) {
+			s.list.selectAt(first)
+		}
+		return say("Số liệu chưa khớp; chưa ghi gì. Lỗi ghi bên cạnh từng ô.", true)
 	}
 	st, id := c.st, r.ID
 	return askDo(fmt.Sprintf("Ghi số liệu kiểm phiếu vòng %d và đóng vòng?\n\nPhát ra %d · thu về %d · hợp lệ %d · không hợp lệ %d.",
@@ -139,47 +155,107 @@ func (s *paperScreen) view(c *shared) string {
 	}
 	a, _ := c.rec.Plan.Award(r.Award)
 	var b strings.Builder
-	b.WriteString(st.Subtitle.Render(truncate(fmt.Sprintf("Vòng %d — %s (phiếu giấy)", r.Seq, a.Name), c.width)) + "\n")
-	b.WriteString(st.Muted.Render(fmt.Sprintf("Thành viên có mặt được biểu quyết: %d. Gõ số; %s sang ô sau, ở ô cuối thì ghi.", r.Eligible, keyName(c.keys.Paper.Next))) + "\n\n")
-	var lines []string
-	for i := range s.values {
-		label := ""
-		if i < 4 {
-			label = paperFigure(i)
-		} else if nr, ok := c.rec.NomineeByID(r.Nominees[i-4]); ok {
-			label = fmt.Sprintf("%d. %s", i-3, nr.Name)
-		}
-		if i == 4 {
-			lines = append(lines, st.Header.Render("Số phiếu đồng ý cho từng đối tượng"))
-		}
-		v := s.values[i]
-		if i == s.cursor {
-			v += "▏"
-		}
-		line := padRight(label, c.width-16) + padLeft(v, 8)
-		if i == s.cursor {
-			line = st.Selected.Render("› " + line)
-		} else {
-			line = "  " + line
-		}
-		lines = append(lines, line)
-	}
-	var problems []string
+	b.WriteString(st.Subtitle.Render(ansi.Truncate(fmt.Sprintf("Vòng %d — %s (phiếu giấy)", r.Seq, a.Name), c.width, "…")) + "\n")
+	b.WriteString(st.Muted.Render(ansi.Truncate(fmt.Sprintf("Thành viên có mặt được biểu quyết: %d. Gõ số; %s sang ô sau, ở ô cuối thì ghi.",
+		r.Eligible, keyName(c.keys.Paper.Next)), c.width, "…")) + "\n\n")
+	var other []string // problems that concern no one field
+	byField := map[int][]string{}
 	for _, p := range s.problems {
-		problems = append(problems, wrap(p.String(), c.width)...)
+		fields := paperFields(p)
+		if len(fields) == 0 {
+			other = append(other, p.String())
+		}
+		for _, f := range fields {
+			byField[f] = append(byField[f], p.What)
+		}
 	}
-	problems = problems[:min(len(problems), 6)]
-	room := c.height - 3 - len(problems)
-	cur := s.cursor
-	if cur >= 4 {
-		cur++
+	// The problems of the field under the cursor in full, under the table;
+	// beside each field, as much of its own as fits.
+	var below []string
+	for _, p := range append(byField[s.list.at()], other...) {
+		below = append(below, strings.Split(ansi.Wrap(p, c.width, ""), "\n")...)
 	}
-	first := window(cur, len(lines), room)
-	for i := first; i < len(lines) && i < first+room; i++ {
-		b.WriteString(lines[i] + "\n")
-	}
-	for _, l := range problems {
+	below = below[:min(len(below), 6)]
+	top := strings.Count(b.String(), "\n") + 1 // under the table's heading
+	s.list.resize(c.width, c.height-4-len(below))
+	b.WriteString(s.table(c, r, byField) + s.list.pager(c) + "\n")
+	s.list.hits(c, top, nil)
+	for _, l := range below {
 		b.WriteString(st.Error.Render(l) + "\n")
 	}
 	return b.String()
+}
+
+// table draws the fields on show: what each counts, its value, and its
+// problems beside it.
+func (s *paperScreen) table(c *shared, r model.Round, byField map[int][]string) string {
+	st := c.styles
+	labelW := 0
+	for i := range s.values {
+		labelW = max(labelW, lipgloss.Width(s.fieldLabel(c, r, i)))
+	}
+	labelW = min(max(labelW, 34), 40)
+	start, end := s.list.page()
+	g := grid{
+		cols: []column{{title: "Số liệu", width: labelW}, {title: "Số", width: 5, right: true},
+			{title: "Lỗi", width: flexWidth(c.width, 10, true, labelW, 5)}},
+		cursor:   true,
+		selected: s.list.selectedOnPage(),
+	}
+	heading := -1
+	for i := start; i < end; i++ {
+		row := s.list.row(i)
+		if row.heading {
+			heading = i - start
+			g.rows = append(g.rows, []string{"Số phiếu đồng ý cho từng đối tượng", "", ""})
+			continue
+		}
+		v := s.values[row.at]
+		if row.at == s.list.at() {
+			v += "▏"
+		}
+		g.rows = append(g.rows, []string{s.fieldLabel(c, r, row.at), v, strings.Join(byField[row.at], "; ")})
+	}
+	g.cell = func(row, col int) lipgloss.Style {
+		switch {
+		case row == heading:
+			return st.Header
+		case col == 2:
+			return st.Error
+		}
+		return lipgloss.NewStyle()
+	}
+	return g.render(st)
+}
+
+// fieldLabel names field i as the form shows it.
+func (s *paperScreen) fieldLabel(c *shared, r model.Round, i int) string {
+	if i < 4 {
+		return paperFigure(i)
+	}
+	if nr, ok := c.rec.NomineeByID(r.Nominees[i-4]); ok {
+		return fmt.Sprintf("%d. %s", i-3, nr.Name)
+	}
+	return fmt.Sprintf("%d.", i-3)
+}
+
+// paperFields are the fields a problem of voting.CheckPaper concerns,
+// read from where it says it is: a figure, the valid and invalid figures
+// together, or a nominee's line.
+func paperFields(p model.Problem) []int {
+	if line, ok := strings.CutPrefix(p.Where, "Số phiếu đồng ý, dòng "); ok {
+		if n, err := strconv.Atoi(line); err == nil && n > 0 {
+			return []int{3 + n}
+		}
+		return nil
+	}
+	for i := range 4 {
+		if p.Where == paperFigure(i) {
+			return []int{i}
+		}
+	}
+	if p.Where == paperFigure(2)+" và "+strings.ToLower(paperFigure(3)) {
+		return []int{2, 3}
+	}
+	return nil
 }

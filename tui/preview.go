@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/export"
 	"hoidong/model"
@@ -230,7 +231,7 @@ func (s *previewScreen) view(c *shared) string {
 		first := s.page.YOffset() + 1
 		pos = fmt.Sprintf("dòng %d–%d / %d", first, min(first+s.page.Height()-1, s.lines), s.lines)
 	}
-	b.WriteString(st.Muted.Render(padLeft(pos, c.width)) + "\n")
+	b.WriteString(st.Muted.Render(lipgloss.PlaceHorizontal(c.width, lipgloss.Right, pos)) + "\n")
 	b.WriteString(st.Muted.Render(strings.Repeat("─", c.width)) + "\n")
 	if s.err != "" {
 		b.WriteString(st.Error.Render(s.err) + "\n")
@@ -277,7 +278,7 @@ func (s *previewScreen) tabs(c *shared) string {
 	if first > 0 {
 		line = st.Muted.Render("…") + line
 	}
-	return truncate(line, c.width)
+	return ansi.Truncate(line, c.width, "…")
 }
 
 // fileLines lists the base names of paths on at most n lines of width w,
@@ -308,7 +309,7 @@ func fileLines(paths []string, w, n int) []string {
 			if i == len(paths)-1 && lipgloss.Width(name) <= w {
 				return append(lines, name)
 			}
-			return append(lines, truncate(cur+more, w))
+			return append(lines, ansi.Truncate(cur+more, w, "…"))
 		}
 	}
 	if cur != "" {

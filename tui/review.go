@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -306,9 +307,9 @@ func (s *reviewScreen) view(c *shared) string {
 		case i == critHead:
 			b.WriteString(lines[i] + "\n")
 		case i == cur:
-			b.WriteString(st.Selected.Render("›") + " " + truncate(lines[i], w-2) + "\n")
+			b.WriteString(st.Selected.Render("›") + " " + ansi.Truncate(lines[i], w-2, "…") + "\n")
 		default:
-			b.WriteString("  " + truncate(lines[i], w-2) + "\n")
+			b.WriteString("  " + ansi.Truncate(lines[i], w-2, "…") + "\n")
 		}
 	}
 	b.WriteString("\n" + strings.Join(detail, "\n"))
@@ -321,7 +322,7 @@ func (s *reviewScreen) viewHeader(c *shared, n *model.NomineeRecord) string {
 	st, rec, w := c.styles, c.rec, c.width
 	var b strings.Builder
 	award, _ := rec.Plan.Award(s.award)
-	b.WriteString(st.Subtitle.Render(truncate(n.Name, w-12)) + st.Muted.Render(" · "+n.Kind.Label()) + "\n")
+	b.WriteString(st.Subtitle.Render(ansi.Truncate(n.Name, w-12, "…")) + st.Muted.Render(" · "+n.Kind.Label()) + "\n")
 	var info []string
 	if n.Unit != "" {
 		info = append(info, "Đơn vị: "+n.Unit)
@@ -329,16 +330,16 @@ func (s *reviewScreen) viewHeader(c *shared, n *model.NomineeRecord) string {
 	if n.Position != "" {
 		info = append(info, "Chức vụ: "+n.Position)
 	}
-	b.WriteString(truncate(strings.Join(info, " · "), w) + "\n")
+	b.WriteString(ansi.Truncate(strings.Join(info, " · "), w, "…") + "\n")
 	which := ""
 	for i, cd := range n.Candidacies {
 		if cd.Award == s.award && len(n.Candidacies) > 1 {
 			which = fmt.Sprintf("  (%d/%d, %s: đổi)", i+1, len(n.Candidacies), keyName(c.keys.Review.NextAward))
 		}
 	}
-	b.WriteString(truncate("Đề nghị: "+award.Name+which, w) + "\n")
+	b.WriteString(ansi.Truncate("Đề nghị: "+award.Name+which, w, "…") + "\n")
 	if n.Summary != "" {
-		b.WriteString(st.Muted.Render(truncate("Thành tích: "+n.Summary, w)) + "\n")
+		b.WriteString(st.Muted.Render(ansi.Truncate("Thành tích: "+n.Summary, w, "…")) + "\n")
 	}
 	el := voting.EligibilityOf(&rec.Plan, n)
 	elLine := "Điều kiện khen thưởng — " + el.Label()
@@ -350,7 +351,7 @@ func (s *reviewScreen) viewHeader(c *shared, n *model.NomineeRecord) string {
 		}
 		elLine += ": " + r
 	}
-	b.WriteString("\n" + st.Title.Render(truncate(elLine, w)) + "\n")
+	b.WriteString("\n" + st.Title.Render(ansi.Truncate(elLine, w, "…")) + "\n")
 	return b.String()
 }
 
@@ -367,7 +368,7 @@ func (s *reviewScreen) rows(c *shared, n *model.NomineeRecord) (lines []string, 
 	if voting.Frozen(rec, n.ID, s.award) {
 		head += " — đã khóa vì đã đưa vào bỏ phiếu"
 	}
-	lines = append(lines, st.Title.Render(truncate(head, c.width)))
+	lines = append(lines, st.Title.Render(ansi.Truncate(head, c.width, "…")))
 	for i, cr := range rec.Plan.CriteriaFor(n.Kind, s.award) {
 		val := "[   ?   ]"
 		switch candidacyMark(n, s.award, i).Mark {
@@ -407,20 +408,20 @@ func (s *reviewScreen) detail(c *shared, n *model.NomineeRecord) []string {
 	crit := c.rec.Plan.CriteriaFor(n.Kind, s.award)
 	var detail []string
 	if s.cursor < len(checks) {
-		detail = wrap("Điều kiện: "+checks[s.cursor].Text+" — có áp dụng với đối tượng này không?", w-2)
+		detail = strings.Split(ansi.Wrap("Điều kiện: "+checks[s.cursor].Text+" — có áp dụng với đối tượng này không?", w-2, ""), "\n")
 		if s.cursor < len(n.Checks) && !n.Checks[s.cursor].Confirmed && n.Checks[s.cursor].Applies {
 			rk := c.keys.Review
-			detail = append(detail, st.Warn.Render(truncate("Hồ sơ đăng ký ghi nhận điều này. Hội đồng xác nhận: "+
-				keyName(rk.CheckYes)+" có, "+keyName(rk.CheckNo)+" không.", w-2)))
+			detail = append(detail, st.Warn.Render(ansi.Truncate("Hồ sơ đăng ký ghi nhận điều này. Hội đồng xác nhận: "+
+				keyName(rk.CheckYes)+" có, "+keyName(rk.CheckNo)+" không.", w-2, "…")))
 		}
 	} else if i := s.cursor - len(checks); i < len(crit) {
-		detail = wrap(fmt.Sprintf("Tiêu chí %d/%d: %s", i+1, len(crit), crit[i].Text), w-2)
+		detail = strings.Split(ansi.Wrap(fmt.Sprintf("Tiêu chí %d/%d: %s", i+1, len(crit), crit[i].Text), w-2, ""), "\n")
 		if note := candidacyMark(n, s.award, i).Note; note != "" {
-			detail = append(detail, wrap("Ghi chú: "+note, w-2)...)
+			detail = append(detail, strings.Split(ansi.Wrap("Ghi chú: "+note, w-2, ""), "\n")...)
 		}
 	}
 	if n.Note != "" {
-		detail = append(detail, st.Muted.Render(truncate("Ý kiến thảo luận: "+n.Note, w-2)))
+		detail = append(detail, st.Muted.Render(ansi.Truncate("Ý kiến thảo luận: "+n.Note, w-2, "…")))
 	}
 	return detail
 }

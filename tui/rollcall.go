@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/export"
 	"hoidong/model"
@@ -19,11 +20,21 @@ import (
 // rollCallScreen records who is present, with the quorum computed live.
 type rollCallScreen struct {
 	base
-	cursor int
+	list *pickList // one row per member, in the record's order
 }
 
 // title implements screen.
 func (s *rollCallScreen) title() string { return "Điểm danh" }
+
+// refresh lists the members of a new snapshot.
+func (s *rollCallScreen) refresh(c *shared, _ recordMsg) tea.Cmd {
+	rows := make([]pickRow, len(c.rec.Members))
+	for i := range rows {
+		rows[i] = pickRow{at: i}
+	}
+	s.list.set(rows)
+	return nil
+}
 
 // actions implements screen.
 func (s *rollCallScreen) actions(c *shared) []action {
@@ -31,23 +42,17 @@ func (s *rollCallScreen) actions(c *shared) []action {
 	if len(members) == 0 {
 		return nil
 	}
-	s.cursor = clamp(s.cursor, len(members))
 	k := c.keys
 	rk := k.RollCall
-	acts := []action{
-		act(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(members)) })),
-		act(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(members)) })),
-		more(k.Home, run(func() { s.cursor = 0 })),
-		more(k.End, run(func() { s.cursor = len(members) - 1 })),
+	secret := c.rec.Plan.Meeting.Secret
+	acts := append(s.list.actions(k, !secret),
 		act(rk.Present, func() tea.Cmd { return s.present(c) }),
 		act(rk.Absent, func() tea.Cmd { return s.absent(c) }),
-		more(rk.Presides, func() tea.Cmd { return s.presides(c) }),
-	}
-	if c.rec.Plan.Meeting.Secret {
-		acts[0].short, acts[1].short = false, false
+		more(rk.Presides, func() tea.Cmd { return s.presides(c) }))
+	if secret {
 		acts = append(acts,
 			act(rk.IssueCodes, func() tea.Cmd { return issueCodes(c) }),
-			more(rk.ReissueCode, func() tea.Cmd { return reissueCode(c, members[s.cursor]) }),
+			more(rk.ReissueCode, func() tea.Cmd { return reissueCode(c, members[s.list.at()]) }),
 			act(rk.Unlock, func() tea.Cmd { return s.unlock(c) }))
 	}
 	return acts
@@ -56,10 +61,10 @@ func (s *rollCallScreen) actions(c *shared) []action {
 // present marks the member under the cursor present and moves on.
 func (s *rollCallScreen) present(c *shared) tea.Cmd {
 	members, st := c.rec.Members, c.st
-	m := members[s.cursor]
-	back := s.cursor
-	s.cursor = clamp(s.cursor+1, len(members))
-	return c.doThen(pageRollCall, m.Name+": có mặt.", func() { s.cursor = back }, func(ctx context.Context) error {
+	back := s.list.at()
+	m := members[back]
+	s.list.move(1)
+	return c.doThen(pageRollCall, m.Name+": có mặt.", func() { s.list.selectAt(back) }, func(ctx context.Context) error {
 		return st.SetAttendance(ctx, m.ID, model.AttendancePresent, "")
 	})
 }
@@ -67,11 +72,12 @@ func (s *rollCallScreen) present(c *shared) tea.Cmd {
 // absent asks the reason of the member under the cursor's absence.
 func (s *rollCallScreen) absent(c *shared) tea.Cmd {
 	members, st := c.rec.Members, c.st
-	m := members[s.cursor]
+	back := s.list.at()
+	m := members[back]
 	return prompt("Lý do vắng mặt của "+m.Name+":", m.AbsentReason, func(reason string) tea.Cmd {
-		back := s.cursor
-		s.cursor = clamp(s.cursor+1, len(members))
-		return c.doThen(pageRollCall, m.Name+": vắng mặt.", func() { s.cursor = back }, func(ctx context.Context) error {
+		s.list.selectAt(back)
+		s.list.move(1)
+		return c.doThen(pageRollCall, m.Name+": vắng mặt.", func() { s.list.selectAt(back) }, func(ctx context.Context) error {
 			return st.SetAttendance(ctx, m.ID, model.AttendanceAbsent, reason)
 		})
 	})
@@ -80,7 +86,7 @@ func (s *rollCallScreen) absent(c *shared) tea.Cmd {
 // presides records the member under the cursor as the one who presides:
 // when the chair is absent, a vice-chair or the member the council chooses.
 func (s *rollCallScreen) presides(c *shared) tea.Cmd {
-	m, st := c.rec.Members[s.cursor], c.st
+	m, st := c.rec.Members[s.list.at()], c.st
 	if m.Attendance != model.AttendancePresent {
 		return say(m.Name+" chưa có mặt; chỉ người có mặt mới chủ trì được.", true)
 	}
@@ -90,7 +96,7 @@ func (s *rollCallScreen) presides(c *shared) tea.Cmd {
 
 // unlock lets the member under the cursor try their code again.
 func (s *rollCallScreen) unlock(c *shared) tea.Cmd {
-	m, st := c.rec.Members[s.cursor], c.st
+	m, st := c.rec.Members[s.list.at()], c.st
 	if !m.Locked {
 		return say(m.Name+" không bị khóa.", true)
 	}
@@ -183,7 +189,47 @@ func quorumLines(q voting.QuorumState, width int) []string {
 	}
 	arith := q.Arithmetic()
 	head := strings.TrimSuffix(strings.TrimSuffix(text, arith), ": ")
-	return append(wrap(head+":", width), "  "+arith)
+	return append(strings.Split(ansi.Wrap(head+":", width, ""), "\n"), "  "+arith)
+}
+
+// table draws the members on show, a row each: name, role, attendance.
+func (s *rollCallScreen) table(c *shared) string {
+	st, rec := c.styles, c.rec
+	start, end := s.list.page()
+	members := rec.Members[start:end]
+	g := grid{
+		cols: []column{{title: "Họ và tên", width: 27}, {title: "Vai trò", width: 21},
+			{title: "Điểm danh", width: flexWidth(c.width, 9, true, 27, 21)}},
+		rows:     make([][]string, len(members)),
+		cursor:   true,
+		selected: s.list.selectedOnPage(),
+		cell: func(row, col int) lipgloss.Style {
+			if col != 2 {
+				return lipgloss.NewStyle()
+			}
+			switch members[row].Attendance {
+			case model.AttendancePresent:
+				return st.Good
+			case model.AttendanceAbsent:
+				return st.Warn
+			}
+			return st.Muted
+		},
+	}
+	for i, m := range members {
+		role := m.Role.Label()
+		if !m.Votes {
+			role += " (không BQ)"
+		}
+		state := attendanceLabel(m)
+		if m.Locked {
+			state += " · BỊ KHÓA (" + keyName(c.keys.RollCall.Unlock) + ": mở)"
+		} else if rec.Plan.Meeting.Secret && m.Votes && !m.HasSecret {
+			state += " · chưa có mã"
+		}
+		g.rows[i] = []string{m.Name, role, state}
+	}
+	return g.render(st)
 }
 
 // view implements screen.
@@ -204,39 +250,11 @@ func (s *rollCallScreen) view(c *shared) string {
 	}
 	b.WriteString(st.Muted.Render("Chỉ thành viên có quyền biểu quyết được tính vào số có mặt.") + "\n")
 	b.WriteString("\n")
-	nameW, roleW := 28, 22
-	b.WriteString(st.Header.Render(padRight("  Họ và tên", nameW+2)+padRight("Vai trò", roleW)+"Điểm danh") + "\n")
-	rows := c.height - 6 - len(quorum)
-	start := window(s.cursor, len(rec.Members), rows)
-	for i := start; i < len(rec.Members) && i < start+rows; i++ {
-		m := rec.Members[i]
-		role := m.Role.Label()
-		if !m.Votes {
-			role += " (không BQ)"
-		}
-		state := attendanceLabel(m)
-		if m.Locked {
-			state += " · BỊ KHÓA (" + keyName(c.keys.RollCall.Unlock) + ": mở)"
-		} else if rec.Plan.Meeting.Secret && m.Votes && !m.HasSecret {
-			state += " · chưa có mã"
-		}
-		stStyle := st.Muted
-		switch m.Attendance {
-		case model.AttendancePresent:
-			stStyle = st.Good
-		case model.AttendanceAbsent:
-			stStyle = st.Warn
-		}
-		line := padRight(m.Name, nameW) + padRight(role, roleW)
-		row := i
-		c.hit(strings.Count(b.String(), "\n"), func() tea.Cmd { s.cursor = row; return nil })
-		if i == s.cursor {
-			b.WriteString(st.Selected.Render("› "+line) + stStyle.Render(truncate(state, c.width-nameW-roleW-2)) + "\n")
-		} else {
-			b.WriteString("  " + line + stStyle.Render(truncate(state, c.width-nameW-roleW-2)) + "\n")
-		}
-	}
+	top := strings.Count(b.String(), "\n") + 1 // under the table's heading
+	s.list.resize(c.width, c.height-6-len(quorum))
+	b.WriteString(s.table(c) + s.list.pager(c) + "\n")
+	s.list.hits(c, top, nil)
 	// Below the table, so that a member's name is found on their row first.
-	b.WriteString("\n" + truncate(chair, c.width) + "\n")
+	b.WriteString("\n" + ansi.Truncate(chair, c.width, "…") + "\n")
 	return b.String()
 }

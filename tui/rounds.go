@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -16,8 +17,8 @@ import (
 // open round and closes it.
 type roundsScreen struct {
 	base
-	cursor int
-	ready  map[string]int // candidates ready per award, computed once per snapshot
+	list  *pickList      // one row per award put to a secret ballot
+	ready map[string]int // candidates ready per award, computed once per snapshot
 }
 
 // refresh counts the candidates ready for each award, and forgets the
@@ -28,9 +29,13 @@ func (s *roundsScreen) refresh(c *shared, _ recordMsg) tea.Cmd {
 	}
 	s.ready = map[string]int{}
 	ix := voting.NewIndex(c.rec)
-	for _, a := range c.rec.Plan.BallotAwards() {
+	awards := c.rec.Plan.BallotAwards()
+	rows := make([]pickRow, len(awards))
+	for i, a := range awards {
 		s.ready[a.Code] = len(ix.Candidates(a.Code))
+		rows[i] = pickRow{at: i}
 	}
+	s.list.set(rows)
 	return nil
 }
 
@@ -91,18 +96,13 @@ func (s *roundsScreen) actions(c *shared) []action {
 		}
 	}
 	awards := c.rec.Plan.BallotAwards()
-	if len(awards) == 0 {
+	if len(awards) == 0 || s.list.len() != len(awards) {
 		return nil
 	}
-	s.cursor = clamp(s.cursor, len(awards))
-	return []action{
-		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(awards)) })),
-		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(awards)) })),
-		more(k.Home, run(func() { s.cursor = 0 })),
-		more(k.End, run(func() { s.cursor = len(awards) - 1 })),
-		act(rk.OpenRound, func() tea.Cmd { return s.askOpen(c, awards[s.cursor], false) }),
-		act(rk.OpenPaperRound, func() tea.Cmd { return s.askOpen(c, awards[s.cursor], true) }),
-	}
+	a := awards[s.list.at()]
+	return append(s.list.actions(k, false),
+		act(rk.OpenRound, func() tea.Cmd { return s.askOpen(c, a, false) }),
+		act(rk.OpenPaperRound, func() tea.Cmd { return s.askOpen(c, a, true) }))
 }
 
 // askOpen asks before opening a round for award a with every nominee
@@ -223,9 +223,16 @@ func (s *roundsScreen) view(c *shared) string {
 		b.WriteString("Kế hoạch không có danh hiệu, hình thức nào cần bỏ phiếu kín.\n")
 		return b.String()
 	}
-	nameW := c.width - 2 - 14 - 14
-	b.WriteString(st.Header.Render(padRight("  Danh hiệu / hình thức", nameW+2)+padRight("Sẵn sàng", 14)+"Đã bỏ phiếu") + "\n")
-	for i, a := range awards {
+	top := strings.Count(b.String(), "\n") + 1 // under the table's heading
+	s.list.resize(c.width, c.height-6)
+	start, end := s.list.page()
+	g := grid{
+		cols: []column{{title: "Danh hiệu / hình thức", width: flexWidth(c.width, 20, true, 13, 11)},
+			{title: "Sẵn sàng", width: 13}, {title: "Đã bỏ phiếu", width: 11}},
+		cursor:   true,
+		selected: s.list.selectedOnPage(),
+	}
+	for _, a := range awards[start:end] {
 		ready, ok := s.ready[a.Code]
 		if !ok {
 			ready = len(voting.Candidates(rec, a.Code))
@@ -236,17 +243,12 @@ func (s *roundsScreen) view(c *shared) string {
 				rounds++
 			}
 		}
-		line := padRight(a.Name, nameW) + padRight(fmt.Sprintf("%d đối tượng", ready), 14) + fmt.Sprintf("%d vòng", rounds)
-		row := i
-		c.hit(strings.Count(b.String(), "\n"), func() tea.Cmd { s.cursor = row; return nil })
-		if i == s.cursor {
-			b.WriteString(st.Selected.Render("› "+line) + "\n")
-		} else {
-			b.WriteString("  " + line + "\n")
-		}
+		g.rows = append(g.rows, []string{a.Name, fmt.Sprintf("%d đối tượng", ready), fmt.Sprintf("%d vòng", rounds)})
 	}
-	if s.cursor < len(awards) {
-		b.WriteString("\n" + st.Muted.Render(strings.Join(wrap("Quy tắc: "+voting.RuleText(awards[s.cursor].Rule), c.width), "\n")) + "\n")
+	b.WriteString(g.render(st) + s.list.pager(c) + "\n")
+	s.list.hits(c, top, nil)
+	if s.list.len() == len(awards) {
+		b.WriteString("\n" + st.Muted.Render(ansi.Wrap("Quy tắc: "+voting.RuleText(awards[s.list.at()].Rule), c.width, "")) + "\n")
 	}
 	return b.String()
 }

@@ -407,8 +407,8 @@ func TestMouse_ClicksSelectRows(t *testing.T) {
 		t.Fatalf("no line with %q:\n%s", text, h.screen())
 	}
 	click("Xét từng đối tượng")
-	if s := h.m.screens[pageOverview].(*overviewScreen); s.cursor != 2 {
-		t.Fatalf("cursor %d after a click on step 3", s.cursor)
+	if s := h.m.screens[pageOverview].(*overviewScreen); s.list.at() != 2 {
+		t.Fatalf("cursor %d after a click on step 3", s.list.at())
 	}
 	h.expectPage(pageOverview)
 	click("Xét từng đối tượng")

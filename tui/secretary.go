@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/store"
 )
@@ -134,9 +135,9 @@ func (s *secretaryScreen) view(c *shared) string {
 	st := c.styles
 	var b strings.Builder
 	b.WriteString("\n" + st.Subtitle.Render("Trước khi bắt đầu, thư ký chọn mã thư ký cho phiên họp.") + "\n\n")
-	for _, l := range wrap("Mã thư ký dùng để rời phòng bỏ phiếu trên máy này và để mở phiếu khi đóng mỗi vòng bỏ phiếu. "+
+	for _, l := range strings.Split(ansi.Wrap("Mã thư ký dùng để rời phòng bỏ phiếu trên máy này và để mở phiếu khi đóng mỗi vòng bỏ phiếu. "+
 		"Trong khi vòng bỏ phiếu còn mở, phiếu được niêm phong; không có mã này thì không ai đọc được. "+
-		"Chỉ thư ký biết mã; thành viên Hội đồng không cần mã này.", c.width-2) {
+		"Chỉ thư ký biết mã; thành viên Hội đồng không cần mã này.", c.width-2, ""), "\n") {
 		b.WriteString(l + "\n")
 	}
 	b.WriteString("\n")

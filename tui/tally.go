@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -17,12 +18,13 @@ import (
 // re-vote among the tied, or the chair's decision.
 type tallyScreen struct {
 	base
-	round  int // index among closed rounds
-	cursor int // result line
+	round int       // index among closed rounds
+	list  *pickList // the result lines of the round on show
+	shown int64     // the round whose lines list holds
 
 	choosing bool           // the chair is choosing among the tied nominees
 	chosen   map[int64]bool // the chair's choice so far
-	pick     int            // cursor among the tied nominees
+	choice   *pickList      // the tied nominees the chair chooses among
 
 	// hidden holds the rounds this program closed whose results the
 	// secretary has not yet chosen to show the room.
@@ -50,7 +52,7 @@ func (s *tallyScreen) title() string { return "Kết quả kiểm phiếu" }
 // enter shows the latest round.
 func (s *tallyScreen) enter(c *shared) tea.Cmd {
 	s.round = len(c.rec.ClosedRounds()) - 1
-	s.cursor = 0
+	s.shown = 0
 	s.choosing = false
 	return nil
 }
@@ -62,7 +64,18 @@ func (s *tallyScreen) current(rec *model.Record) (model.Round, bool) {
 		return model.Round{}, false
 	}
 	s.round = clamp(s.round, len(rs))
-	return rs[s.round], true
+	r := rs[s.round]
+	if r.ID != s.shown || s.list.len() != len(r.Results) {
+		// Another round is on show: its lines, from the first.
+		rows := make([]pickRow, len(r.Results))
+		for i := range rows {
+			rows[i] = pickRow{at: i}
+		}
+		s.list.set(rows)
+		s.list.home()
+		s.shown = r.ID
+	}
+	return r, true
 }
 
 // actions implements screen: moving between rounds and lines, and settling
@@ -80,23 +93,18 @@ func (s *tallyScreen) actions(c *shared) []action {
 	tk := k.Tally
 	rounds := len(c.rec.ClosedRounds())
 	acts := []action{
-		act(tk.PrevRound, run(func() { s.round, s.cursor = clamp(s.round-1, rounds), 0 })),
-		act(tk.NextRound, run(func() { s.round, s.cursor = clamp(s.round+1, rounds), 0 })),
+		act(tk.PrevRound, run(func() { s.round = clamp(s.round-1, rounds) })),
+		act(tk.NextRound, run(func() { s.round = clamp(s.round+1, rounds) })),
 	}
 	if s.hidden[r.ID] {
 		return append(acts, act(tk.Show, run(func() { delete(s.hidden, r.ID) })))
 	}
-	acts = append(acts,
-		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(r.Results)) })),
-		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(r.Results)) })),
-		more(k.Home, run(func() { s.cursor = 0 })),
-		more(k.End, run(func() { s.cursor = max(len(r.Results)-1, 0) })),
-	)
+	acts = append(acts, s.list.actions(k, false)...)
 	if standing.NeedsRevote() {
 		acts = append(acts, act(tk.Revote, func() tea.Cmd { return s.askRevote(c, r, standing) }))
 	}
 	if standing.NeedsChair() {
-		acts = append(acts, act(tk.ChairDecide, run(func() { s.choosing, s.chosen, s.pick = true, map[int64]bool{}, 0 })))
+		acts = append(acts, act(tk.ChairDecide, run(func() { s.choose(standing.Tied) })))
 	}
 	return acts
 }
@@ -116,22 +124,30 @@ func (s *tallyScreen) askRevote(c *shared, r model.Round, standing voting.RoundS
 	}})
 }
 
+// choose starts the chair's choice among the tied nominees.
+func (s *tallyScreen) choose(tied []int64) {
+	s.choosing, s.chosen = true, map[int64]bool{}
+	rows := make([]pickRow, len(tied))
+	for i := range rows {
+		rows[i] = pickRow{at: i}
+	}
+	s.choice.set(rows)
+	s.choice.home()
+}
+
 // choiceActions are the keys while the chair chooses among the tied.
 func (s *tallyScreen) choiceActions(c *shared, r model.Round, standing voting.RoundStanding) []action {
 	k := c.keys
 	tk := k.Tally
 	tied := standing.Tied
-	return []action{
-		act(k.Up, run(func() { s.pick = clamp(s.pick-1, len(tied)) })),
-		act(k.Down, run(func() { s.pick = clamp(s.pick+1, len(tied)) })),
+	return append(s.choice.actions(k, true),
 		act(tk.Choose, run(func() {
-			if len(tied) > 0 {
-				s.chosen[tied[s.pick]] = !s.chosen[tied[s.pick]]
+			if at := s.choice.at(); at < len(tied) {
+				s.chosen[tied[at]] = !s.chosen[tied[at]]
 			}
 		})),
 		act(tk.Decide, func() tea.Cmd { return s.decide(c, r, standing) }),
-		act(tk.CancelChoice, run(func() { s.choosing = false })),
-	}
+		act(tk.CancelChoice, run(func() { s.choosing = false })))
 }
 
 // decide asks for a note and then to record the chair's choice.
@@ -177,8 +193,8 @@ func (s *tallyScreen) view(c *shared) string {
 	after := s.viewAfter(c, a, standing)
 	lines := voting.NewIndex(rec).Outcomes(r)
 	var explain []string
-	if s.cursor < len(lines) {
-		explain = wrap("Phép tính: "+lines[s.cursor].Explain(a.Rule), c.width)
+	if at := s.list.at(); at < len(lines) {
+		explain = strings.Split(ansi.Wrap("Phép tính: "+lines[at].Explain(a.Rule), c.width, ""), "\n")
 	}
 	rows := max(c.height-4-strings.Count(head, "\n")-len(after)-len(explain), 3)
 	parts := []string{head, s.viewTable(c, r, a.Rule, lines, rows)}
@@ -200,9 +216,9 @@ func (s *tallyScreen) viewHead(c *shared, r model.Round, a model.Award) string {
 	}
 	rs := c.rec.ClosedRounds()
 	var b strings.Builder
-	b.WriteString(st.Subtitle.Render(truncate(head, w-16)) + st.Muted.Render(fmt.Sprintf("  (%d/%d vòng)", s.round+1, len(rs))) + "\n")
+	b.WriteString(st.Subtitle.Render(ansi.Truncate(head, w-16, "…")) + st.Muted.Render(fmt.Sprintf("  (%d/%d vòng)", s.round+1, len(rs))) + "\n")
 	b.WriteString(fmt.Sprintf("Phiếu phát ra %d · thu về %d · hợp lệ %d · không hợp lệ %d · thành viên %d\n", r.Issued, r.Returned, r.Valid, r.Invalid, r.AllMembers))
-	b.WriteString(st.Muted.Render(strings.Join(wrap("Quy tắc: "+voting.RuleText(a.Rule), w), "\n")) + "\n")
+	b.WriteString(st.Muted.Render(ansi.Wrap("Quy tắc: "+voting.RuleText(a.Rule), w, "")) + "\n")
 	return b.String()
 }
 
@@ -212,15 +228,15 @@ func (s *tallyScreen) viewAfter(c *shared, a model.Award, standing voting.RoundS
 	st, w := c.styles, c.width
 	var after []string
 	if standing.Limited {
-		after = append(after, wrap(voting.QuotaText(c.rec, a), w)...)
+		after = append(after, strings.Split(ansi.Wrap(voting.QuotaText(c.rec, a), w, ""), "\n")...)
 	}
 	if !standing.Tie() {
 		return after
 	}
-	after = append(after, wrap(fmt.Sprintf("Hòa ở ranh giới chỉ tiêu: %d đối tượng bằng phiếu cho %d suất còn lại.", len(standing.Tied), standing.Remaining), w)...)
+	after = append(after, strings.Split(ansi.Wrap(fmt.Sprintf("Hòa ở ranh giới chỉ tiêu: %d đối tượng bằng phiếu cho %d suất còn lại.", len(standing.Tied), standing.Remaining), w, ""), "\n")...)
 	switch {
 	case standing.Decided:
-		after = append(after, wrap("Chủ tọa "+standing.Decision.Chair+" đã quyết định: "+strings.Join(c.rec.NomineeNames(standing.Decision.Chosen, ""), ", ")+".", w)...)
+		after = append(after, strings.Split(ansi.Wrap("Chủ tọa "+standing.Decision.Chair+" đã quyết định: "+strings.Join(c.rec.NomineeNames(standing.Decision.Chosen, ""), ", ")+".", w, ""), "\n")...)
 	case standing.Revote != 0:
 		after = append(after, "Đã mở vòng bỏ phiếu lại.")
 	case standing.NeedsRevote():
@@ -232,7 +248,7 @@ func (s *tallyScreen) viewAfter(c *shared, a model.Award, standing voting.RoundS
 }
 
 // viewTable draws the result lines, rows at a time around the cursor:
-// each nominee on one line, the name (its width capped), the figures, a
+// each nominee on one row, the name (its width capped), the figures, a
 // bar of the agree votes against the base with the threshold marked on
 // it, and the standing in words and colour. The standing is never cut:
 // the bar goes first, then the base column, then the name narrows.
@@ -249,52 +265,49 @@ func (s *tallyScreen) viewTable(c *shared, r model.Round, rule model.Rule, lines
 		}
 	}
 	nameW = min(nameW, 32)
-	numW := 7 + 9 + 9
-	showBase := w-2-numW-6-2-verdictW >= 18
-	if showBase {
+	figures := []column{{title: "Đồng ý", width: 6, right: true}, {title: "Không ĐY", width: 8, right: true},
+		{title: "Cơ sở", width: 5, right: true}, {title: "Tỷ lệ", width: 8, right: true, gap: 1}}
+	numW := 7 + 9 + 10 // the figures but the base, each with its gap
+	if w-2-1-(numW+6)-verdictW < 20 {
+		figures = append(figures[:2], figures[3]) // no room for the base beside a readable name
+	} else {
 		numW += 6
 	}
-	barW := min(w-2-nameW-numW-2-verdictW-2, 40)
+	barW := min(w-2-(nameW+1)-numW-2-verdictW, 40)
 	if barW < 10 {
 		barW = 0
-		nameW = max(min(w-2-numW-2-verdictW, 32), 12)
+		nameW = max(min(w-2-numW-1-verdictW, 32), 12)
 	}
-	cols := padRight("  Đối tượng", nameW+2) + padLeft("Đồng ý", 7) + padLeft("Không ĐY", 9)
-	if showBase {
-		cols += padLeft("Cơ sở", 6)
-	}
-	cols += padLeft("Tỷ lệ", 9) + "  "
+	cols := append([]column{{title: "Đối tượng", width: nameW}}, figures...)
 	if barW > 0 {
-		cols += padRight("", barW+2)
+		cols = append(cols, column{width: barW, gap: 1})
 	}
-	cols += padRight("Kết quả", verdictW)
-	var b strings.Builder
-	b.WriteString("\n" + st.Header.Render(cols) + "\n")
-	start := window(s.cursor, len(lines), rows)
-	for i := start; i < len(lines) && i < start+rows; i++ {
-		lo := lines[i]
+	cols = append(cols, column{title: "Kết quả", width: verdictW})
+	s.list.resize(w, rows)
+	start, end := s.list.page()
+	g := grid{cols: cols, cursor: true, selected: s.list.selectedOnPage(), cell: func(row, col int) lipgloss.Style {
+		if col == len(cols)-1 {
+			return outcomeStyle(st, lines[start+row].Outcome)
+		}
+		return lipgloss.NewStyle()
+	}}
+	for _, lo := range lines[start:end] {
 		l := lo.Line
 		name := "?"
 		if n, ok := c.rec.NomineeByID(l.NomineeID); ok {
 			name = n.Name
 		}
-		line := padRight(name, nameW) + padLeft(fmt.Sprint(l.Agree), 7) + padLeft(fmt.Sprint(l.Disagree), 9)
-		if showBase {
-			line += padLeft(fmt.Sprint(l.Base), 6)
+		row := []string{name, fmt.Sprint(l.Agree), fmt.Sprint(l.Disagree)}
+		if len(figures) == 4 {
+			row = append(row, fmt.Sprint(l.Base))
 		}
-		line += padLeft(voting.FormatShare(l.Agree, l.Base), 9) + "  "
-		style := outcomeStyle(st, lo.Outcome)
-		verdict := style(lo.Outcome.Label())
+		row = append(row, voting.FormatShare(l.Agree, l.Base))
 		if barW > 0 {
-			verdict = shareBar(st, l, rule, barW, lo.Threshold) + "  " + verdict
+			row = append(row, shareBar(st, l, rule, barW, lo.Threshold))
 		}
-		if i == s.cursor {
-			b.WriteString(st.Selected.Render("› "+line) + verdict + "\n")
-		} else {
-			b.WriteString("  " + line + verdict + "\n")
-		}
+		g.rows = append(g.rows, append(row, lo.Outcome.Label()))
 	}
-	return b.String()
+	return "\n" + g.render(st) + s.list.pager(c) + "\n"
 }
 
 // shareBar draws agree out of base as a bar width cells wide, with the
@@ -328,14 +341,14 @@ func shareBar(st styles, l model.ResultLine, rule model.Rule, width int, reached
 }
 
 // outcomeStyle colours a nominee's standing in a round.
-func outcomeStyle(st styles, o voting.Outcome) func(...string) string {
+func outcomeStyle(st styles, o voting.Outcome) lipgloss.Style {
 	switch {
 	case o.Recommended():
-		return st.Good.Render
+		return st.Good
 	case o.Pending(), o == voting.OutcomeOverQuota, o == voting.OutcomeChairNotChosen:
-		return st.Warn.Render
+		return st.Warn
 	}
-	return st.Bad.Render
+	return st.Bad
 }
 
 // viewChoice draws the chair's choice among the tied nominees.
@@ -349,7 +362,9 @@ func (s *tallyScreen) viewChoice(c *shared, standing voting.RoundStanding) strin
 		}
 	}
 	b.WriteString(st.Title.Render(fmt.Sprintf("Chủ tọa chọn %d trong %d đối tượng bằng phiếu (đã chọn %d)", standing.Remaining, len(standing.Tied), n)) + "\n\n")
-	for i, id := range standing.Tied {
+	s.choice.resize(c.width, c.height-6)
+	b.WriteString(s.choice.view(c, strings.Count(b.String(), "\n"), func(r pickRow, selected bool) string {
+		id := standing.Tied[r.at]
 		mark := "[ ]"
 		if s.chosen[id] {
 			mark = "[x]"
@@ -358,13 +373,12 @@ func (s *tallyScreen) viewChoice(c *shared, standing voting.RoundStanding) strin
 		if nr, ok := c.rec.NomineeByID(id); ok {
 			name = nr.Name
 		}
-		line := mark + " " + truncate(name, c.width-8)
-		if i == s.pick {
-			b.WriteString(st.Selected.Render("› "+line) + "\n")
-		} else {
-			b.WriteString("  " + line + "\n")
+		line := mark + " " + ansi.Truncate(name, c.width-8, "…")
+		if selected {
+			return st.Selected.Render("› " + line)
 		}
-	}
+		return "  " + line
+	}, nil) + "\n")
 	b.WriteString("\n" + st.Muted.Render(hints(tk.Choose, tk.Decide, tk.CancelChoice)))
 	return b.String()
 }

@@ -11,26 +11,31 @@ import (
 // tellersScreen chooses the counting committee among members present.
 type tellersScreen struct {
 	base
-	cursor int
+	list *pickList // one row per member present
 }
 
 // title implements screen.
 func (s *tellersScreen) title() string { return "Ban kiểm phiếu" }
 
+// refresh lists the members present in a new snapshot.
+func (s *tellersScreen) refresh(c *shared, _ recordMsg) tea.Cmd {
+	rows := make([]pickRow, len(c.rec.PresentMembers()))
+	for i := range rows {
+		rows[i] = pickRow{at: i}
+	}
+	s.list.set(rows)
+	return nil
+}
+
 // actions implements screen.
 func (s *tellersScreen) actions(c *shared) []action {
 	ms := c.rec.PresentMembers()
-	if len(ms) == 0 {
+	if len(ms) == 0 || s.list.len() != len(ms) {
 		return nil
 	}
-	s.cursor = clamp(s.cursor, len(ms))
-	m, st := ms[s.cursor], c.st
+	m, st := ms[s.list.at()], c.st
 	k := c.keys
-	return []action{
-		act(k.Up, run(func() { s.cursor = clamp(s.cursor-1, len(ms)) })),
-		act(k.Down, run(func() { s.cursor = clamp(s.cursor+1, len(ms)) })),
-		more(k.Home, run(func() { s.cursor = 0 })),
-		more(k.End, run(func() { s.cursor = len(ms) - 1 })),
+	return append(s.list.actions(k, true),
 		act(k.Tellers.Toggle, func() tea.Cmd {
 			on := !m.Teller
 			ack := m.Name + ": ủy viên Ban kiểm phiếu."
@@ -41,8 +46,7 @@ func (s *tellersScreen) actions(c *shared) []action {
 		}),
 		act(k.Tellers.Head, func() tea.Cmd {
 			return c.do(pageTellers, m.Name+": Trưởng ban kiểm phiếu.", func(ctx context.Context) error { return st.SetTellerHead(ctx, m.ID) })
-		}),
-	}
+		}))
 }
 
 // view implements screen.
@@ -64,27 +68,26 @@ func (s *tellersScreen) view(c *shared) string {
 		return b.String()
 	}
 	b.WriteString(st.Muted.Render("Chọn trong số thành viên có mặt.") + "\n\n")
-	nameW := 30
-	rows := c.height - 4
-	start := window(s.cursor, len(ms), rows)
-	for i := start; i < len(ms) && i < start+rows; i++ {
-		m := ms[i]
-		mark := "[ ]"
-		role := ""
+	top := strings.Count(b.String(), "\n") + 1 // under the table's heading
+	s.list.resize(c.width, c.height-4)
+	start, end := s.list.page()
+	g := grid{
+		cols: []column{{width: 3}, {title: "Họ và tên", width: 29}, {title: "Chức vụ", width: 29},
+			{title: "Trong Ban", width: flexWidth(c.width, 10, true, 3, 29, 29)}},
+		cursor:   true,
+		selected: s.list.selectedOnPage(),
+	}
+	for _, m := range ms[start:end] {
+		mark, role := "[ ]", ""
 		switch {
 		case m.TellerHead:
 			mark, role = "[x]", "Trưởng ban"
 		case m.Teller:
 			mark, role = "[x]", "Ủy viên"
 		}
-		l := mark + " " + padRight(m.Name, nameW) + padRight(m.Position, 30) + " " + role
-		row := i
-		c.hit(strings.Count(b.String(), "\n"), func() tea.Cmd { s.cursor = row; return nil })
-		if i == s.cursor {
-			b.WriteString(st.Selected.Render("› "+l) + "\n")
-		} else {
-			b.WriteString("  " + l + "\n")
-		}
+		g.rows = append(g.rows, []string{mark, m.Name, m.Position, role})
 	}
+	b.WriteString(g.render(st) + s.list.pager(c) + "\n")
+	s.list.hits(c, top, nil)
 	return b.String()
 }

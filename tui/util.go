@@ -10,59 +10,11 @@ import (
 	"hoidong/model"
 )
 
-// truncate cuts s to width display columns, with an ellipsis.
-func truncate(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	return ansi.Truncate(s, width, "…")
-}
-
-// fit makes s exactly h lines, each at most w columns.
-func fit(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if lipgloss.Width(l) > w {
-			lines[i] = truncate(l, w)
-		}
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
-
-// padRight pads s with spaces to width display columns, truncating if longer.
-func padRight(s string, width int) string {
-	sw := lipgloss.Width(s)
-	if sw > width {
-		return truncate(s, width)
-	}
-	return s + strings.Repeat(" ", width-sw)
-}
-
-// padLeft right-aligns s in width display columns.
-func padLeft(s string, width int) string {
-	sw := lipgloss.Width(s)
-	if sw >= width {
-		return s
-	}
-	return strings.Repeat(" ", width-sw) + s
-}
-
-// wrap breaks s into lines of at most width display columns.
-func wrap(s string, width int) []string {
-	if width <= 0 {
-		return nil
-	}
-	return strings.Split(ansi.Wordwrap(s, width, ""), "\n")
-}
-
 // window returns the first row to show so that cursor is visible in a list
-// of n rows shown height at a time.
+// of n rows shown height at a time, the cursor kept in the middle. The
+// booth's ballot and the review's checklist scroll this way rather than by
+// pages (pickList): their cursor is part of their own state (a voter's
+// marks, the review's undo) and moves on by itself with each mark.
 func window(cursor, n, height int) int {
 	if height <= 0 || n <= height {
 		return 0
@@ -103,7 +55,7 @@ func truncateLeft(s string, width int) string {
 		return s
 	}
 	if width <= 1 {
-		return truncate("…", width)
+		return ansi.Truncate("…", width, "")
 	}
 	return "…" + ansi.TruncateLeft(s, lipgloss.Width(s)-width+1, "")
 }
