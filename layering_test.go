@@ -52,6 +52,7 @@ func guarded() []guard {
 		{prefix: "charm.land/bubbletea/v2", what: "Bubble Tea", layers: []string{"tui"}},
 		{prefix: "charm.land/bubbles/v2", what: "Bubbles", layers: []string{"tui"}},
 		{prefix: "charm.land/lipgloss/v2", what: "Lip Gloss", layers: []string{"tui"}},
+		{prefix: "charm.land/huh/v2", what: "huh", layers: []string{"tui"}},
 		{prefix: "database/sql", what: "SQL", layers: []string{"store"}, freeInTests: true},
 		{prefix: "modernc.org/sqlite", what: "SQLite", layers: []string{"store"}, freeInTests: true},
 	}

@@ -24,6 +24,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -171,15 +172,18 @@ type Model struct {
 	spinning bool
 }
 
-// dialog is a yes/no question over the current screen.
+// dialog is a yes/no question over the current screen: a huh form
+// (confirm.go), or, when strict, a question only one key answers yes.
 type dialog struct {
 	question string
 	yes      tea.Cmd
 	write    *job // queued when the answer is yes, instead of yes
-	confirm  key.Binding
-	strict   bool    // only confirm answers; every other key cancels
-	no       tea.Cmd // run when the answer is no
-	quits    bool    // the question is whether to quit
+	form     *huh.Form
+	answer   bool        // the form's answer
+	confirm  key.Binding // the one key of a strict question
+	strict   bool        // only confirm answers; every other key cancels
+	no       tea.Cmd     // run when the answer is no
+	quits    bool        // the question is whether to quit
 }
 
 // input asks for one line of text over the current screen.
@@ -214,11 +218,10 @@ func New(opts Options) *Model {
 	}
 	m.restyle()
 	if opts.ViewOnly != "" {
-		m.dialog = &dialog{
+		m.openDialog(&dialog{
 			question: opts.ViewOnly + "\n\nMở tệp để xem (chỉ đọc, không thay đổi gì)? Trả lời không thì chương trình thoát.",
-			confirm:  m.sh.keys.Dialog.Yes,
 			no:       tea.Quit,
-		}
+		})
 	}
 	list := newNomineesScreen(m.sh.keys)
 	m.screens = map[page]screen{
@@ -324,6 +327,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.sh.width = msg.Width
 		m.help.SetWidth(msg.Width)
 		m.layout(msg.Height)
+		if m.dialog != nil && m.dialog.form != nil {
+			sizeConfirm(&m.sh, m.dialog.form)
+		}
 	case tea.BackgroundColorMsg:
 		m.sh.dark = msg.IsDark()
 		m.restyle()
@@ -354,6 +360,9 @@ func (m *Model) restyle() {
 		dark = false
 	}
 	m.help.Styles = help.DefaultStyles(dark)
+	if m.dialog != nil && m.dialog.form != nil {
+		m.dialog.form.WithTheme(formTheme(m.sh.styles))
+	}
 	if m.sh.theme == ThemeProjector {
 		// The help line is read from the back of the room: no dim grey.
 		m.help.Styles.ShortKey = m.sh.styles.Title
@@ -408,11 +417,11 @@ func (m *Model) onCommand(msg tea.Msg) tea.Cmd {
 	case quitMsg:
 		return m.quit()
 	case askMsg:
-		m.dialog = &dialog{question: msg.question, yes: msg.yes, write: msg.write, confirm: m.sh.keys.Dialog.Yes}
-		m.dialog.quits = msg.quits
+		d := &dialog{question: msg.question, yes: msg.yes, write: msg.write, quits: msg.quits}
 		if msg.confirm != nil {
-			m.dialog.confirm, m.dialog.strict = *msg.confirm, true
+			d.confirm, d.strict = *msg.confirm, true
 		}
+		m.openDialog(d)
 	case inputMsg:
 		return m.openInput(msg)
 	case statusMsg:
@@ -424,11 +433,50 @@ func (m *Model) onCommand(msg tea.Msg) tea.Cmd {
 			msg.key.Forget() // the booth is not on screen: nobody asked
 		}
 	default:
+		if m.dialog != nil && m.dialog.form != nil {
+			return m.onDialogForm(msg) // the form's own messages: next field, done
+		}
 		if m.input != nil {
 			var cmd tea.Cmd
 			m.input.field, cmd = m.input.field.Update(msg)
 			return cmd
 		}
+	}
+	return nil
+}
+
+// openDialog puts a question over the screen.
+func (m *Model) openDialog(d *dialog) {
+	if !d.strict {
+		d.form = newConfirm(&m.sh, d.question, &d.answer)
+	}
+	m.dialog = d
+}
+
+// onDialogForm passes a message to the question's form and, once the form
+// is answered, acts on the answer.
+func (m *Model) onDialogForm(msg tea.Msg) tea.Cmd {
+	d := m.dialog
+	f, cmd := d.form.Update(msg)
+	if form, ok := f.(*huh.Form); ok {
+		d.form = form
+	}
+	if d.form.State == huh.StateNormal {
+		return cmd
+	}
+	m.dialog = nil
+	return tea.Batch(cmd, m.answer(d, d.form.State == huh.StateCompleted && d.answer))
+}
+
+// answer acts on the answer to question d.
+func (m *Model) answer(d *dialog, yes bool) tea.Cmd {
+	switch {
+	case yes && d.write != nil:
+		return m.sh.enqueue(*d.write)
+	case yes:
+		return d.yes
+	case d.no != nil:
+		return m.quit()
 	}
 	return nil
 }
@@ -741,7 +789,9 @@ func (m *Model) onInputKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// onDialogKey handles a key while a question is open.
+// onDialogKey handles a key while a question is open: ctrl+c asks to
+// quit (or quits, when that was the question); the form takes the rest;
+// a strict question is answered yes by its one key and no by any other.
 func (m *Model) onDialogKey(msg tea.KeyPressMsg) tea.Cmd {
 	d := m.dialog
 	switch {
@@ -751,19 +801,11 @@ func (m *Model) onDialogKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.quit() // ctrl+c twice
 		}
 		return m.askQuit()
-	case key.Matches(msg, d.confirm):
-		m.dialog = nil
-		if d.write != nil {
-			return m.sh.enqueue(*d.write)
-		}
-		return d.yes
-	case d.strict, key.Matches(msg, m.sh.keys.Dialog.No):
-		m.dialog = nil
-		if d.no != nil {
-			return m.quit()
-		}
+	case d.form != nil:
+		return m.onDialogForm(msg)
 	}
-	return nil
+	m.dialog = nil
+	return m.answer(d, key.Matches(msg, d.confirm))
 }
 
 // helpFor draws a screen's help from its actions: the short line holds
@@ -857,9 +899,12 @@ func (m *Model) body(s screen) string {
 	switch {
 	case m.input != nil:
 		return m.renderInput()
+	case m.dialog != nil && m.dialog.form != nil:
+		return lipgloss.Place(m.sh.width, m.sh.height, lipgloss.Center, lipgloss.Center,
+			st.Dialog.Width(confirmWidth(&m.sh)).Render(m.dialog.form.View()))
 	case m.dialog != nil:
 		return lipgloss.Place(m.sh.width, m.sh.height, lipgloss.Center, lipgloss.Center,
-			st.Dialog.Width(min(m.sh.width-4, 70)).Render(m.dialog.question+m.dialogKeys()))
+			st.Dialog.Width(confirmWidth(&m.sh)).Render(m.dialog.question))
 	}
 	m.sh.hits = nil
 	return s.view(&m.sh)
@@ -892,7 +937,7 @@ func (m *Model) helpLine(s screen) string {
 	case m.dialog != nil && m.dialog.strict:
 		return ""
 	case m.dialog != nil:
-		return m.help.View(bindings{short: []key.Binding{k.Dialog.Yes, k.Dialog.No}})
+		return m.help.View(bindings{short: []key.Binding{k.Dialog.Choose, k.Dialog.Toggle, k.Dialog.Yes, k.Dialog.No}})
 	}
 	return m.help.View(m.helpFor(s))
 }
@@ -951,15 +996,6 @@ func (m *Model) statusParts() []string {
 		parts = append(parts, clock(m.sh.now))
 	}
 	return parts
-}
-
-// dialogKeys explains how to answer the dialog.
-func (m *Model) dialogKeys() string {
-	if m.dialog.strict {
-		return ""
-	}
-	k := m.sh.keys.Dialog
-	return "\n\n" + m.sh.styles.Muted.Render(hint(k.Yes)+"   ·   "+hint(k.No))
 }
 
 // renderInput draws the text prompt.

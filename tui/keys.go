@@ -43,8 +43,8 @@ type commonKeys struct {
 	Theme key.Binding
 }
 
-// dialogKeys answer a yes/no question.
-type dialogKeys struct{ Yes, No key.Binding }
+// dialogKeys answer a yes/no question: at once, or by choosing a button.
+type dialogKeys struct{ Yes, No, Toggle, Choose key.Binding }
 
 // inputKeys end a line of text.
 type inputKeys struct{ Submit, Cancel key.Binding }
@@ -130,8 +130,10 @@ func newKeyMap() keyMap {
 			Theme:      b("ctrl+t", "đổi giao diện", "ctrl+t"),
 		},
 		Dialog: dialogKeys{
-			Yes: b("c/enter", "có", "c", "y", "enter"),
-			No:  b("k/esc", "không", "k", "n", "esc"),
+			Yes:    b("c", "có", "c", "y"),
+			No:     b("k/esc", "không", "k", "n", "esc"),
+			Toggle: b("←/→", "chọn nút", "left", "right"),
+			Choose: b("enter", "trả lời theo nút đang chọn", "enter"),
 		},
 		Input: inputKeys{
 			Submit: b("enter", "lưu", "enter"),
