@@ -224,9 +224,9 @@ func (s *nomineesScreen) view(c *shared) string {
 	filter := s.filter.Value()
 	switch {
 	case s.typing:
-		s.filter.SetWidth(max(c.width/3, 10))
-		b.WriteString(st.Title.Render("Tìm: ") + s.filter.View() + st.Muted.Render(
-			"  (gõ không dấu cũng được; "+hints(nk.KeepFilter, nk.ClearFilter)+")") + "\n")
+		hint := "  (gõ không dấu cũng được; " + hints(nk.KeepFilter, nk.ClearFilter) + ")"
+		s.filter.SetWidth(max(c.width-lipgloss.Width("Tìm: "+hint)-1, 10))
+		b.WriteString(ansi.Truncate(st.Title.Render("Tìm: ")+s.filter.View()+st.Muted.Render(hint), c.width, "…") + "\n")
 		rows--
 	case filter != "":
 		b.WriteString(st.Warn.Render(ansi.Truncate("Đang lọc: \""+filter+"\" ("+hints(nk.Search, nk.ClearFilter)+")", c.width, "…")) + "\n")
