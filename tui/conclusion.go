@@ -214,7 +214,7 @@ func (s *conclusionScreen) view(c *shared) string {
 	end := min(s.offset+room, len(lines))
 	for i := s.offset; i < end; i++ {
 		if i == end-1 && end < len(lines) {
-			b.WriteString(st.Muted.Render(fmt.Sprintf("… còn %d dòng (↓ để xem tiếp)", len(lines)-end+1)) + "\n")
+			b.WriteString(st.Muted.Render(fmt.Sprintf("… còn %d dòng (%s để xem tiếp)", len(lines)-end+1, keyName(c.keys.Down))) + "\n")
 			break
 		}
 		b.WriteString(ansi.Truncate(lines[i], c.width, "…") + "\n")

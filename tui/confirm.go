@@ -74,7 +74,7 @@ func formTheme(st styles) huh.Theme {
 		t.Focused.Description = text
 		t.Focused.ErrorIndicator = st.Error.SetString(" *")
 		t.Focused.ErrorMessage = st.Error
-		t.Focused.FocusedButton = button.Inherit(st.Selected)
+		t.Focused.FocusedButton = button.Inherit(st.Selected).Underline(true) // chosen without colour too
 		t.Focused.BlurredButton = button.Inherit(text)
 		t.Blurred = t.Focused
 		t.Group.Title = st.Subtitle
