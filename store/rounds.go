@@ -439,9 +439,28 @@ func roundBallots(ctx context.Context, q querier, roundID int64) ([]model.Ballot
 // with ballots. VACUUM rewrites every table in key order; with
 // secure_delete on, the old pages are zeroed, and the TRUNCATE checkpoint
 // leaves no old page image in the WAL.
+//
+// Once both have finished, the rewrite is marked done (PRAGMA
+// user_version: the number of closed electronic rounds the rewrite
+// covered), so that opening the file need not repeat it; a crash, or a
+// reader that keeps the WAL from being emptied, leaves the mark behind the
+// rounds, and the secretary's program rewrites the file when it next opens
+// it (see rescrub). The mark lives in the file's header: it says nothing
+// of any ballot.
 func (s *Store) scrub(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, `VACUUM`); err != nil {
 		return fmt.Errorf("vacuum %s after closing a round: %w", s.path, err)
+	}
+	done, err := s.truncateWAL(ctx)
+	if err != nil || !done {
+		return err
+	}
+	closed, marked, err := s.scrubState(ctx)
+	if err != nil || closed == marked {
+		return err
+	}
+	if _, err := s.db.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, closed)); err != nil {
+		return fmt.Errorf("mark the rewrite of %s: %w", s.path, err)
 	}
 	return s.checkpoint(ctx)
 }
