@@ -232,16 +232,6 @@ func (s *Store) recordSealed(ctx context.Context, tx *sql.Tx, kind, note string,
 	return s.appendEvent(ctx, tx, kind, d)
 }
 
-// decodeDetail reads an event's detail, with numbers kept exact for
-// sqlValue.
-func decodeDetail(detail string) (eventDetail, error) {
-	var d eventDetail
-	dec := json.NewDecoder(strings.NewReader(detail))
-	dec.UseNumber()
-	err := dec.Decode(&d)
-	return d, err
-}
-
 // closedRound returns the round an event closed, if it closed one: an
 // electronic round closes with a round.close event carrying its seal, a
 // paper round with a round.paper event logging its row of rounds.

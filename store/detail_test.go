@@ -1,0 +1,72 @@
+package store
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// slowDetail reads a detail with encoding/json alone.
+func slowDetail(detail string) (eventDetail, error) {
+	var d eventDetail
+	dec := json.NewDecoder(strings.NewReader(detail))
+	dec.UseNumber()
+	err := dec.Decode(&d)
+	return d, err
+}
+
+// detailSeeds are details as the program writes them, and some it never
+// writes.
+func detailSeeds() []string {
+	return []string{
+		`{"note":"nominee 12, BK_TINH, criterion 3: met","changes":[{"table":"marks","key":[12,"BK_TINH",2],"cols":["nominee_id","award","idx","mark","note"],"rows":[[12,"BK_TINH",2,"met",""]]}]}`,
+		`{"note":"ballot cast in round 1","cast":3}`,
+		`{"note":"round 1 closed: 4 ballots","seals":[{"round":1,"voters":[1,2,3,4],"ballots":4,"commitment":"ab"}],"changes":[{"table":"rounds","key":[1],"cols":["id","closed_at","parent"],"rows":[[1,"2023-12-15T01:30:00Z",null]]}]}`,
+		`{"changes":[{"table":"members","key":[],"cols":["id"],"rows":[]}]}`,
+		`{"note":"x","changes":[{"table":"t","key":[{"blob":"00ff"}],"cols":["a"],"rows":[[{"real":"1.5"}]]}]}`,
+		`{"note":"chú thích \"trong\" ngoặc\n","changes":[{"table":"meeting","key":[1],"cols":["plan"],"rows":[["{\"version\":1}"]]}]}`,
+		`{"note":"a","note":"b"}`,
+		`{"Note":"a"}`,
+		`{ "note":"a"}`,
+		`{"note":"a"} trailing`,
+		`{"cast":01}`,
+		`{"cast":1.0}`,
+		`{"cast":-0}`,
+		`{"cast":99999999999999999999}`,
+		`{"changes":[{"table":"t","key":[1e3],"cols":[],"rows":[]}]}`,
+		`{"changes":[{"table":"t","key":[true],"cols":[],"rows":[]}]}`,
+		`{"changes":null}`,
+		`{"note":"\xff"}`,
+		`{"note":"tab	inside"}`,
+		`{"extra":1}`,
+		`{}`,
+		``,
+		`[`,
+	}
+}
+
+func TestDecodeDetail_AsEncodingJSON(t *testing.T) {
+	for _, s := range detailSeeds() {
+		checkDetail(t, s)
+	}
+}
+
+func FuzzDecodeDetail(f *testing.F) {
+	for _, s := range detailSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(checkDetail)
+}
+
+// checkDetail checks that decodeDetail reads s as encoding/json does.
+func checkDetail(t *testing.T, s string) {
+	want, werr := slowDetail(s)
+	got, gerr := decodeDetail(s)
+	if (werr == nil) != (gerr == nil) {
+		t.Fatalf("%q: error %v, encoding/json says %v", s, gerr, werr)
+	}
+	if werr == nil && !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q: read %#v, encoding/json reads %#v", s, got, want)
+	}
+}
