@@ -1,13 +1,14 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
-
-	"golang.org/x/text/unicode/norm"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -265,15 +266,97 @@ func JSON(w io.Writer, rec *model.Record) error {
 	if rec == nil {
 		return errNoRecord()
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(buildJSON(rec)); err != nil {
+	return writeJSON(w, newBook(rec))
+}
+
+// writeJSON writes the record of k as JSON does.
+func writeJSON(w io.Writer, k *book) error {
+	doc := buildJSON(k)
+	var err error
+	werr := nfc(w, func(b *bufio.Writer) { err = encodeFields(b, &doc) })
+	if err != nil {
 		return err
 	}
-	_, err := w.Write(norm.NFC.Bytes(buf.Bytes()))
-	return err
+	return werr
+}
+
+// encodeFields writes v, a pointer to a struct whose fields have plain
+// JSON names, exactly as a json.Encoder with SetIndent("", "  ") and
+// SetEscapeHTML(false) writes it, but a field at a time and the elements
+// of a field that is a slice one at a time, so that the whole text is
+// never held at once.
+func encodeFields(w io.Writer, v any) error {
+	s := reflect.ValueOf(v).Elem()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	// put writes the value encoded with lines after its first indented
+	// as at depth.
+	put := func(x any, prefix string) error {
+		buf.Reset()
+		enc.SetIndent(prefix, "  ")
+		if err := enc.Encode(x); err != nil {
+			return err
+		}
+		_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return err
+	}
+	write := func(text string) error {
+		_, err := io.WriteString(w, text)
+		return err
+	}
+	if err := write("{\n"); err != nil {
+		return err
+	}
+	for i := range s.NumField() {
+		name, opts, _ := strings.Cut(s.Type().Field(i).Tag.Get("json"), ",")
+		if opts != "" || name == "" || name == "-" {
+			return fmt.Errorf("encode %s: field %s has no plain JSON name", s.Type(), s.Type().Field(i).Name)
+		}
+		sep := ",\n"
+		if i == s.NumField()-1 {
+			sep = "\n"
+		}
+		key, err := json.Marshal(name)
+		if err != nil {
+			return err
+		}
+		if err := write("  " + string(key) + ": "); err != nil {
+			return err
+		}
+		f := s.Field(i)
+		if f.Kind() != reflect.Slice || f.Len() == 0 {
+			if err := put(f.Interface(), "  "); err != nil {
+				return err
+			}
+		} else {
+			if err := write("[\n"); err != nil {
+				return err
+			}
+			for j := range f.Len() {
+				if err := write("    "); err != nil {
+					return err
+				}
+				if err := put(f.Index(j).Interface(), "    "); err != nil {
+					return err
+				}
+				end := ",\n"
+				if j == f.Len()-1 {
+					end = "\n"
+				}
+				if err := write(end); err != nil {
+					return err
+				}
+			}
+			if err := write("  ]"); err != nil {
+				return err
+			}
+		}
+		if err := write(sep); err != nil {
+			return err
+		}
+	}
+	return write("}\n")
 }
 
 // fraction converts a threshold.
@@ -290,9 +373,9 @@ func orEmpty[T any](s []T) []T {
 }
 
 // buildJSON maps the record onto the JSON document.
-func buildJSON(rec *model.Record) jsonRecord {
+func buildJSON(k *book) jsonRecord {
+	rec := k.rec
 	p := &rec.Plan
-	k := newBook(rec)
 	ix := k.ix
 	q := voting.Quorum(rec)
 	out := jsonRecord{

@@ -142,13 +142,14 @@ func Generate(ctx context.Context, st *store.Store, o Options, secretaryCode str
 		}
 	}
 	sum.Members = len(voters)
+	support := g.support(&rec)
+	rec = model.Record{} // not needed while the rounds are held
 	if len(plan) > 0 {
 		key, err := st.UnlockSecretary(ctx, secretaryCode)
 		if err != nil {
 			return Summary{}, err
 		}
 		defer key.Forget()
-		support := g.support(&rec)
 		for _, r := range plan {
 			if err := g.round(ctx, st, key, clock, r, voters, support); err != nil {
 				return Summary{}, err
