@@ -398,3 +398,215 @@ func (c *canonical) str() (string, error) {
 	}
 	return s, nil
 }
+
+// encodeDetail writes an event's detail as json.Marshal does. Every write
+// logs one, and an import or a round's close logs thousands of rows in
+// one; the values of a logged row are the few kinds jsonValue gives
+// (integers, text, NULL, blobs and reals as one-key objects), which
+// appendCanonical writes directly. A detail holding anything else is
+// written by json.Marshal.
+func encodeDetail(d eventDetail) ([]byte, error) {
+	if b, ok := appendCanonical(make([]byte, 0, 256), d); ok {
+		return b, nil
+	}
+	return json.Marshal(d)
+}
+
+// appendCanonical appends d as json.Marshal writes it, or reports false
+// for a value it does not write.
+func appendCanonical(b []byte, d eventDetail) ([]byte, bool) {
+	b = append(b, '{')
+	first := true
+	field := func(name string) {
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, '"')
+		b = append(b, name...)
+		b = append(b, '"', ':')
+	}
+	if d.Note != "" {
+		field("note")
+		b = appendJSONString(b, d.Note)
+	}
+	if d.Cast != 0 {
+		field("cast")
+		b = strconv.AppendInt(b, d.Cast, 10)
+	}
+	if len(d.Seals) > 0 {
+		field("seals")
+		b = append(b, '[')
+		for i, s := range d.Seals {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"round":`...)
+			b = strconv.AppendInt(b, s.Round, 10)
+			b = append(b, `,"voters":`...)
+			if s.Voters == nil {
+				b = append(b, "null"...)
+			} else {
+				b = append(b, '[')
+				for j, v := range s.Voters {
+					if j > 0 {
+						b = append(b, ',')
+					}
+					b = strconv.AppendInt(b, v, 10)
+				}
+				b = append(b, ']')
+			}
+			b = append(b, `,"ballots":`...)
+			b = strconv.AppendInt(b, int64(s.Ballots), 10)
+			b = append(b, `,"commitment":`...)
+			b = appendJSONString(b, s.Commitment)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	if len(d.Changes) > 0 {
+		field("changes")
+		b = append(b, '[')
+		for i, c := range d.Changes {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			var ok bool
+			if b, ok = appendChange(b, c); !ok {
+				return nil, false
+			}
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}'), true
+}
+
+// appendChange appends one rowChange as json.Marshal writes it.
+func appendChange(b []byte, c rowChange) ([]byte, bool) {
+	b = append(b, `{"table":`...)
+	b = appendJSONString(b, c.Table)
+	b = append(b, `,"key":`...)
+	var ok bool
+	if b, ok = appendValues(b, c.Key); !ok {
+		return nil, false
+	}
+	b = append(b, `,"cols":`...)
+	if c.Cols == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, col := range c.Cols {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, col)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"rows":`...)
+	if c.Rows == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, r := range c.Rows {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if b, ok = appendValues(b, r); !ok {
+				return nil, false
+			}
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}'), true
+}
+
+// appendValues appends a list of logged values.
+func appendValues(b []byte, vals []any) ([]byte, bool) {
+	if vals == nil {
+		return append(b, "null"...), true
+	}
+	b = append(b, '[')
+	for i, v := range vals {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		switch x := v.(type) {
+		case nil:
+			b = append(b, "null"...)
+		case int64:
+			b = strconv.AppendInt(b, x, 10)
+		case string:
+			b = appendJSONString(b, x)
+		case map[string]string:
+			if len(x) != 1 {
+				return nil, false
+			}
+			for k, s := range x {
+				b = append(b, '{')
+				b = appendJSONString(b, k)
+				b = append(b, ':')
+				b = appendJSONString(b, s)
+				b = append(b, '}')
+			}
+		default:
+			return nil, false
+		}
+	}
+	return append(b, ']'), true
+}
+
+// appendJSONString appends s as a JSON string the way json.Marshal
+// writes it: HTML's <, > and & escaped, control characters escaped,
+// invalid UTF-8 replaced by U+FFFD, and U+2028 and U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

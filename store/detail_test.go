@@ -70,3 +70,48 @@ func checkDetail(t *testing.T, s string) {
 		t.Fatalf("%q: read %#v, encoding/json reads %#v", s, got, want)
 	}
 }
+
+// checkEncode checks that encodeDetail writes d as json.Marshal does.
+func checkEncode(t *testing.T, d eventDetail) {
+	want, werr := json.Marshal(d)
+	got, gerr := encodeDetail(d)
+	if werr != nil || gerr != nil || string(got) != string(want) {
+		t.Fatalf("encodeDetail(%#v) = %s (%v), json.Marshal writes %s (%v)", d, got, gerr, want, werr)
+	}
+}
+
+func TestEncodeDetail_AsJSONMarshal(t *testing.T) {
+	for _, s := range detailSeeds() {
+		if d, err := slowDetail(s); err == nil {
+			// Logged values are what jsonValue gives: numbers as int64.
+			for i := range d.Changes {
+				for j, k := range d.Changes[i].Key {
+					if v, err := sqlValue(k); err == nil {
+						d.Changes[i].Key[j] = jsonValue(v)
+					}
+				}
+				for _, r := range d.Changes[i].Rows {
+					for j, x := range r {
+						if v, err := sqlValue(x); err == nil {
+							r[j] = jsonValue(v)
+						}
+					}
+				}
+			}
+			checkEncode(t, d)
+		}
+	}
+	checkEncode(t, eventDetail{Seals: []roundSeal{{Round: 1, Ballots: 2}}, Changes: []rowChange{{Table: "t"}, {Rows: [][]any{nil, {}}}}})
+	checkEncode(t, eventDetail{Changes: []rowChange{{Key: []any{1.5, true}}}})
+}
+
+func FuzzEncodeDetail(f *testing.F) {
+	f.Add("nominee 1: met", "marks", int64(12), "Nguyễn <Văn> & \"An\"\n\t\u2028", []byte{0, 0xff}, 2.5)
+	f.Add("", "", int64(-1), "\xff\x01\x7f\b\f\\", []byte(nil), -0.0)
+	f.Fuzz(func(t *testing.T, note, table string, key int64, text string, blob []byte, real float64) {
+		row := []any{key, text, nil, jsonValue(blob), jsonValue(real)}
+		checkEncode(t, eventDetail{Note: note, Cast: key,
+			Seals:   []roundSeal{{Round: key, Voters: []int64{key, 2}, Ballots: 3, Commitment: text}},
+			Changes: []rowChange{{Table: table, Key: []any{key, text}, Cols: []string{table, text}, Rows: [][]any{row}}}})
+	})
+}
