@@ -108,6 +108,7 @@ func BenchmarkScale(b *testing.B) {
 			b.Run("tally", func(b *testing.B) { benchTally(b, fixture(b)) })
 			b.Run("tally-ref", func(b *testing.B) { benchTallyRef(b, fixture(b)) })
 			b.Run("open", func(b *testing.B) { benchOpen(b, fixture(b)) })
+			b.Run("poll", func(b *testing.B) { benchPoll(b, fixture(b)) })
 			if n == 5000 {
 				b.Run("cast", func(b *testing.B) { benchCast(b, fixture(b)) })
 				b.Run("cast-ref", func(b *testing.B) { benchCastRef(b, dir) })
@@ -190,6 +191,23 @@ func benchTallyRef(b *testing.B, path string) {
 			b.Fatal(err, lines)
 		}
 		rows.Close()
+	}
+}
+
+// benchPoll is what a screen that polls pays each time when nothing has
+// changed: the data version and the count of voters of a round.
+func benchPoll(b *testing.B, path string) {
+	st := openCopy(b, path, -1)
+	defer st.Close()
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := st.DataVersion(ctx); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := st.RoundProgress(ctx, 1); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -58,6 +59,11 @@ type Store struct {
 	// kdf are the argon2id parameters for hashing a new secretary code;
 	// the zero value means defaultSecretaryKDF.
 	kdf kdfParams
+
+	// watch is the connection DataVersion asks, kept for it alone: SQLite
+	// counts the changes other connections commit, per connection.
+	watchMu sync.Mutex
+	watch   *sql.Conn
 }
 
 // Open opens or creates the database at path for the secretary: it applies
@@ -297,6 +303,12 @@ func (s *Store) Close() error {
 		return nil
 	}
 	var err error
+	s.watchMu.Lock()
+	if s.watch != nil {
+		_ = s.watch.Close()
+		s.watch = nil
+	}
+	s.watchMu.Unlock()
 	if !s.readOnly {
 		err = s.checkpoint(context.Background())
 	}
