@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // slowDetail reads a detail with encoding/json alone.
@@ -114,4 +115,22 @@ func FuzzEncodeDetail(f *testing.F) {
 			Seals:   []roundSeal{{Round: key, Voters: []int64{key, 2}, Ballots: 3, Commitment: text}},
 			Changes: []rowChange{{Table: table, Key: []any{key, text}, Cols: []string{table, text}, Rows: [][]any{row}}}})
 	})
+}
+
+func TestParseUTC_AsTimeParse(t *testing.T) {
+	for _, s := range []string{
+		"2025-12-18T00:30:00Z", "2025-12-18T00:30:00.04Z", "2023-12-15T01:30:00.123456789Z", "2024-02-28T23:59:59.1Z",
+		"2024-02-29T00:00:00Z", "2023-02-31T00:00:00Z", "2025-13-01T00:00:00Z", "2025-12-18T24:00:00Z", "2025-12-18T00:30:60Z",
+		"2025-12-18T00:30:00.Z", "2025-12-18T00:30:00.1234567890Z", "2025-12-18T00:30:00+07:00", "0000-01-01T00:00:00Z",
+		"2025-12-18 00:30:00Z", "2025-1a-18T00:30:00Z",
+	} {
+		want, werr := time.Parse(time.RFC3339Nano, s)
+		got, ok := parseUTC(s)
+		if !ok {
+			continue
+		}
+		if werr != nil || !reflect.DeepEqual(got, want.UTC()) {
+			t.Errorf("parseUTC(%q) = %v, time.Parse gives %v (%v)", s, got, want.UTC(), werr)
+		}
+	}
 }

@@ -107,7 +107,9 @@ func BenchmarkScale(b *testing.B) {
 			b.Run("verify", func(b *testing.B) { benchVerify(b, fixture(b)) })
 			b.Run("tally", func(b *testing.B) { benchTally(b, fixture(b)) })
 			b.Run("tally-ref", func(b *testing.B) { benchTallyRef(b, fixture(b)) })
-			b.Run("open", func(b *testing.B) { benchOpen(b, fixture(b)) })
+			b.Run("snapshot", func(b *testing.B) { benchSnapshot(b, fixture(b)) })
+			b.Run("open", func(b *testing.B) { benchOpen(b, fixture(b), (*store.Store).Record) })
+			b.Run("open-snapshot", func(b *testing.B) { benchOpen(b, fixture(b), (*store.Store).Snapshot) })
 			b.Run("poll", func(b *testing.B) { benchPoll(b, fixture(b)) })
 			if n == 5000 {
 				b.Run("cast", func(b *testing.B) { benchCast(b, fixture(b)) })
@@ -211,9 +213,21 @@ func benchPoll(b *testing.B, path string) {
 	}
 }
 
+func benchSnapshot(b *testing.B, path string) {
+	st := readOnly(b, path)
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := st.Snapshot(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // benchOpen opens a copy of the file as the secretary's program does, and
-// reads the first snapshot its screens show.
-func benchOpen(b *testing.B, path string) {
+// reads the first snapshot its screens show with read (Record, or
+// Snapshot without the log).
+func benchOpen(b *testing.B, path string, read func(*store.Store, context.Context) (model.Record, error)) {
 	ctx := context.Background()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
@@ -225,7 +239,7 @@ func benchOpen(b *testing.B, path string) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		rec, err := st.Record(ctx)
+		rec, err := read(st, ctx)
 		if err != nil || len(rec.Rounds) == 0 {
 			b.Fatal(err)
 		}

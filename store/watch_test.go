@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"reflect"
 	"testing"
 )
 
@@ -44,5 +45,29 @@ func TestDataVersion_ChangesOnEveryCommit(t *testing.T) {
 	must(t, s.SetNomineeNote(ctx, 1, "ghi chú"))
 	if v3, err := s.DataVersion(ctx); err != nil || v3 == v2 {
 		t.Fatalf("data version %d (%v) after a note, was %d", v3, err, v2)
+	}
+}
+
+// TestSnapshot_IsRecordWithoutLog checks that Snapshot gives what Record
+// gives but the event log, close heads and head included.
+func TestSnapshot_IsRecordWithoutLog(t *testing.T) {
+	ctx := context.Background()
+	s := newMeeting(t)
+	ready(t, s)
+	id, err := s.OpenRound(ctx, "LDTT", []int64{1, 4})
+	must(t, err)
+	for m := int64(1); m <= 4; m++ {
+		must(t, s.CastBallot(ctx, id, m, "", map[int64]bool{1: true, 4: m%2 == 0}))
+	}
+	must(t, s.CloseRound(ctx, id, testKey(t, s)))
+	rec := record(t, s)
+	snap, err := s.Snapshot(ctx)
+	must(t, err)
+	if len(rec.Events) == 0 || rec.Rounds[0].CloseHead == "" || len(snap.Events) != 0 {
+		t.Fatalf("record has %d events, close head %q; snapshot has %d events", len(rec.Events), rec.Rounds[0].CloseHead, len(snap.Events))
+	}
+	rec.Events = nil
+	if !reflect.DeepEqual(rec, snap) {
+		t.Errorf("snapshot differs from the record without its log:\n%+v\n%+v", snap, rec)
 	}
 }
