@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -66,7 +67,7 @@ func registrationRows(p *model.Plan) [][]string {
 
 // importFixture writes, into dir, a meeting of the synthetic plan without
 // nominees and its registration table of importRows rows as CSV and XLSX.
-func importFixture(b *testing.B, dir string) (db, csvPath, xlsxPath string) {
+func importFixture(b testing.TB, dir string) (db, csvPath, xlsxPath string) {
 	b.Helper()
 	p, err := synth.Plan(synth.Options{Nominees: importRows, Members: 31, Seed: 1})
 	if err != nil {
@@ -132,6 +133,19 @@ func importFixture(b *testing.B, dir string) (db, csvPath, xlsxPath string) {
 		b.Fatal(err)
 	}
 	return db, csvPath, xlsxPath
+}
+
+// fixtureDir is where TestScaleImportFixture writes the benchmarks'
+// import fixture, for scripts/scale.sh to time the command on it.
+var fixtureDir = flag.String("fixture-dir", "", "write the import fixture of BenchmarkImport into this folder")
+
+// TestScaleImportFixture writes the import fixture when -fixture-dir is
+// given, and does nothing otherwise.
+func TestScaleImportFixture(t *testing.T) {
+	if *fixtureDir == "" {
+		t.Skip("writes the import fixture for scripts/scale.sh when given -fixture-dir")
+	}
+	importFixture(t, *fixtureDir)
 }
 
 func BenchmarkImport(b *testing.B) {
