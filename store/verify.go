@@ -143,7 +143,7 @@ func (s *Store) Verify(ctx context.Context) (VerifyReport, error) {
 	var rep VerifyReport
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		rep, err = s.verify(ctx, tx)
+		rep, err = s.verify(ctx, tx, nil)
 		return err
 	})
 	return rep, err
@@ -160,13 +160,22 @@ func (s *Store) VerifiedRecord(ctx context.Context) (model.Record, VerifyReport,
 		rep VerifyReport
 	)
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		if rep, err = s.verify(ctx, tx); err != nil || !rep.OK() {
+		var (
+			err    error
+			events []model.Event
+		)
+		// The log verify has just read, in this transaction, is the
+		// record's: it is kept rather than read again.
+		if rep, err = s.verify(ctx, tx, &events); err != nil || !rep.OK() {
 			return err
 		}
-		if rec, err = s.loadFullRecord(ctx, tx); err != nil {
+		if rec, err = s.loadRecord(ctx, tx, true); err != nil {
 			return err
 		}
+		if rec.Corrections, err = loadCorrections(ctx, tx); err != nil {
+			return err
+		}
+		rec.Events = events
 		rec.Head = rep.Head
 		for i := range rec.Rounds {
 			rec.Rounds[i].CloseHead = ""
@@ -182,11 +191,12 @@ func (s *Store) VerifiedRecord(ctx context.Context) (model.Record, VerifyReport,
 	return rec, rep, nil
 }
 
-// verify runs every check through tx.
-func (s *Store) verify(ctx context.Context, tx *sql.Tx) (VerifyReport, error) {
+// verify runs every check through tx. With events not nil, the events it
+// reads go there, as loadEvents reads them, when every check passes.
+func (s *Store) verify(ctx context.Context, tx *sql.Tx, events *[]model.Event) (VerifyReport, error) {
 	v := &verifier{ctx: ctx, q: tx, state: map[string]map[string]*expRow{},
 		casts: map[int64]int{}, seals: map[int64]roundSeal{}, specs: map[string]tableSpec{},
-		roundHeads: map[int64]string{}}
+		roundHeads: map[int64]string{}, keep: events != nil}
 	for _, t := range auditedTables() {
 		v.specs[t.name] = t
 	}
@@ -211,6 +221,12 @@ func (s *Store) verify(ctx context.Context, tx *sql.Tx) (VerifyReport, error) {
 	rep := VerifyReport{Head: v.head, Events: v.events, Problem: problem}
 	if problem == "" {
 		rep.RoundHeads = v.roundHeads
+		if events != nil {
+			if v.keepErr != nil {
+				return VerifyReport{}, v.keepErr
+			}
+			*events = v.kept
+		}
 	}
 	return rep, nil
 }
@@ -236,6 +252,9 @@ type verifier struct {
 	layouts     map[string]*layout // by table, the layout of its last change
 	pre         *prefetch          // the reading ahead of the checks
 	hashBuf     []byte             // the text of the event being hashed
+	keep        bool               // keep the events read, for the record
+	kept        []model.Event      // the events read, when keep is set
+	keepErr     error              // why an event read cannot be kept (a time that does not read)
 }
 
 // expRow is one row as the log says it should be.
@@ -294,6 +313,13 @@ func (v *verifier) chain() (string, error) {
 		}
 		prevSeq, prev = e.seq, e.hash.String
 		v.head = prev
+		if v.keep && v.keepErr == nil {
+			at, err := parseTime(sql.NullString{String: e.at, Valid: true})
+			if err != nil {
+				v.keepErr = fmt.Errorf("read events: %w", err)
+			}
+			v.kept = append(v.kept, model.Event{Seq: e.seq, At: at, Kind: e.kind, Detail: e.detail, Hash: e.hash.String})
+		}
 		if p := v.event(e.seq, e.kind, e.detail, prev); p != "" {
 			problem = where() + ": " + p
 			return false

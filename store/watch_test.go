@@ -71,3 +71,26 @@ func TestSnapshot_IsRecordWithoutLog(t *testing.T) {
 		t.Errorf("snapshot differs from the record without its log:\n%+v\n%+v", snap, rec)
 	}
 }
+
+// TestVerifiedRecord_IsRecord checks that the record VerifiedRecord gives
+// of an intact file, its log kept from verify's reading, is Record's.
+func TestVerifiedRecord_IsRecord(t *testing.T) {
+	ctx := context.Background()
+	s := newMeeting(t)
+	ready(t, s)
+	id, err := s.OpenRound(ctx, "LDTT", []int64{1, 4})
+	must(t, err)
+	for m := int64(1); m <= 4; m++ {
+		must(t, s.CastBallot(ctx, id, m, "", map[int64]bool{1: true, 4: m%2 == 0}))
+	}
+	must(t, s.CloseRound(ctx, id, testKey(t, s)))
+	rec := record(t, s)
+	got, rep, err := s.VerifiedRecord(ctx)
+	must(t, err)
+	if !rep.OK() || len(got.Events) != len(rec.Events) || len(got.Events) == 0 {
+		t.Fatalf("verify %q, %d events, want %d", rep.Problem, len(got.Events), len(rec.Events))
+	}
+	if !reflect.DeepEqual(got, rec) {
+		t.Errorf("verified record differs from Record:\n%+v\n%+v", got, rec)
+	}
+}
