@@ -8,7 +8,9 @@ import (
 	"io"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -293,6 +295,12 @@ func encodeFields(w io.Writer, v any) error {
 	// put writes the value encoded with lines after its first indented
 	// as at depth.
 	put := func(x any, prefix string) error {
+		if e, ok := x.(jsonEvent); ok {
+			// The log is most of the document: its events are written
+			// directly, as the encoder would write them.
+			_, err := w.Write(e.appendIndented(buf.AvailableBuffer(), prefix))
+			return err
+		}
 		buf.Reset()
 		enc.SetIndent(prefix, "  ")
 		if err := enc.Encode(x); err != nil {
@@ -357,6 +365,90 @@ func encodeFields(w io.Writer, v any) error {
 		}
 	}
 	return write("}\n")
+}
+
+// appendIndented appends the event as a json.Encoder with
+// SetIndent(prefix, "  ") and SetEscapeHTML(false) writes it, without the
+// newline the encoder ends with.
+func (e jsonEvent) appendIndented(b []byte, prefix string) []byte {
+	in := prefix + "  "
+	field := func(name string) {
+		b = append(b, in...)
+		b = append(b, '"')
+		b = append(b, name...)
+		b = append(b, '"', ':', ' ')
+	}
+	b = append(b, '{', '\n')
+	field("seq")
+	b = strconv.AppendInt(b, e.Seq, 10)
+	if e.At != "" {
+		b = append(b, ',', '\n')
+		field("at")
+		b = appendJSONText(b, e.At)
+	}
+	for _, f := range []struct{ name, value string }{{"kind", e.Kind}, {"detail", e.Detail}, {"hash", e.Hash}} {
+		b = append(b, ',', '\n')
+		field(f.name)
+		b = appendJSONText(b, f.value)
+	}
+	b = append(b, '\n')
+	b = append(b, prefix...)
+	return append(b, '}')
+}
+
+// appendJSONText appends s as a JSON string the way encoding/json writes
+// it without escaping HTML: quotes, backslashes and control characters
+// escaped, invalid UTF-8 replaced by U+FFFD, U+2028 and U+2029 escaped.
+func appendJSONText(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // fraction converts a threshold.
