@@ -40,18 +40,10 @@ const (
 // document always gives the same bytes.
 func zipTime() time.Time { return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) }
 
-// renderDocx writes a document as a Word file: a zip of WordprocessingML
-// parts, in a fixed order, with fixed times and no generated ids or dates.
-func renderDocx(d *doc) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := writeDocx(&buf, d); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// writeDocx writes renderDocx's file to out, the body of the document
-// streamed into its part as it is laid out.
+// writeDocx writes a document as a Word file: a zip of WordprocessingML
+// parts, in a fixed order, with fixed times and no generated ids or
+// dates, the body of the document streamed into its part as it is laid
+// out.
 func writeDocx(out io.Writer, d *doc) error {
 	parts := []struct {
 		name, data string

@@ -6,16 +6,9 @@ import (
 	"strings"
 )
 
-// renderMarkdown writes a document as CommonMark with GitHub tables: the
+// writeMarkdown writes a document as CommonMark with GitHub tables: the
 // header and signature blocks as tables, section headings as headings,
 // nested paragraphs as nested bullet lists.
-func renderMarkdown(d *doc) []byte {
-	var b strings.Builder
-	_ = writeMarkdown(&b, d)
-	return []byte(b.String())
-}
-
-// writeMarkdown writes renderMarkdown's text to out.
 func writeMarkdown(out io.Writer, d *doc) error {
 	var w mdWriter
 	for _, b := range d.blocks {

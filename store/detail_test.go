@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -108,7 +109,7 @@ func TestEncodeDetail_AsJSONMarshal(t *testing.T) {
 
 func FuzzEncodeDetail(f *testing.F) {
 	f.Add("nominee 1: met", "marks", int64(12), "Nguyễn <Văn> & \"An\"\n\t\u2028", []byte{0, 0xff}, 2.5)
-	f.Add("", "", int64(-1), "\xff\x01\x7f\b\f\\", []byte(nil), -0.0)
+	f.Add("", "", int64(-1), "\xff\x01\x7f\b\f\\", []byte(nil), math.Copysign(0, -1))
 	f.Fuzz(func(t *testing.T, note, table string, key int64, text string, blob []byte, real float64) {
 		row := []any{key, text, nil, jsonValue(blob), jsonValue(real)}
 		checkEncode(t, eventDetail{Note: note, Cast: key,
