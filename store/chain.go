@@ -480,6 +480,9 @@ func jsonValue(v any) any {
 }
 
 // sqlValue is the inverse of jsonValue for a value decoded with UseNumber.
+// A value decodeReplay has already turned back (an int64, a []byte, a
+// float64, or a badValue it could not) is returned as it is, or as the
+// failure it stands for.
 func sqlValue(v any) (any, error) {
 	switch x := v.(type) {
 	case nil, string:
@@ -497,9 +500,17 @@ func sqlValue(v any) (any, error) {
 		if r, ok := x["real"].(string); ok && len(x) == 1 {
 			return strconv.ParseFloat(r, 64)
 		}
+	case int64, []byte, float64:
+		return x, nil
+	case badValue:
+		return nil, x.err
 	}
 	return nil, fmt.Errorf("bad value %v", v)
 }
+
+// badValue stands, in a detail decodeReplay read, for a logged value
+// sqlValue refuses, with sqlValue's error.
+type badValue struct{ err error }
 
 // readSeal reads a round's seal from the participation and ballot tables,
 // and with withBallots the ballots themselves, sorted by id.

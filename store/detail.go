@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -27,6 +28,42 @@ func decodeDetail(detail string) (eventDetail, error) {
 	return d, err
 }
 
+// decodeReplay is decodeDetail for Verify's replay: the values of each
+// change's key and rows come already turned into what the file holds, as
+// sqlValue turns them (a value sqlValue refuses becomes a badValue that
+// says why), so that the tens of thousands of logged numbers are not
+// boxed as json.Number only to be parsed again.
+func decodeReplay(detail string) (eventDetail, error) {
+	c := canonical{s: detail, convert: true}
+	var d eventDetail
+	if err := c.detail(&d); err == nil && c.pos == len(c.s) {
+		return d, nil
+	}
+	d, err := decodeDetail(detail)
+	if err != nil {
+		return d, err
+	}
+	for _, ch := range d.Changes {
+		convertValues(ch.Key)
+		for _, r := range ch.Rows {
+			convertValues(r)
+		}
+	}
+	return d, nil
+}
+
+// convertValues turns decoded values into stored ones in place.
+func convertValues(vals []any) {
+	for i, v := range vals {
+		x, err := sqlValue(v)
+		if err != nil {
+			vals[i] = badValue{err}
+		} else {
+			vals[i] = x
+		}
+	}
+}
+
 // errNotCanonical stops readCanonical at the first thing it does not read.
 var errNotCanonical = errors.New("not in canonical form")
 
@@ -34,6 +71,12 @@ var errNotCanonical = errors.New("not in canonical form")
 type canonical struct {
 	s   string
 	pos int
+	// convert turns the values of keys and rows into stored ones (see
+	// decodeReplay).
+	convert bool
+	// cols is the column list of the last change read, shared by the next
+	// change that logs the same columns.
+	cols []string
 }
 
 // readCanonical reads detail when it is exactly as json.Marshal writes an
@@ -269,6 +312,13 @@ func (c *canonical) change(ch *rowChange) error {
 	}); err != nil {
 		return err
 	}
+	if c.convert {
+		if slices.Equal(ch.Cols, c.cols) {
+			ch.Cols = c.cols
+		} else {
+			c.cols = ch.Cols
+		}
+	}
 	if !c.comma() || !c.field("rows") {
 		return errNotCanonical
 	}
@@ -296,8 +346,12 @@ func (c *canonical) value() (any, error) {
 		return c.str()
 	case b == '-' || b >= '0' && b <= '9':
 		start := c.pos
-		if _, err := c.int(); err != nil {
+		n, err := c.int()
+		if err != nil {
 			return nil, err
+		}
+		if c.convert {
+			return n, nil
 		}
 		return json.Number(c.s[start:c.pos]), nil
 	case b == 'n':
@@ -307,6 +361,9 @@ func (c *canonical) value() (any, error) {
 		m := map[string]any{}
 		if c.peek() == '}' {
 			c.pos++
+			if c.convert {
+				return convertedObject(m), nil
+			}
 			return m, nil
 		}
 		for {
@@ -326,11 +383,24 @@ func (c *canonical) value() (any, error) {
 			}
 			m[k] = v
 			if !c.comma() {
-				return m, c.expect("}")
+				if err := c.expect("}"); err != nil || !c.convert {
+					return m, err
+				}
+				return convertedObject(m), nil
 			}
 		}
 	}
 	return nil, errNotCanonical
+}
+
+// convertedObject is a logged object ({"blob": …}, {"real": …}) turned
+// into the value it stands for, or a badValue.
+func convertedObject(m map[string]any) any {
+	x, err := sqlValue(m)
+	if err != nil {
+		return badValue{err}
+	}
+	return x
 }
 
 // int reads an integer as JSON writes it: an optional minus and digits

@@ -61,7 +61,8 @@ func FuzzDecodeDetail(f *testing.F) {
 	f.Fuzz(checkDetail)
 }
 
-// checkDetail checks that decodeDetail reads s as encoding/json does.
+// checkDetail checks that decodeDetail reads s as encoding/json does, and
+// decodeReplay as encoding/json then sqlValue do.
 func checkDetail(t *testing.T, s string) {
 	want, werr := slowDetail(s)
 	got, gerr := decodeDetail(s)
@@ -70,6 +71,40 @@ func checkDetail(t *testing.T, s string) {
 	}
 	if werr == nil && !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q: read %#v, encoding/json reads %#v", s, got, want)
+	}
+	replayed, rerr := decodeReplay(s)
+	if (werr == nil) != (rerr == nil) {
+		t.Fatalf("%q: replay error %v, encoding/json says %v", s, rerr, werr)
+	}
+	if werr != nil {
+		return
+	}
+	for i, c := range want.Changes {
+		for j, v := range c.Key {
+			sameStored(t, s, replayed.Changes[i].Key[j], v)
+		}
+		for r, row := range c.Rows {
+			for j, v := range row {
+				sameStored(t, s, replayed.Changes[i].Rows[r][j], v)
+			}
+		}
+		if !reflect.DeepEqual(replayed.Changes[i].Cols, c.Cols) || replayed.Changes[i].Table != c.Table {
+			t.Fatalf("%q: replay read change %d as %#v", s, i, replayed.Changes[i])
+		}
+	}
+	replayed.Changes, want.Changes = nil, nil
+	if !reflect.DeepEqual(replayed, want) {
+		t.Fatalf("%q: replay read %#v, encoding/json reads %#v", s, replayed, want)
+	}
+}
+
+// sameStored checks that a value decodeReplay read is what sqlValue makes
+// of the value encoding/json read.
+func sameStored(t *testing.T, s string, got, decoded any) {
+	want, werr := sqlValue(decoded)
+	g, gerr := sqlValue(got)
+	if (werr == nil) != (gerr == nil) || werr == nil && !reflect.DeepEqual(g, want) {
+		t.Fatalf("%q: replay read %#v (%v), sqlValue makes %#v (%v)", s, g, gerr, want, werr)
 	}
 }
 

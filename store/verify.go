@@ -551,7 +551,7 @@ func eventTime(at string) string {
 // an event that makes one was written behind the program's back. A
 // problem is returned as event returns it.
 func (v *verifier) replay(seq int64, kind, detail string) (eventDetail, string) {
-	d, err := decodeDetail(detail)
+	d, err := decodeReplay(detail)
 	if err != nil {
 		return d, "nội dung không đọc được."
 	}
