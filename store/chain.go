@@ -436,16 +436,16 @@ func (t tableSpec) scan(ctx context.Context, q querier, prefix []any, fn func([]
 		b.WriteString(t.key[i] + " = ?")
 	}
 	b.WriteString(" ORDER BY " + strings.Join(t.key, ", "))
+	dest := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range dest {
+		ptrs[i] = &dest[i]
+	}
 	return scanRows(ctx, q, "read "+t.name, b.String(), prefix, func(rows *sql.Rows) error {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
 		if err := rows.Scan(ptrs...); err != nil {
 			return err
 		}
-		return fn(vals)
+		return fn(slices.Clone(dest))
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -653,9 +654,16 @@ func (v *verifier) apply(c rowChange) string {
 		if len(raw) != len(c.Cols) {
 			return fmt.Sprintf("một dòng của bảng %s có %d giá trị cho %d cột.", c.Table, len(raw), len(c.Cols))
 		}
-		vals := make([]any, l.width)
-		for i := nkey; i < l.width; i++ {
-			vals[i] = notLogged{}
+		var vals []any
+		if l.same {
+			// The change logged every column in the table's order: its
+			// row, turned into stored values, is the expected row.
+			vals = raw
+		} else {
+			vals = make([]any, l.width)
+			for i := nkey; i < l.width; i++ {
+				vals[i] = notLogged{}
+			}
 		}
 		for i, col := range c.Cols {
 			val, err := sqlValue(raw[i])
@@ -681,6 +689,7 @@ type layout struct {
 	cols  []string // the columns as logged
 	colAt []int    // for each logged column, its place among the table's; -1 for a column the table lacks and for all but the last of a column logged twice
 	width int      // the number of the table's columns
+	same  bool     // the columns are the table's, in its order
 }
 
 // layoutOf returns the layout of a change of spec's table logging cols,
@@ -697,7 +706,7 @@ func (v *verifier) layoutOf(spec tableSpec, cols []string) (*layout, string) {
 		}
 	}
 	all := spec.allColumns()
-	l := &layout{cols: slices.Clone(cols), colAt: make([]int, len(cols)), width: len(all)}
+	l := &layout{cols: slices.Clone(cols), colAt: make([]int, len(cols)), width: len(all), same: slices.Equal(cols, all)}
 	for i, col := range cols {
 		l.colAt[i] = -1
 		if slices.Index(cols[i+1:], col) < 0 {
@@ -713,19 +722,25 @@ func (v *verifier) layoutOf(spec tableSpec, cols []string) (*layout, string) {
 
 // keyText is a map key for a row's key values.
 func keyText(key []any) string {
-	var b strings.Builder
+	var buf [64]byte
+	b := buf[:0]
 	for _, k := range key {
 		switch x := k.(type) {
 		case int64:
-			b.WriteString("i" + strconv.FormatInt(x, 10))
+			b = append(b, 'i')
+			b = binary.BigEndian.AppendUint64(b, uint64(x))
 		case string:
-			b.WriteString("s" + strconv.Quote(x))
+			b = append(b, 's')
+			b = binary.AppendUvarint(b, uint64(len(x)))
+			b = append(b, x...)
 		default:
-			b.WriteString("o" + strconv.Quote(valueText(x)))
+			t := valueText(x)
+			b = append(b, 'o')
+			b = binary.AppendUvarint(b, uint64(len(t)))
+			b = append(b, t...)
 		}
-		b.WriteByte(0)
 	}
-	return b.String()
+	return string(b)
 }
 
 // hasPrefix reports whether key starts with prefix.
