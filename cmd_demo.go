@@ -1,40 +1,90 @@
 package main
 
 import (
+	"context"
 	"crypto/rand"
+	"flag"
 	"fmt"
 	"io"
 	"math/big"
 	"os"
 	"path/filepath"
 
+	"hoidong/store"
+	"hoidong/synth"
 	"hoidong/tui"
 )
 
 // runDemo opens a fresh copy of the sample meeting in a temporary file.
-func runDemo(args []string, _ io.Reader, stdout, _ io.Writer) error {
+// With any of the flags of a synthetic meeting (--nominees, --members,
+// --rounds, --seed, --db, --no-open) it builds a meeting of that size
+// instead (see synth.Generate) and opens it, or with --no-open only
+// writes it.
+func runDemo(args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flags("demo")
+	nominees := fs.Int("nominees", 5000, "số đối tượng đề nghị của phiên họp mẫu lớn")
+	members := fs.Int("members", 31, "số thành viên Hội đồng có quyền biểu quyết (thêm một thư ký)")
+	rounds := fs.Int("rounds", synth.AllRounds, "số vòng bỏ phiếu đã kết thúc, mỗi vòng tối đa 500 đối tượng (mặc định: đủ để bỏ phiếu mọi đối tượng sẵn sàng)")
+	seed := fs.Uint64("seed", 1, "hạt giống: cùng hạt giống cho cùng phiên họp")
+	db := fs.String("db", "", "tệp sẽ tạo (mặc định: một tệp tạm)")
+	noOpen := fs.Bool("no-open", false, "chỉ tạo tệp, in đường dẫn và mã thư ký, không mở chương trình")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp("", "hoidong-demo-")
-	if err != nil {
-		return fmt.Errorf("create demo folder: %w", err)
+	synthetic := false
+	fs.Visit(func(*flag.Flag) { synthetic = true })
+	path := *db
+	if path == "" {
+		dir, err := os.MkdirTemp("", "hoidong-demo-")
+		if err != nil {
+			return fmt.Errorf("create demo folder: %w", err)
+		}
+		path = filepath.Join(dir, "hoidong-demo.db")
 	}
-	path := filepath.Join(dir, "hoidong-demo.db")
 	code, err := demoCode()
 	if err != nil {
 		return err
 	}
-	if err := initDB(path, "", code); err != nil {
-		return err
+	if !synthetic {
+		if err := initDB(path, "", code); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Phiên họp mẫu: %s\nMã thư ký: %s\n", path, code)
+	} else {
+		opt := synth.Options{Nominees: *nominees, Members: *members, Rounds: *rounds, Seed: *seed}
+		if err := opt.Check(); err != nil {
+			return usageErrorf("%s", err)
+		}
+		fmt.Fprintf(stderr, "Đang tạo phiên họp mẫu: %d đối tượng, %d thành viên…\n", opt.Nominees, opt.Members)
+		sum, err := generate(path, opt, code)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Phiên họp mẫu: %s\nMã thư ký: %s\n", path, code)
+		fmt.Fprintf(stdout, "Đã tạo %d đối tượng, %d thành viên biểu quyết, %d vòng bỏ phiếu đã kết thúc (%d phiếu), %d sự kiện.\n",
+			sum.Nominees, sum.Members, sum.Rounds, sum.Ballots, sum.Events)
+		if *noOpen {
+			return nil
+		}
 	}
-	fmt.Fprintf(stdout, "Phiên họp mẫu: %s\nMã thư ký: %s\n", path, code)
 	if err := openAndRun(tui.Options{Notice: "Phiên họp mẫu (tệp tạm): " + path, DemoCode: code}, path); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Dữ liệu phiên họp mẫu vẫn còn trong %s\n", path)
 	return nil
+}
+
+// generate builds a synthetic meeting in a new file at path.
+func generate(path string, opt synth.Options, code string) (synth.Summary, error) {
+	st, err := store.Open(path)
+	if err != nil {
+		return synth.Summary{}, err
+	}
+	sum, err := synth.Generate(context.Background(), st, opt, code)
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	return sum, err
 }
 
 // demoCode draws the secretary code of a demo meeting: eight random digits.

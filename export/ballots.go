@@ -73,13 +73,17 @@ func buildBallots(k *book) *doc {
 	}
 	first := true
 	for _, s := range sets {
+		// Every copy is the same paper: its blocks are laid out once and
+		// shared, and the renderers lay out its table once.
+		paper := &doc{}
+		ballot(paper, k, s)
 		for range s.copies {
 			if !first {
 				d.add(sectionBreak{cut: true})
 			}
 			first = false
 			d.add(together{})
-			ballot(d, k, s)
+			d.add(paper.blocks...)
 			d.add(together{end: true})
 		}
 	}

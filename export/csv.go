@@ -1,13 +1,12 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
-
-	"golang.org/x/text/unicode/norm"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -42,23 +41,35 @@ func draftRow(header []string) []string {
 // endings, NFC text, and text cells guarded against being read as formulas.
 func csvBytes(rows [][]string) ([]byte, error) {
 	var buf bytes.Buffer
-	buf.WriteString(bom)
-	cw := csv.NewWriter(&buf)
-	cw.UseCRLF = true
-	for _, r := range rows {
-		out := make([]string, len(r))
-		for i, c := range r {
-			out[i] = cell(c)
-		}
-		if err := cw.Write(out); err != nil {
-			return nil, err
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := writeCSV(&buf, rows); err != nil {
 		return nil, err
 	}
-	return norm.NFC.Bytes(buf.Bytes()), nil
+	return buf.Bytes(), nil
+}
+
+// writeCSV writes csvBytes's text to out.
+func writeCSV(out io.Writer, rows [][]string) error {
+	var err error
+	werr := nfc(out, func(b *bufio.Writer) {
+		b.WriteString(bom)
+		cw := csv.NewWriter(b)
+		cw.UseCRLF = true
+		for _, r := range rows {
+			cells := make([]string, len(r))
+			for i, c := range r {
+				cells[i] = cell(c)
+			}
+			if err = cw.Write(cells); err != nil {
+				return
+			}
+		}
+		cw.Flush()
+		err = cw.Error()
+	})
+	if err != nil {
+		return err
+	}
+	return werr
 }
 
 // cell guards a text cell against being read as a formula by a spreadsheet

@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -416,6 +417,15 @@ type (
 )
 
 // decisionJSON writes the decisions of rec as JSON.
+// writeDecisionJSON writes decisionJSON's text to w.
+func writeDecisionJSON(w io.Writer, k *book) error {
+	b, err := decisionJSON(k.rec, k)
+	if err == nil {
+		_, err = w.Write(b)
+	}
+	return err
+}
+
 func decisionJSON(_ *model.Record, k *book) ([]byte, error) {
 	out := jsonGrants{SchemaVersion: 1, Draft: k.draft, Decisions: []jsonGrant{}}
 	for _, l := range k.decisionLists() {

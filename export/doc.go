@@ -83,6 +83,29 @@ type tableBlock struct {
 	boxes bool // empty cells are boxes to tick (ballot papers)
 }
 
+// tableKey identifies a table's content, for a renderer that lays out
+// the same table more than once (the copies of a ballot paper share their
+// rows): the first row, the number of rows, and how it is set.
+type tableKey struct {
+	first *[]string
+	rows  int
+	cols  *column
+	level int
+	extra int
+	boxes bool
+	keep  bool
+}
+
+// key returns the table's tableKey, keep saying whether it is kept with
+// the block after it; ok is false for a table without rows or columns,
+// which is not worth remembering.
+func (t tableBlock) key(keep bool) (k tableKey, ok bool) {
+	if len(t.rows) == 0 || len(t.cols) == 0 {
+		return tableKey{}, false
+	}
+	return tableKey{first: &t.rows[0], rows: len(t.rows), cols: &t.cols[0], level: t.level, extra: t.extra, boxes: t.boxes, keep: keep}, true
+}
+
 // sigCol is one signature block: the role lines, then each name beneath
 // the space for its signature.
 type sigCol struct {

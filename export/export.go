@@ -7,6 +7,7 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -58,12 +59,12 @@ type DocType struct {
 	File    string   // file name without extension: "bien-ban-hop"
 	Formats []string // formats it can be written in, in order
 
-	build func(*book) *doc                           // the laid-out document, for txt, md and docx
-	table func(*book) [][]string                     // its table, for csv
-	json  func(*model.Record, *book) ([]byte, error) // its JSON, for json
-	draft bool                                       // says DỰ THẢO while the meeting is open
-	suits func(*book) bool                           // whether it has a place in rec's set; nil: always
-	unfit string                                     // why it has none, when asked for by name
+	build func(*book) *doc             // the laid-out document, for txt, md and docx
+	table func(*book) [][]string       // its table, for csv
+	json  func(io.Writer, *book) error // its JSON, for json
+	draft bool                         // says DỰ THẢO while the meeting is open
+	suits func(*book) bool             // whether it has a place in rec's set; nil: always
+	unfit string                       // why it has none, when asked for by name
 }
 
 // docTypes is the registry of documents, in the order they are written.
@@ -83,17 +84,13 @@ func docTypes() []DocType {
 			suits: (*book).hasSuperior,
 			unfit: "Không lập được tờ trình: kế hoạch không có hình thức khen thưởng nào do cấp trên xét tặng."},
 		{Key: DocDecision, Title: "Quyết định khen thưởng (dự thảo)", Short: "Quyết định", File: "quyet-dinh-khen-thuong", Formats: Formats(),
-			build: buildDecision, table: decisionRows, json: decisionJSON, draft: true,
+			build: buildDecision, table: decisionRows, json: writeDecisionJSON, draft: true,
 			suits: (*book).hasOwnLevel,
 			unfit: "Không lập được quyết định khen thưởng: kế hoạch không có hình thức khen thưởng nào do cấp này tặng (superior = false)."},
 		{Key: DocBallots, Title: "Phiếu bầu", Short: "Phiếu bầu", File: "phieu-bau", Formats: text,
 			build: buildBallots, table: ballotRows},
 		{Key: DocRecord, Title: "Hồ sơ phiên họp (JSON)", Short: "Hồ sơ JSON", File: "ho-so-phien-hop", Formats: []string{FormatJSON},
-			json: func(rec *model.Record, _ *book) ([]byte, error) {
-				var buf bytes.Buffer
-				err := JSON(&buf, rec)
-				return buf.Bytes(), err
-			}, draft: true},
+			json: writeJSON, draft: true},
 	}
 }
 
@@ -129,6 +126,8 @@ type Document struct {
 	Doc    string // the kind's key, e.g. "bien-ban"
 	Format string // e.g. "txt"
 	Write  func(io.Writer, *model.Record) error
+
+	kind *DocType // the registered kind, for writing several documents of one record from one book
 }
 
 // Options select what to write; an empty list means all.
@@ -161,16 +160,11 @@ func document(t DocType, f string, draft bool) Document {
 	if draft && t.draft {
 		name += draftSuffix
 	}
-	return Document{Name: name + "." + f, Doc: t.Key, Format: f, Write: func(w io.Writer, rec *model.Record) error {
+	return Document{Name: name + "." + f, Doc: t.Key, Format: f, kind: &t, Write: func(w io.Writer, rec *model.Record) error {
 		if rec == nil {
 			return errNoRecord()
 		}
-		b, err := renderType(t, rec, f)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(b)
-		return err
+		return writeType(w, t, newBook(rec), f)
 	}}
 }
 
@@ -185,27 +179,35 @@ func renderDoc(rec *model.Record, key, f string) ([]byte, error) {
 
 // renderType builds document t of rec in format f.
 func renderType(t DocType, rec *model.Record, f string) ([]byte, error) {
-	k := newBook(rec)
+	var buf bytes.Buffer
+	if err := writeType(&buf, t, newBook(rec), f); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// writeType writes document t of k's record in format f to w.
+func writeType(w io.Writer, t DocType, k *book, f string) error {
 	switch {
 	case f == FormatJSON && t.json != nil:
-		return t.json(rec, k)
+		return t.json(w, k)
 	case f == FormatCSV && t.table != nil:
 		rows := t.table(k)
 		if k.draft && t.draft && len(rows) > 0 {
 			rows = append([][]string{draftRow(rows[0])}, rows...)
 		}
-		return csvBytes(rows)
+		return writeCSV(w, rows)
 	case t.build == nil || f == FormatJSON || f == FormatCSV:
-		return nil, model.Errorf(model.EInvalid, "Tài liệu %s không có dạng %s.", t.Key, f)
+		return model.Errorf(model.EInvalid, "Tài liệu %s không có dạng %s.", t.Key, f)
 	}
 	d := t.build(k)
 	switch f {
 	case FormatMarkdown:
-		return renderMarkdown(d), nil
+		return writeMarkdown(w, d)
 	case FormatDocx:
-		return renderDocx(d)
+		return writeDocx(w, d)
 	}
-	return renderText(d), nil
+	return writeText(w, d)
 }
 
 // unknownDoc is the error for a document key nobody registered.
@@ -325,27 +327,30 @@ func WriteDir(dir string, rec *model.Record) ([]string, error) {
 	return WriteFiles(dir, rec, docs)
 }
 
-// WriteFiles writes docs into dir, creating it if missing, each file
-// atomically (a temporary file in dir, synced, then renamed over the
-// target), and returns the written paths in order. Every document is built
-// before the first file is touched, so one that cannot be built leaves the
-// folder as it was.
+// WriteFiles writes docs into dir, creating it if missing, and returns
+// the written paths in order. Each document is written straight into a
+// temporary file in dir, synced, then renamed over its target, one after
+// the other, so that only one is held in memory at a time and each file
+// is either whole or as it was: a document that cannot be written leaves
+// those before it written and the rest as they were.
 func WriteFiles(dir string, rec *model.Record, docs []Document) ([]string, error) {
-	bodies := make([][]byte, len(docs))
-	for i, d := range docs {
-		b, err := Render(d, rec)
-		if err != nil {
-			return nil, err
-		}
-		bodies[i] = b
+	if rec == nil {
+		return nil, errNoRecord()
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, pathError("Không tạo được thư mục", dir, err)
 	}
+	k := newBook(rec)
 	paths := make([]string, 0, len(docs))
-	for i, d := range docs {
+	for _, d := range docs {
 		p := filepath.Join(dir, d.Name)
-		if err := writeAtomic(dir, p, bodies[i], 0o644); err != nil {
+		err := writeAtomic(dir, p, 0o644, func(w io.Writer) error {
+			if d.kind != nil {
+				return writeType(w, *d.kind, k, d.Format)
+			}
+			return d.Write(w, rec)
+		})
+		if err != nil {
 			return paths, err
 		}
 		// A write cut short by a crash leaves its temporary file behind;
@@ -370,15 +375,21 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return pathError("Không tạo được thư mục", dir, err)
 	}
-	if err := writeAtomic(dir, path, data, perm); err != nil {
+	err := writeAtomic(dir, path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	if err != nil {
 		return err
 	}
 	syncDir(dir)
 	return nil
 }
 
-// writeAtomic writes data to path through a temporary file in dir.
-func writeAtomic(dir, path string, data []byte, perm os.FileMode) (err error) {
+// writeAtomic writes to path what fill writes, through a buffer into a
+// temporary file in dir that is synced and then renamed over path. A
+// failure of fill that is not the disk's is returned as it is.
+func writeAtomic(dir, path string, perm os.FileMode, fill func(io.Writer) error) (err error) {
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return pathError("Không ghi được vào thư mục", dir, err)
@@ -390,8 +401,16 @@ func writeAtomic(dir, path string, data []byte, perm os.FileMode) (err error) {
 			_ = os.Remove(tmp)
 		}
 	}()
-	if _, err = f.Write(data); err != nil {
-		return pathError("Không ghi được tệp", path, err)
+	fw := &fileWriter{f: f}
+	b := bufio.NewWriterSize(fw, 256<<10)
+	if err = fill(b); err == nil {
+		err = b.Flush()
+	}
+	if fw.err != nil {
+		return pathError("Không ghi được tệp", path, fw.err)
+	}
+	if err != nil {
+		return err
 	}
 	if err = f.Sync(); err != nil {
 		return pathError("Không ghi được tệp", path, err)
@@ -406,6 +425,25 @@ func writeAtomic(dir, path string, data []byte, perm os.FileMode) (err error) {
 		return pathError("Không thay được tệp", path, err)
 	}
 	return nil
+}
+
+// fileWriter writes to a file and keeps the first failure, so that it is
+// told as the disk's and not as the document's.
+type fileWriter struct {
+	f   *os.File
+	err error
+}
+
+// Write implements io.Writer.
+func (w *fileWriter) Write(p []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	n, err := w.f.Write(p)
+	if err != nil {
+		w.err = err
+	}
+	return n, err
 }
 
 // syncDir flushes the directory entry of the renamed files where the

@@ -1,13 +1,16 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
-
-	"golang.org/x/text/unicode/norm"
+	"unicode/utf8"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -265,15 +268,187 @@ func JSON(w io.Writer, rec *model.Record) error {
 	if rec == nil {
 		return errNoRecord()
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(buildJSON(rec)); err != nil {
+	return writeJSON(w, newBook(rec))
+}
+
+// writeJSON writes the record of k as JSON does.
+func writeJSON(w io.Writer, k *book) error {
+	doc := buildJSON(k)
+	var err error
+	werr := nfc(w, func(b *bufio.Writer) { err = encodeFields(b, &doc) })
+	if err != nil {
 		return err
 	}
-	_, err := w.Write(norm.NFC.Bytes(buf.Bytes()))
-	return err
+	return werr
+}
+
+// encodeFields writes v, a pointer to a struct whose fields have plain
+// JSON names, exactly as a json.Encoder with SetIndent("", "  ") and
+// SetEscapeHTML(false) writes it, but a field at a time and the elements
+// of a field that is a slice one at a time, so that the whole text is
+// never held at once.
+func encodeFields(w io.Writer, v any) error {
+	s := reflect.ValueOf(v).Elem()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	// put writes the value encoded with lines after its first indented
+	// as at depth.
+	put := func(x any, prefix string) error {
+		if e, ok := x.(jsonEvent); ok {
+			// The log is most of the document: its events are written
+			// directly, as the encoder would write them.
+			_, err := w.Write(e.appendIndented(buf.AvailableBuffer(), prefix))
+			return err
+		}
+		buf.Reset()
+		enc.SetIndent(prefix, "  ")
+		if err := enc.Encode(x); err != nil {
+			return err
+		}
+		_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return err
+	}
+	write := func(text string) error {
+		_, err := io.WriteString(w, text)
+		return err
+	}
+	if err := write("{\n"); err != nil {
+		return err
+	}
+	for i := range s.NumField() {
+		name, opts, _ := strings.Cut(s.Type().Field(i).Tag.Get("json"), ",")
+		if opts != "" || name == "" || name == "-" {
+			return fmt.Errorf("encode %s: field %s has no plain JSON name", s.Type(), s.Type().Field(i).Name)
+		}
+		sep := ",\n"
+		if i == s.NumField()-1 {
+			sep = "\n"
+		}
+		key, err := json.Marshal(name)
+		if err != nil {
+			return err
+		}
+		if err := write("  " + string(key) + ": "); err != nil {
+			return err
+		}
+		f := s.Field(i)
+		if f.Kind() != reflect.Slice || f.Len() == 0 {
+			if err := put(f.Interface(), "  "); err != nil {
+				return err
+			}
+		} else {
+			if err := write("[\n"); err != nil {
+				return err
+			}
+			for j := range f.Len() {
+				if err := write("    "); err != nil {
+					return err
+				}
+				if err := put(f.Index(j).Interface(), "    "); err != nil {
+					return err
+				}
+				end := ",\n"
+				if j == f.Len()-1 {
+					end = "\n"
+				}
+				if err := write(end); err != nil {
+					return err
+				}
+			}
+			if err := write("  ]"); err != nil {
+				return err
+			}
+		}
+		if err := write(sep); err != nil {
+			return err
+		}
+	}
+	return write("}\n")
+}
+
+// appendIndented appends the event as a json.Encoder with
+// SetIndent(prefix, "  ") and SetEscapeHTML(false) writes it, without the
+// newline the encoder ends with.
+func (e jsonEvent) appendIndented(b []byte, prefix string) []byte {
+	in := prefix + "  "
+	field := func(name string) {
+		b = append(b, in...)
+		b = append(b, '"')
+		b = append(b, name...)
+		b = append(b, '"', ':', ' ')
+	}
+	b = append(b, '{', '\n')
+	field("seq")
+	b = strconv.AppendInt(b, e.Seq, 10)
+	if e.At != "" {
+		b = append(b, ',', '\n')
+		field("at")
+		b = appendJSONText(b, e.At)
+	}
+	for _, f := range []struct{ name, value string }{{"kind", e.Kind}, {"detail", e.Detail}, {"hash", e.Hash}} {
+		b = append(b, ',', '\n')
+		field(f.name)
+		b = appendJSONText(b, f.value)
+	}
+	b = append(b, '\n')
+	b = append(b, prefix...)
+	return append(b, '}')
+}
+
+// appendJSONText appends s as a JSON string the way encoding/json writes
+// it without escaping HTML: quotes, backslashes and control characters
+// escaped, invalid UTF-8 replaced by U+FFFD, U+2028 and U+2029 escaped.
+func appendJSONText(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // fraction converts a threshold.
@@ -290,9 +465,9 @@ func orEmpty[T any](s []T) []T {
 }
 
 // buildJSON maps the record onto the JSON document.
-func buildJSON(rec *model.Record) jsonRecord {
+func buildJSON(k *book) jsonRecord {
+	rec := k.rec
 	p := &rec.Plan
-	k := newBook(rec)
 	ix := k.ix
 	q := voting.Quorum(rec)
 	out := jsonRecord{

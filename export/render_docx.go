@@ -2,8 +2,11 @@ package export
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
+	"compress/flate"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 	"unicode"
@@ -37,48 +40,68 @@ const (
 // document always gives the same bytes.
 func zipTime() time.Time { return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) }
 
-// renderDocx writes a document as a Word file: a zip of WordprocessingML
-// parts, in a fixed order, with fixed times and no generated ids or dates.
-func renderDocx(d *doc) ([]byte, error) {
-	var body strings.Builder
-	w := &docxWriter{b: &body, numbered: !d.unnumbered}
-	keep := keepPlan(d.blocks)
-	for i, b := range d.blocks {
-		w.block(b, keep[i])
+// writeDocx writes a document as a Word file: a zip of WordprocessingML
+// parts, in a fixed order, with fixed times and no generated ids or
+// dates, the body of the document streamed into its part as it is laid
+// out.
+func writeDocx(out io.Writer, d *doc) error {
+	parts := []struct {
+		name, data string
+		body       bool // word/document.xml: data is its head, the body and the tail follow
+	}{
+		{"[Content_Types].xml", contentTypesXML, false},
+		{"_rels/.rels", relsXML, false},
+		{"docProps/app.xml", appXML, false},
+		{"docProps/core.xml", fmt.Sprintf(coreXML, xmlText(d.title)), false},
+		{"word/_rels/document.xml.rels", documentRelsXML, false},
+		{"word/document.xml", documentHead, true},
+		{"word/header1.xml", pageNumberHeaderXML, false},
+		{"word/header2.xml", emptyHeaderXML, false},
+		{"word/settings.xml", settingsXML, false},
+		{"word/styles.xml", stylesXML, false},
 	}
-	parts := []struct{ name, data string }{
-		{"[Content_Types].xml", contentTypesXML},
-		{"_rels/.rels", relsXML},
-		{"docProps/app.xml", appXML},
-		{"docProps/core.xml", fmt.Sprintf(coreXML, xmlText(d.title))},
-		{"word/_rels/document.xml.rels", documentRelsXML},
-		{"word/document.xml", documentHead + body.String() + w.sect() + documentTail},
-		{"word/header1.xml", pageNumberHeaderXML},
-		{"word/header2.xml", emptyHeaderXML},
-		{"word/settings.xml", settingsXML},
-		{"word/styles.xml", stylesXML},
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+	zw := zip.NewWriter(out)
+	// The fastest compression: a ballot paper's file holds a copy for
+	// each member. One compressor serves every part in turn.
+	var fw *flate.Writer
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		if fw == nil {
+			var err error
+			fw, err = flate.NewWriter(w, flate.BestSpeed)
+			return fw, err
+		}
+		fw.Reset(w)
+		return fw, nil
+	})
 	for _, p := range parts {
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime()})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if _, err := f.Write(norm.NFC.Bytes([]byte(p.data))); err != nil {
-			return nil, err
+		o := newNFCOut(f)
+		o.WriteString(p.data)
+		if p.body {
+			w := &docxWriter{b: o.Writer, out: o, numbered: !d.unnumbered}
+			keep := keepPlan(d.blocks)
+			for i, blk := range d.blocks {
+				w.block(blk, keep[i])
+			}
+			o.WriteString(w.sect())
+			o.WriteString(documentTail)
+		}
+		if err := o.close(); err != nil {
+			return err
 		}
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return zw.Close()
 }
 
 // docxWriter writes the body of word/document.xml.
 type docxWriter struct {
-	b        *strings.Builder
-	numbered bool // pages after the first of each section carry their number
+	b        *bufio.Writer
+	out      *nfcOut             // where b writes, when it can take text already in NFC
+	numbered bool                // pages after the first of each section carry their number
+	tables   map[tableKey][]byte // tables already written, by their content
 }
 
 // keepPlan decides which blocks stay on the page of the block after them:
@@ -373,6 +396,36 @@ func (w *docxWriter) header(h header) {
 // page and kept with the first row; no row splits across pages; keep
 // keeps the last row on the page of the block after the table.
 func (w *docxWriter) table(t tableBlock, keep bool) {
+	key, ok := t.key(keep)
+	if !ok {
+		w.layTable(t, keep)
+		return
+	}
+	text, seen := w.tables[key]
+	if !seen {
+		var buf bytes.Buffer
+		out := w.b
+		w.b = bufio.NewWriter(&buf)
+		w.layTable(t, keep)
+		_ = w.b.Flush()
+		w.b = out
+		// The table starts with "<w:tbl>": it can be normalised apart
+		// from what comes before it, once for all its copies.
+		text = norm.NFC.Bytes(buf.Bytes())
+		if w.tables == nil {
+			w.tables = map[tableKey][]byte{}
+		}
+		w.tables[key] = text
+	}
+	if w.out != nil && w.out.Writer == w.b {
+		w.out.raw(text)
+		return
+	}
+	w.b.Write(text)
+}
+
+// layTable writes a table as table describes.
+func (w *docxWriter) layTable(t tableBlock, keep bool) {
 	indent := t.level * levelTw
 	avail := textW - indent
 	total := 0

@@ -1,27 +1,31 @@
 package export
 
 import (
+	"bufio"
+	"io"
 	"strings"
-
-	"golang.org/x/text/unicode/norm"
 )
 
-// renderMarkdown writes a document as CommonMark with GitHub tables: the
+// writeMarkdown writes a document as CommonMark with GitHub tables: the
 // header and signature blocks as tables, section headings as headings,
 // nested paragraphs as nested bullet lists.
-func renderMarkdown(d *doc) []byte {
+func writeMarkdown(out io.Writer, d *doc) error {
 	var w mdWriter
 	for _, b := range d.blocks {
 		w.block(b)
 	}
-	return norm.NFC.Bytes([]byte(strings.TrimRight(w.b.String(), "\n") + "\n"))
+	return nfc(out, func(b *bufio.Writer) {
+		b.WriteString(strings.TrimRight(w.b.String(), "\n"))
+		b.WriteByte('\n')
+	})
 }
 
 // mdWriter accumulates Markdown; list tracks whether the last line was a
 // list item, so that a following paragraph is set apart by a blank line.
 type mdWriter struct {
-	b    strings.Builder
-	list bool
+	b      strings.Builder
+	list   bool
+	tables map[tableKey]string // tables already written, by their content
 }
 
 // para starts a block that needs a blank line before it.
@@ -115,6 +119,22 @@ func (w *mdWriter) item(depth int, text string) {
 
 // table writes a GitHub table.
 func (w *mdWriter) table(t tableBlock) {
+	key, ok := t.key(false)
+	text, seen := w.tables[key]
+	if !ok || !seen {
+		text = mdTable(t)
+	}
+	if ok && !seen {
+		if w.tables == nil {
+			w.tables = map[tableKey]string{}
+		}
+		w.tables[key] = text
+	}
+	w.para(text)
+}
+
+// mdTable returns a GitHub table.
+func mdTable(t tableBlock) string {
 	var b strings.Builder
 	titles := make([]string, len(t.cols))
 	aligns := make([]string, len(t.cols))
@@ -141,7 +161,7 @@ func (w *mdWriter) table(t tableBlock) {
 		}
 		b.WriteString("\n| " + strings.Join(cells, " | ") + " |")
 	}
-	w.para(b.String())
+	return b.String()
 }
 
 // signatures writes signature blocks as a table: roles in the heading, a

@@ -1,10 +1,10 @@
 package export
 
 import (
+	"bufio"
+	"io"
 	"strconv"
 	"strings"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Layout of plain-text documents, in display columns.
@@ -50,6 +50,14 @@ type textWriter struct {
 	lines    []tline
 	brk      breakAt // break before the next line written
 	together int     // index of the first line of a range kept on one page; -1 for none
+	tables   map[tableKey]laidTable
+}
+
+// laidTable is a table laid out as plain text: its heading lines and the
+// lines of each row, as lineText makes them.
+type laidTable struct {
+	head []string
+	rows [][]string
 }
 
 // renderText lays a document out as plain UTF-8 text in NFC, cut into
@@ -57,16 +65,34 @@ type textWriter struct {
 // feed and, unless the document's pages go unnumbered, its number centred
 // on the line; each section starts at page 1, unnumbered.
 func renderText(d *doc) []byte {
+	var b strings.Builder
+	_ = writeText(&b, d)
+	return []byte(b.String())
+}
+
+// writeText writes renderText's text to out.
+func writeText(out io.Writer, d *doc) error {
 	w := textWriter{together: -1}
 	for _, b := range d.blocks {
 		w.block(b)
 	}
-	return norm.NFC.Bytes([]byte(paginate(w.lines, !d.unnumbered)))
+	return nfc(out, func(b *bufio.Writer) { paginate(b, w.lines, !d.unnumbered) })
 }
 
 // line writes one line without trailing spaces.
 func (w *textWriter) line(s string) {
-	w.lines = append(w.lines, tline{text: strings.TrimRight(strings.ReplaceAll(s, glue, " "), " "), brk: w.brk})
+	w.put(lineText(s))
+}
+
+// lineText is a line as written: glue shown as spaces, without trailing
+// spaces.
+func lineText(s string) string {
+	return strings.TrimRight(strings.ReplaceAll(s, glue, " "), " ")
+}
+
+// put writes one line already made by lineText.
+func (w *textWriter) put(text string) {
+	w.lines = append(w.lines, tline{text: text, brk: w.brk})
 	w.brk = noBreak
 }
 
@@ -213,6 +239,27 @@ func (w *textWriter) block(b block) {
 // table writes a table: its heading kept with the first row, each row
 // whole on one page, the heading repeated on a page a row starts.
 func (w *textWriter) table(b tableBlock) {
+	lt := w.layTable(b)
+	for _, l := range lt.head {
+		w.put(l)
+		w.lines[len(w.lines)-1].keep = true
+	}
+	for _, lines := range lt.rows {
+		from := len(w.lines)
+		for _, l := range lines {
+			w.put(l)
+			w.lines[len(w.lines)-1].head = lt.head
+		}
+		w.keepLines(from)
+	}
+}
+
+// layTable lays a table out as lines, once for each table's content.
+func (w *textWriter) layTable(b tableBlock) laidTable {
+	key, ok := b.key(false)
+	if lt, seen := w.tables[key]; ok && seen {
+		return lt
+	}
 	t := table{indent: ind(b.level) + strings.Repeat(" ", b.extra), cols: b.cols, rows: b.rows}
 	if b.boxes {
 		t.rows = make([][]string, len(b.rows))
@@ -226,21 +273,23 @@ func (w *textWriter) table(b tableBlock) {
 			}
 		}
 	}
-	head := t.heading()
-	texts := make([]string, len(head))
-	for i, l := range head {
-		w.line(l)
-		w.lines[len(w.lines)-1].keep = true
-		texts[i] = w.lines[len(w.lines)-1].text
+	lt := laidTable{head: t.heading(), rows: make([][]string, len(t.rows))}
+	for i, l := range lt.head {
+		lt.head[i] = lineText(l)
 	}
-	for _, r := range t.rows {
-		from := len(w.lines)
-		for _, l := range t.row(r) {
-			w.line(l)
-			w.lines[len(w.lines)-1].head = texts
+	for i, r := range t.rows {
+		lt.rows[i] = t.row(r)
+		for j, l := range lt.rows[i] {
+			lt.rows[i][j] = lineText(l)
 		}
-		w.keepLines(from)
 	}
+	if ok {
+		if w.tables == nil {
+			w.tables = map[tableKey]laidTable{}
+		}
+		w.tables[key] = lt
+	}
+	return lt
 }
 
 // keepsNext reports whether a paragraph stays on the page of what follows
@@ -261,16 +310,17 @@ func keepsNext(p para) bool {
 // table's heading above it. Each page after the first of its section
 // starts with a form feed and, when numbered, its number centred; a new
 // section starts with a form feed alone.
-func paginate(lines []tline, numbered bool) string {
+func paginate(b *bufio.Writer, lines []tline, numbered bool) {
 	keep := make([]bool, len(lines))
 	for i, l := range lines {
 		keep[i] = l.keep || (l.text == "" && i > 0 && keep[i-1] && l.brk == noBreak)
 	}
-	var b strings.Builder
 	used, body, page := 0, 0, 1
+	written := false
 	emit := func(s string, content bool) {
 		b.WriteString(s)
 		b.WriteByte('\n')
+		written = true
 		used++
 		if content {
 			body++
@@ -296,7 +346,7 @@ func paginate(lines []tline, numbered bool) string {
 		}
 	}
 	for i := 0; i < len(lines); {
-		if lines[i].brk == sectionStart && b.Len() > 0 {
+		if lines[i].brk == sectionStart && written {
 			newPage(true)
 		}
 		j := i
@@ -319,7 +369,6 @@ func paginate(lines []tline, numbered bool) string {
 		}
 		i = j + 1
 	}
-	return b.String()
 }
 
 // sigHead returns the role lines and note of a signature block, centred

@@ -617,17 +617,18 @@ func (s *sheet) impliedKind(codes []string) model.Kind {
 // duplicateNominee reports a nominee already in the meeting or read
 // earlier.
 func (s *sheet) duplicateNominee(i int, n model.Nominee) {
-	if k, ok := s.r.existing.Find(n); ok {
+	key := model.KeyOf(n)
+	if k, ok := s.r.existing.FindKey(key); ok {
 		e := s.r.rec.Nominees[k]
 		s.at(i+1, s.h.nameCol, "«%s» (%s) đã có trong danh sách đối tượng của phiên họp (số %d%s)",
 			clip(n.Name, 40), strings.ToLower(n.Kind.Label()), k+1, unitText(e.Unit))
 		return
 	}
-	if k, ok := s.r.read.Find(n); ok {
+	if k, ok := s.r.read.FindKey(key); ok {
 		s.at(i+1, s.h.nameCol, "«%s» (%s) trùng với %s", clip(n.Name, 40), strings.ToLower(n.Kind.Label()), s.where(s.r.readAt[k]))
 		return
 	}
-	s.r.read.Add(n, len(s.r.readAt))
+	s.r.read.AddKey(key, len(s.r.readAt))
 	s.r.readAt = append(s.r.readAt, s.origin(i))
 }
 

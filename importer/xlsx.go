@@ -44,8 +44,32 @@ func readXLSX(name string, data []byte, sheet string) (t table, problem string) 
 	if problem := readSheetRows(f, chosen, &t); problem != "" {
 		return table{}, problem
 	}
-	fillMerged(f, chosen, &t)
+	if mayHaveMerges(f) {
+		fillMerged(f, chosen, &t)
+	}
 	return t, ""
+}
+
+// mayHaveMerges reports whether any sheet of the workbook may have merged
+// cells. Reading them makes excelize parse the whole sheet once more, a
+// third of the time a large sheet takes to read; a workbook whose every
+// worksheet is at hand and none mentions a merged cell has none.
+func mayHaveMerges(f *excelize.File) bool {
+	worksheets, merges := 0, false
+	f.Pkg.Range(func(k, v any) bool {
+		name, _ := k.(string)
+		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") || strings.Contains(name, "_rels") {
+			return true
+		}
+		data, ok := v.([]byte)
+		if !ok || bytes.Contains(data, []byte("mergeCell")) {
+			merges = true
+			return false
+		}
+		worksheets++
+		return true
+	})
+	return merges || worksheets < len(f.GetSheetList())
 }
 
 // chooseSheet picks the sheet asked for among sheets, exactly or else

@@ -151,8 +151,26 @@ func SortedNominees(ns []Nominee) []int {
 // NameKey is the key two names are the same under: case and spacing
 // ignored, diacritics kept ("Nguyễn Văn An" and "Nguyễn Văn Ân" are two
 // people).
+//
+// It is strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)),
+// " ")), made in one pass: imports compare thousands of names.
 func NameKey(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 // SameNominee reports whether a and b are the same nominee: the same kind
@@ -188,17 +206,34 @@ func NewNomineeIndex() *NomineeIndex {
 	return &NomineeIndex{byName: map[nomineeName][]indexedUnit{}}
 }
 
+// NomineeKey is what a NomineeIndex compares of a nominee: its kind, and
+// the NameKey of its name and of its unit.
+type NomineeKey struct {
+	name nomineeName
+	unit string
+}
+
+// KeyOf returns n's NomineeKey, to look n up in several indexes and add
+// it without computing its keys again.
+func KeyOf(n Nominee) NomineeKey {
+	return NomineeKey{name: nomineeName{n.Kind, NameKey(n.Name)}, unit: NameKey(n.Unit)}
+}
+
 // Add puts n in the index under the number num.
-func (x *NomineeIndex) Add(n Nominee, num int) {
-	k := nomineeName{n.Kind, NameKey(n.Name)}
-	x.byName[k] = append(x.byName[k], indexedUnit{NameKey(n.Unit), num})
+func (x *NomineeIndex) Add(n Nominee, num int) { x.AddKey(KeyOf(n), num) }
+
+// AddKey puts the nominee whose key is k in the index under the number num.
+func (x *NomineeIndex) AddKey(k NomineeKey, num int) {
+	x.byName[k.name] = append(x.byName[k.name], indexedUnit{k.unit, num})
 }
 
 // Find returns the number of the first nominee added that is the same as n.
-func (x *NomineeIndex) Find(n Nominee) (int, bool) {
-	u := NameKey(n.Unit)
-	for _, e := range x.byName[nomineeName{n.Kind, NameKey(n.Name)}] {
-		if u == "" || e.unit == "" || u == e.unit {
+func (x *NomineeIndex) Find(n Nominee) (int, bool) { return x.FindKey(KeyOf(n)) }
+
+// FindKey is Find for the nominee whose key is k.
+func (x *NomineeIndex) FindKey(k NomineeKey) (int, bool) {
+	for _, e := range x.byName[k.name] {
+		if k.unit == "" || e.unit == "" || k.unit == e.unit {
 			return e.num, true
 		}
 	}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -129,6 +130,18 @@ func TestNomineeIndex_AgreesWithSameNominee(t *testing.T) {
 		}
 		if got, ok := x.Find(q); got != want || ok != wantOK {
 			t.Errorf("Find(%+v) = %d, %t; want %d, %t", q, got, ok, want, wantOK)
+		}
+	}
+}
+
+func TestNameKey_AsDefined(t *testing.T) {
+	for _, s := range []string{
+		"", "  ", "Nguyễn Văn An", "  NGUYỄN   văn\tÂN \n", "Nguye\u0302\u0303n Văn An", "Ê\u00a0Đê", "a\u2003b", "\xff Ab\xfe",
+		"\ufffd", "ǅ ǈ İ ẞ", "Hợp tác xã\u3000Đông", "x\u0301\u0323y",
+	} {
+		want := strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
+		if got := NameKey(s); got != want {
+			t.Errorf("NameKey(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

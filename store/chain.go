@@ -207,6 +207,20 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, kind, note string, rows 
 	return s.appendEvent(ctx, tx, kind, d)
 }
 
+// recordChanges is record for changes already read (see readChanges),
+// followed by the rows named.
+func (s *Store) recordChanges(ctx context.Context, tx *sql.Tx, kind, note string, changes []rowChange, rows ...rowRef) error {
+	d := eventDetail{Note: note, Changes: changes}
+	for _, r := range rows {
+		c, err := readChange(ctx, tx, r)
+		if err != nil {
+			return fmt.Errorf("log %s: %w", kind, err)
+		}
+		d.Changes = append(d.Changes, c)
+	}
+	return s.appendEvent(ctx, tx, kind, d)
+}
+
 // recordCast logs that a ballot was cast in a round, and nothing else: no
 // member, no ballot, no row.
 func (s *Store) recordCast(ctx context.Context, tx *sql.Tx, roundID int64, seq int) error {
@@ -230,16 +244,6 @@ func (s *Store) recordSealed(ctx context.Context, tx *sql.Tx, kind, note string,
 		d.Changes = append(d.Changes, c)
 	}
 	return s.appendEvent(ctx, tx, kind, d)
-}
-
-// decodeDetail reads an event's detail, with numbers kept exact for
-// sqlValue.
-func decodeDetail(detail string) (eventDetail, error) {
-	var d eventDetail
-	dec := json.NewDecoder(strings.NewReader(detail))
-	dec.UseNumber()
-	err := dec.Decode(&d)
-	return d, err
 }
 
 // closedRound returns the round an event closed, if it closed one: an
@@ -281,7 +285,7 @@ func legacyClosedRound(kind, detail string) (int64, bool) {
 
 // appendEvent chains and inserts one event.
 func (s *Store) appendEvent(ctx context.Context, tx *sql.Tx, kind string, d eventDetail) error {
-	b, err := json.Marshal(d)
+	b, err := encodeDetail(d)
 	if err != nil {
 		return fmt.Errorf("log %s: %w", kind, err)
 	}
@@ -364,6 +368,54 @@ func readChange(ctx context.Context, q querier, r rowRef) (rowChange, error) {
 	return c, nil
 }
 
+// readChanges reads, in one query, what readChange reads for the rows of
+// table under each of ids, the first column of its key: one change per
+// id, in the order of ids.
+func readChanges(ctx context.Context, q querier, table string, ids []int64) ([]rowChange, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	spec, ok := specOf(table)
+	if !ok {
+		return nil, fmt.Errorf("table %q is not audited", table)
+	}
+	cols := spec.allColumns()
+	lo, hi := slices.Min(ids), slices.Max(ids)
+	rows := make(map[int64][][]any, len(ids))
+	for _, id := range ids {
+		rows[id] = [][]any{}
+	}
+	query := "SELECT " + strings.Join(cols, ", ") + " FROM " + table +
+		" WHERE " + spec.key[0] + " BETWEEN ? AND ? ORDER BY " + strings.Join(spec.key, ", ")
+	err := scanRows(ctx, q, "read "+table, query, []any{lo, hi}, func(r *sql.Rows) error {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := r.Scan(ptrs...); err != nil {
+			return err
+		}
+		id, ok := vals[0].(int64)
+		if _, want := rows[id]; !ok || !want {
+			return nil
+		}
+		for i, v := range vals {
+			vals[i] = jsonValue(v)
+		}
+		rows[id] = append(rows[id], vals)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]rowChange, len(ids))
+	for i, id := range ids {
+		out[i] = rowChange{Table: table, Key: []any{id}, Cols: cols, Rows: rows[id]}
+	}
+	return out, nil
+}
+
 // allColumns returns the key columns then the value columns.
 func (t tableSpec) allColumns() []string {
 	return append(slices.Clone(t.key), t.columns...)
@@ -384,16 +436,16 @@ func (t tableSpec) scan(ctx context.Context, q querier, prefix []any, fn func([]
 		b.WriteString(t.key[i] + " = ?")
 	}
 	b.WriteString(" ORDER BY " + strings.Join(t.key, ", "))
+	dest := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range dest {
+		ptrs[i] = &dest[i]
+	}
 	return scanRows(ctx, q, "read "+t.name, b.String(), prefix, func(rows *sql.Rows) error {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
 		if err := rows.Scan(ptrs...); err != nil {
 			return err
 		}
-		return fn(vals)
+		return fn(slices.Clone(dest))
 	})
 }
 
@@ -428,6 +480,9 @@ func jsonValue(v any) any {
 }
 
 // sqlValue is the inverse of jsonValue for a value decoded with UseNumber.
+// A value decodeReplay has already turned back (an int64, a []byte, a
+// float64, or a badValue it could not) is returned as it is, or as the
+// failure it stands for.
 func sqlValue(v any) (any, error) {
 	switch x := v.(type) {
 	case nil, string:
@@ -445,9 +500,17 @@ func sqlValue(v any) (any, error) {
 		if r, ok := x["real"].(string); ok && len(x) == 1 {
 			return strconv.ParseFloat(r, 64)
 		}
+	case int64, []byte, float64:
+		return x, nil
+	case badValue:
+		return nil, x.err
 	}
 	return nil, fmt.Errorf("bad value %v", v)
 }
+
+// badValue stands, in a detail decodeReplay read, for a logged value
+// sqlValue refuses, with sqlValue's error.
+type badValue struct{ err error }
 
 // readSeal reads a round's seal from the participation and ballot tables,
 // and with withBallots the ballots themselves, sorted by id.

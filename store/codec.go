@@ -135,11 +135,62 @@ func parseTime(s sql.NullString) (time.Time, error) {
 	if !s.Valid || s.String == "" {
 		return time.Time{}, nil
 	}
+	if t, ok := parseUTC(s.String); ok {
+		return t, nil
+	}
 	t, err := time.Parse(time.RFC3339Nano, s.String)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("bad time %q in database: %w", s.String, err)
 	}
 	return t.UTC(), nil
+}
+
+// parseUTC reads a time in the one form timeText writes,
+// "2006-01-02T15:04:05[.999999999]Z", as time.Parse(time.RFC3339Nano)
+// reads it; ok is false for any other text, even one that names a valid
+// time, which time.Parse then reads. A record holds tens of thousands of
+// times.
+func parseUTC(s string) (time.Time, bool) {
+	if len(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[len(s)-1] != 'Z' {
+		return time.Time{}, false
+	}
+	num := func(from, to int) (int, bool) {
+		n := 0
+		for i := from; i < to; i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	year, ok1 := num(0, 4)
+	month, ok2 := num(5, 7)
+	day, ok3 := num(8, 10)
+	hour, ok4 := num(11, 13)
+	minute, ok5 := num(14, 16)
+	sec, ok6 := num(17, 19)
+	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 || !ok6 ||
+		month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, false // day 29 to 31 and the rest go through time.Parse
+	}
+	nsec := 0
+	if rest := s[19 : len(s)-1]; rest != "" {
+		digits := len(rest) - 1
+		if rest[0] != '.' || digits < 1 || digits > 9 {
+			return time.Time{}, false
+		}
+		n, ok := num(20, len(s)-1)
+		if !ok {
+			return time.Time{}, false
+		}
+		for range 9 - digits {
+			n *= 10
+		}
+		nsec = n
+	}
+	return time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC), true
 }
 
 func boolInt(b bool) int {

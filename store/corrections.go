@@ -86,6 +86,27 @@ func loadEvents(ctx context.Context, q querier) ([]model.Event, string, error) {
 	return out, out[len(out)-1].Hash, nil
 }
 
+// loadClosingEvents reads the events that may have closed a round, in
+// seq order: all closeHeads looks at.
+func loadClosingEvents(ctx context.Context, q querier) ([]model.Event, error) {
+	var out []model.Event
+	err := scanRows(ctx, q, "read events", `SELECT seq, kind, detail, hash FROM events
+		WHERE kind IN ('round.close', 'round.paper') ORDER BY seq`, nil,
+		func(rows *sql.Rows) error {
+			var (
+				e    model.Event
+				hash sql.NullString
+			)
+			if err := rows.Scan(&e.Seq, &e.Kind, &e.Detail, &hash); err != nil {
+				return err
+			}
+			e.Hash = hash.String
+			out = append(out, e)
+			return nil
+		})
+	return out, err
+}
+
 // closeHeads maps each round closed in the log to the stored hash of the
 // event that closed it. Verify recomputes the same map (VerifyReport's
 // RoundHeads); this one only reads what the file says.

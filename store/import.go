@@ -42,23 +42,34 @@ func (s *Store) Import(ctx context.Context, nominees []model.Nominee, members []
 			return probs
 		}
 
-		var refs []rowRef
 		nomineeIDs, err := appendNominees(ctx, tx, nominees)
 		if err != nil {
 			return err
 		}
-		for _, id := range nomineeIDs {
-			refs = append(refs, row("nominees", id), row("candidacies", id))
+		// The log names each nominee's row and candidacies, as record
+		// would, read back with a query for each table.
+		rows, err := readChanges(ctx, tx, "nominees", nomineeIDs)
+		if err != nil {
+			return err
+		}
+		cands, err := readChanges(ctx, tx, "candidacies", nomineeIDs)
+		if err != nil {
+			return err
+		}
+		changes := make([]rowChange, 0, 2*len(nomineeIDs))
+		for i := range nomineeIDs {
+			changes = append(changes, rows[i], cands[i])
 		}
 		memberIDs, err := appendMembers(ctx, tx, members)
 		if err != nil {
 			return err
 		}
+		var refs []rowRef
 		for _, id := range memberIDs {
 			refs = append(refs, row("members", id))
 		}
-		return s.record(ctx, tx, "import",
-			fmt.Sprintf("imported %d nominees, %d members", len(nominees), len(members)), refs...)
+		return s.recordChanges(ctx, tx, "import",
+			fmt.Sprintf("imported %d nominees, %d members", len(nominees), len(members)), changes, refs...)
 	})
 }
 
@@ -157,12 +168,13 @@ func checkImportNominees(plan *model.Plan, existing, nominees []model.Nominee) m
 				add("điều kiện mã %q không có trong kế hoạch", f)
 			}
 		}
-		if j, ok := old.Find(n); ok {
+		key := model.KeyOf(n)
+		if j, ok := old.FindKey(key); ok {
 			add("đã có trong danh sách đối tượng của phiên họp (số %d)", j)
-		} else if j, ok := added.Find(n); ok {
+		} else if j, ok := added.FindKey(key); ok {
 			add("trùng với đối tượng thứ %d", j)
 		}
-		added.Add(n, i+1)
+		added.AddKey(key, i+1)
 	}
 	return probs
 }
@@ -227,27 +239,19 @@ func awardList(p *model.Plan) string {
 }
 
 // appendNominees inserts nominees after the existing ones and returns
-// their ids.
+// their ids: the ids SQLite would give them one by one (one more than the
+// largest in use), written with a few multi-row statements.
 func appendNominees(ctx context.Context, tx *sql.Tx, nominees []model.Nominee) ([]int64, error) {
 	if len(nominees) == 0 {
 		return nil, nil
 	}
-	var last int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(pos), 0) FROM nominees`).Scan(&last); err != nil {
+	var lastPos, lastID int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(pos), 0), COALESCE(MAX(id), 0) FROM nominees`).Scan(&lastPos, &lastID); err != nil {
 		return nil, fmt.Errorf("import nominees: %w", err)
 	}
-	nstmt, err := tx.PrepareContext(ctx, `INSERT INTO nominees (pos, kind, name, unit, position, summary, facts)
-		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`)
-	if err != nil {
-		return nil, fmt.Errorf("import nominees: %w", err)
-	}
-	defer nstmt.Close()
-	cstmt, err := tx.PrepareContext(ctx, `INSERT INTO candidacies (nominee_id, award, pos) VALUES (?, ?, ?)`)
-	if err != nil {
-		return nil, fmt.Errorf("import candidacies: %w", err)
-	}
-	defer cstmt.Close()
 	ids := make([]int64, 0, len(nominees))
+	rows := make([][]any, 0, len(nominees))
+	var cands [][]any
 	for i, n := range nominees {
 		kind, err := kindText(n.Kind)
 		if err != nil {
@@ -257,16 +261,18 @@ func appendNominees(ctx context.Context, tx *sql.Tx, nominees []model.Nominee) (
 		if err != nil {
 			return nil, fmt.Errorf("encode facts of imported nominee %d: %w", i+1, err)
 		}
-		var id int64
-		if err := nstmt.QueryRowContext(ctx, last+int64(i)+1, kind, n.Name, n.Unit, n.Position, n.Summary, string(facts)).Scan(&id); err != nil {
-			return nil, fmt.Errorf("import nominee %d: %w", i+1, err)
-		}
+		id := lastID + int64(i) + 1
+		rows = append(rows, []any{id, lastPos + int64(i) + 1, kind, n.Name, n.Unit, n.Position, n.Summary, string(facts)})
 		for j, award := range n.Awards {
-			if _, err := cstmt.ExecContext(ctx, id, award, j); err != nil {
-				return nil, fmt.Errorf("import candidacy %d/%s: %w", i+1, award, err)
-			}
+			cands = append(cands, []any{id, award, j})
 		}
 		ids = append(ids, id)
+	}
+	if err := insertRows(ctx, tx, "nominees (id, pos, kind, name, unit, position, summary, facts)", rows); err != nil {
+		return nil, err
+	}
+	if err := insertRows(ctx, tx, "candidacies (nominee_id, award, pos)", cands); err != nil {
+		return nil, err
 	}
 	return ids, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -174,5 +175,27 @@ func BenchmarkImport_500(b *testing.B) {
 		if err := s.Import(context.Background(), ns, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestImport_LogsWhatRecordWould checks that the import's event, read
+// back table by table, is the one record would write naming each row.
+func TestImport_LogsWhatRecordWould(t *testing.T) {
+	s := newMeeting(t)
+	ctx := context.Background()
+	ns, ms := importBatch()
+	must(t, s.Import(ctx, ns, ms))
+	rec := record(t, s)
+	last := rec.Events[len(rec.Events)-1]
+	want := eventDetail{Note: "imported 2 nominees, 1 members"}
+	for _, r := range []rowRef{row("nominees", 5), row("candidacies", 5), row("nominees", 6), row("candidacies", 6), row("members", 6)} {
+		c, err := readChange(ctx, s.db, r)
+		must(t, err)
+		want.Changes = append(want.Changes, c)
+	}
+	text, err := json.Marshal(want)
+	must(t, err)
+	if last.Detail != string(text) {
+		t.Errorf("import logged\n%s\nwant\n%s", last.Detail, text)
 	}
 }

@@ -332,35 +332,11 @@ func (s *Store) SetTellerHead(ctx context.Context, memberID int64) error {
 // is refused once the nominee has been put to a vote for any award.
 func (s *Store) SetCheck(ctx context.Context, nomineeID int64, code string, applies bool) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		plan, err := s.openPlan(ctx, tx)
+		r, err := s.newReviewer(ctx, tx)
 		if err != nil {
 			return err
 		}
-		n, err := loadNominee(ctx, tx, nomineeID)
-		if err != nil {
-			return err
-		}
-		known := false
-		for _, c := range plan.Eligibility {
-			known = known || c.Code == code
-		}
-		if !known {
-			return model.Errorf(model.ENotFound, "Kế hoạch không có điều kiện loại trừ mã %q.", code)
-		}
-		frozen, err := frozenAwards(ctx, tx, &plan, n, n.Awards)
-		if err != nil {
-			return err
-		}
-		if len(frozen) > 0 {
-			return model.Errorf(model.EConflict, "%s đã được đưa ra bỏ phiếu (%s); không thể sửa điều kiện khen thưởng.",
-				n.Name, strings.Join(frozen, ", "))
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO checks (nominee_id, code, applies) VALUES (?1, ?2, ?3)
-			ON CONFLICT (nominee_id, code) DO UPDATE SET applies = ?3`, nomineeID, code, applies); err != nil {
-			return fmt.Errorf("set check %s of nominee %d: %w", code, nomineeID, err)
-		}
-		return s.record(ctx, tx, "check", fmt.Sprintf("nominee %d: %s applies %t", nomineeID, code, applies),
-			row("checks", nomineeID, code))
+		return r.setCheck(CheckEntry{Nominee: nomineeID, Code: code, Applies: applies})
 	})
 }
 
@@ -368,51 +344,15 @@ func (s *Store) SetCheck(ctx context.Context, nomineeID int64, code string, appl
 // nominee's checklist for an award; it is refused once the nominee has been
 // put to a vote for that award.
 func (s *Store) SetMark(ctx context.Context, nomineeID int64, award string, idx int, mark model.Mark, note string) error {
-	word, ok := markText(mark)
-	if !ok {
+	if _, ok := markText(mark); !ok {
 		return model.Errorf(model.EInvalid, "Kết quả tiêu chí không hợp lệ (%d).", mark)
 	}
-	note = strings.TrimSpace(note)
 	return s.write(ctx, func(tx *sql.Tx) error {
-		plan, err := s.openPlan(ctx, tx)
+		r, err := s.newReviewer(ctx, tx)
 		if err != nil {
 			return err
 		}
-		n, err := loadNominee(ctx, tx, nomineeID)
-		if err != nil {
-			return err
-		}
-		name := awardName(&plan, award)
-		found := false
-		for _, a := range n.Awards {
-			found = found || a == award
-		}
-		if !found {
-			return model.Errorf(model.ENotFound, "%s không được đề nghị %s.", n.Name, name)
-		}
-		criteria := plan.CriteriaFor(n.Kind, award)
-		if idx < 0 || idx >= len(criteria) {
-			return model.Errorf(model.EInvalid, "Tiêu chí số %d không có trong danh mục %s của %s (có %d tiêu chí).",
-				idx+1, name, n.Name, len(criteria))
-		}
-		frozen, err := frozenAwards(ctx, tx, &plan, n, []string{award})
-		if err != nil {
-			return err
-		}
-		if len(frozen) > 0 {
-			return model.Errorf(model.EConflict, "%s đã được đưa ra bỏ phiếu %s; không thể sửa kết quả tiêu chí.", n.Name, name)
-		}
-		if mark == model.MarkNone && note == "" {
-			_, err = tx.ExecContext(ctx, `DELETE FROM marks WHERE nominee_id = ? AND award = ? AND idx = ?`, nomineeID, award, idx)
-		} else {
-			_, err = tx.ExecContext(ctx, `INSERT INTO marks (nominee_id, award, idx, mark, note) VALUES (?1, ?2, ?3, ?4, ?5)
-				ON CONFLICT (nominee_id, award, idx) DO UPDATE SET mark = ?4, note = ?5`, nomineeID, award, idx, word, note)
-		}
-		if err != nil {
-			return fmt.Errorf("set mark %d/%s/%d: %w", nomineeID, award, idx, err)
-		}
-		return s.record(ctx, tx, "mark", fmt.Sprintf("nominee %d, %s, criterion %d: %s", nomineeID, award, idx+1, word),
-			row("marks", nomineeID, award, idx))
+		return r.setMark(MarkEntry{Nominee: nomineeID, Award: award, Idx: idx, Mark: mark, Note: note})
 	})
 }
 

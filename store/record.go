@@ -92,6 +92,34 @@ func (s *Store) Record(ctx context.Context) (model.Record, error) {
 	return rec, err
 }
 
+// Snapshot returns the record as Record does, in one read transaction,
+// but without its event log: Events is empty, while Head and each closed
+// round's CloseHead are set as Record sets them. The log is the largest
+// part of a large record and no screen shows it; a screen that reads the
+// record after every change should read a Snapshot.
+func (s *Store) Snapshot(ctx context.Context) (model.Record, error) {
+	var rec model.Record
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		if rec, err = s.loadRecord(ctx, tx, true); err != nil {
+			return err
+		}
+		if rec.Corrections, err = loadCorrections(ctx, tx); err != nil {
+			return err
+		}
+		if _, rec.Head, err = lastEvent(ctx, tx); err != nil {
+			return err
+		}
+		closing, err := loadClosingEvents(ctx, tx)
+		if err != nil {
+			return err
+		}
+		setCloseHeads(&rec, closing)
+		return nil
+	})
+	return rec, err
+}
+
 // loadFullRecord reads the whole record through q with its corrections,
 // its event log and the head, and each closed round's CloseHead as the
 // stored events give them.
@@ -106,13 +134,19 @@ func (s *Store) loadFullRecord(ctx context.Context, q querier) (model.Record, er
 	if rec.Events, rec.Head, err = loadEvents(ctx, q); err != nil {
 		return rec, err
 	}
-	heads := closeHeads(rec.Events, rec.Rounds)
+	setCloseHeads(&rec, rec.Events)
+	return rec, nil
+}
+
+// setCloseHeads gives each closed round of rec the hash of the event of
+// events that closed it.
+func setCloseHeads(rec *model.Record, events []model.Event) {
+	heads := closeHeads(events, rec.Rounds)
 	for i := range rec.Rounds {
 		if rec.Rounds[i].Status == model.RoundClosed {
 			rec.Rounds[i].CloseHead = heads[rec.Rounds[i].ID]
 		}
 	}
-	return rec, nil
 }
 
 // Nominee returns one nominee with the council's review, as Record would

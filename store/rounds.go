@@ -130,7 +130,8 @@ func (s *Store) openRound(ctx context.Context, spec roundSpec) (int64, error) {
 }
 
 // insertRows inserts rows into table (written with its column list) with
-// multi-row INSERT statements, a few hundred rows at a time.
+// multi-row INSERT statements, a few hundred rows at a time; the statement
+// for a full batch is prepared once.
 func insertRows(ctx context.Context, tx *sql.Tx, table string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
@@ -138,19 +139,35 @@ func insertRows(ctx context.Context, tx *sql.Tx, table string, rows [][]any) err
 	width := len(rows[0])
 	per := max(1, 900/width)
 	tuple := "(" + strings.TrimSuffix(strings.Repeat("?,", width), ",") + ")"
+	statement := func(n int) string {
+		return "INSERT INTO " + table + " VALUES " + strings.TrimSuffix(strings.Repeat(tuple+",", n), ",")
+	}
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			_ = full.Close()
+		}
+	}()
+	args := make([]any, 0, per*width)
 	for start := 0; start < len(rows); start += per {
 		chunk := rows[start:min(start+per, len(rows))]
-		var b strings.Builder
-		b.WriteString("INSERT INTO " + table + " VALUES ")
-		args := make([]any, 0, len(chunk)*width)
-		for i, r := range chunk {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(tuple)
+		args = args[:0]
+		for _, r := range chunk {
 			args = append(args, r...)
 		}
-		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+		var err error
+		switch {
+		case len(chunk) < per || len(rows) == per:
+			_, err = tx.ExecContext(ctx, statement(len(chunk)), args...)
+		default:
+			if full == nil {
+				if full, err = tx.PrepareContext(ctx, statement(per)); err != nil {
+					return fmt.Errorf("insert into %s: %w", table, err)
+				}
+			}
+			_, err = full.ExecContext(ctx, args...)
+		}
+		if err != nil {
 			return fmt.Errorf("insert into %s: %w", table, err)
 		}
 	}
@@ -442,9 +459,28 @@ func roundBallots(ctx context.Context, q querier, roundID int64) ([]model.Ballot
 // with ballots. VACUUM rewrites every table in key order; with
 // secure_delete on, the old pages are zeroed, and the TRUNCATE checkpoint
 // leaves no old page image in the WAL.
+//
+// Once both have finished, the rewrite is marked done (PRAGMA
+// user_version: the number of closed electronic rounds the rewrite
+// covered), so that opening the file need not repeat it; a crash, or a
+// reader that keeps the WAL from being emptied, leaves the mark behind the
+// rounds, and the secretary's program rewrites the file when it next opens
+// it (see rescrub). The mark lives in the file's header: it says nothing
+// of any ballot.
 func (s *Store) scrub(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, `VACUUM`); err != nil {
 		return fmt.Errorf("vacuum %s after closing a round: %w", s.path, err)
+	}
+	done, err := s.truncateWAL(ctx)
+	if err != nil || !done {
+		return err
+	}
+	closed, marked, err := s.scrubState(ctx)
+	if err != nil || closed == marked {
+		return err
+	}
+	if _, err := s.db.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, closed)); err != nil {
+		return fmt.Errorf("mark the rewrite of %s: %w", s.path, err)
 	}
 	return s.checkpoint(ctx)
 }

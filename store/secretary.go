@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -142,7 +143,7 @@ func normalizeSecretaryCode(code string) (string, error) {
 
 // argonHash returns the PHC string of an argon2id hash of secret with salt.
 func argonHash(secret string, salt []byte, p kdfParams) string {
-	key := argon2.IDKey([]byte(secret), salt, p.passes, p.memory, p.lanes, argonKeyLen)
+	key := secretaryKDF(secret, salt, p, argonKeyLen)
 	enc := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
 		argon2.Version, p.memory, p.passes, p.lanes, enc.EncodeToString(salt), enc.EncodeToString(key))
@@ -273,7 +274,18 @@ func lockSecret(code string, private *[keySize]byte, p kdfParams) (sealedSecret,
 
 // deriveKEK derives the key that encrypts the secretary's private key.
 func deriveKEK(code string, kdfSalt []byte, p kdfParams) *[keySize]byte {
-	return (*[keySize]byte)(argon2.IDKey([]byte(code), kdfSalt, p.passes, p.memory, p.lanes, keySize))
+	return (*[keySize]byte)(secretaryKDF(code, kdfSalt, p, keySize))
+}
+
+// secretaryKDF runs argon2id over the secretary code, then lets the
+// collector take back its work area (64 MiB by default) at once: the code
+// is hashed and a key derived from it one after the other, and two such
+// areas held together would double what the program takes from the
+// machine.
+func secretaryKDF(code string, salt []byte, p kdfParams, keyLen uint32) []byte {
+	key := argon2.IDKey([]byte(code), salt, p.passes, p.memory, p.lanes, keyLen)
+	runtime.GC()
+	return key
 }
 
 // SetSecretaryCode sets the secretary code of an open meeting, once: when a
@@ -452,7 +464,7 @@ func secretaryCodeMatches(stored, code string) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("secretary code hash: %w", err)
 	}
-	got := argon2.IDKey([]byte(code), salt, p.passes, p.memory, p.lanes, uint32(len(want)))
+	got := secretaryKDF(code, salt, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -58,6 +59,11 @@ type Store struct {
 	// kdf are the argon2id parameters for hashing a new secretary code;
 	// the zero value means defaultSecretaryKDF.
 	kdf kdfParams
+
+	// watch is the connection DataVersion asks, kept for it alone: SQLite
+	// counts the changes other connections commit, per connection.
+	watchMu sync.Mutex
+	watch   *sql.Conn
 }
 
 // Open opens or creates the database at path for the secretary: it applies
@@ -139,21 +145,35 @@ func open(path string, secretary bool) (_ *Store, err error) {
 	return s, nil
 }
 
-// rescrub rewrites the file once more when it holds closed electronic
-// rounds. Closing a round commits first and rewrites the file after; a
+// rescrub rewrites the file once more when a close did not finish its
+// rewrite. Closing a round commits first and rewrites the file after; a
 // crash between the two would leave ballot pages in casting order, so the
-// secretary's program repeats the rewrite whenever it opens such a file.
+// secretary's program repeats the rewrite when it opens a file whose
+// closed electronic rounds are not all covered by the mark of the last
+// finished rewrite (see scrubbed).
 func (s *Store) rescrub(ctx context.Context) error {
-	var closed bool
-	err := s.db.QueryRowContext(ctx,
-		`SELECT EXISTS (SELECT 1 FROM rounds WHERE status = 'closed' AND mode = 'electronic')`).Scan(&closed)
+	closed, marked, err := s.scrubState(ctx)
 	if err != nil {
-		return fmt.Errorf("look for closed rounds in %s: %w", s.path, err)
+		return err
 	}
-	if !closed {
+	if closed == 0 || closed == marked {
 		return nil
 	}
 	return s.scrub(ctx)
+}
+
+// scrubState returns how many closed electronic rounds the file holds and
+// how many the last finished rewrite covered.
+func (s *Store) scrubState(ctx context.Context) (closed, marked int64, err error) {
+	err = s.db.QueryRowContext(ctx,
+		`SELECT COUNT(*) FROM rounds WHERE status = 'closed' AND mode = 'electronic'`).Scan(&closed)
+	if err != nil {
+		return 0, 0, fmt.Errorf("look for closed rounds in %s: %w", s.path, err)
+	}
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&marked); err != nil {
+		return 0, 0, fmt.Errorf("read the rewrite mark of %s: %w", s.path, err)
+	}
+	return closed, marked, nil
 }
 
 // checkPath refuses a path that cannot be a record file, before anything is
@@ -283,6 +303,12 @@ func (s *Store) Close() error {
 		return nil
 	}
 	var err error
+	s.watchMu.Lock()
+	if s.watch != nil {
+		_ = s.watch.Close()
+		s.watch = nil
+	}
+	s.watchMu.Unlock()
 	if !s.readOnly {
 		err = s.checkpoint(context.Background())
 	}
@@ -306,17 +332,24 @@ func (s *Store) Path() string { return s.path }
 // page image of an earlier state lingers beside the file. A checkpoint that a
 // booth's open read keeps from finishing is not an error.
 func (s *Store) checkpoint(ctx context.Context) error {
+	_, err := s.truncateWAL(ctx)
+	return err
+}
+
+// truncateWAL is checkpoint, reporting whether the WAL was emptied: false
+// when a reader kept it for longer than a few seconds.
+func (s *Store) truncateWAL(ctx context.Context) (bool, error) {
 	// A reader (a booth polling the file) can hold the WAL for a moment;
 	// the WAL keeps pages in the order ballots were written until it is
 	// truncated, so try again for a few seconds rather than leave it
 	// behind, each try waiting only briefly so that nothing hangs.
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("checkpoint %s: %w", s.path, err)
+		return false, fmt.Errorf("checkpoint %s: %w", s.path, err)
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 100"); err != nil {
-		return fmt.Errorf("checkpoint %s: %w", s.path, err)
+		return false, fmt.Errorf("checkpoint %s: %w", s.path, err)
 	}
 	defer conn.ExecContext(context.Background(), "PRAGMA busy_timeout = 5000")
 	deadline := time.Now().Add(3 * time.Second)
@@ -324,14 +357,17 @@ func (s *Store) checkpoint(ctx context.Context) error {
 		var busy, logFrames, done int
 		err := conn.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done)
 		if err != nil {
-			return fmt.Errorf("checkpoint %s: %w", s.path, err)
+			return false, fmt.Errorf("checkpoint %s: %w", s.path, err)
 		}
-		if busy == 0 || time.Now().After(deadline) {
-			return nil
+		if busy == 0 {
+			return true, nil
+		}
+		if time.Now().After(deadline) {
+			return false, nil
 		}
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
+			return false, ctx.Err()
 		case <-time.After(50 * time.Millisecond):
 		}
 	}

@@ -3,7 +3,10 @@ package store
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
@@ -141,7 +144,7 @@ func (s *Store) Verify(ctx context.Context) (VerifyReport, error) {
 	var rep VerifyReport
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		rep, err = s.verify(ctx, tx)
+		rep, err = s.verify(ctx, tx, nil)
 		return err
 	})
 	return rep, err
@@ -158,13 +161,22 @@ func (s *Store) VerifiedRecord(ctx context.Context) (model.Record, VerifyReport,
 		rep VerifyReport
 	)
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		if rep, err = s.verify(ctx, tx); err != nil || !rep.OK() {
+		var (
+			err    error
+			events []model.Event
+		)
+		// The log verify has just read, in this transaction, is the
+		// record's: it is kept rather than read again.
+		if rep, err = s.verify(ctx, tx, &events); err != nil || !rep.OK() {
 			return err
 		}
-		if rec, err = s.loadFullRecord(ctx, tx); err != nil {
+		if rec, err = s.loadRecord(ctx, tx, true); err != nil {
 			return err
 		}
+		if rec.Corrections, err = loadCorrections(ctx, tx); err != nil {
+			return err
+		}
+		rec.Events = events
 		rec.Head = rep.Head
 		for i := range rec.Rounds {
 			rec.Rounds[i].CloseHead = ""
@@ -180,14 +192,16 @@ func (s *Store) VerifiedRecord(ctx context.Context) (model.Record, VerifyReport,
 	return rec, rep, nil
 }
 
-// verify runs every check through tx.
-func (s *Store) verify(ctx context.Context, tx *sql.Tx) (VerifyReport, error) {
+// verify runs every check through tx. With events not nil, the events it
+// reads go there, as loadEvents reads them, when every check passes.
+func (s *Store) verify(ctx context.Context, tx *sql.Tx, events *[]model.Event) (VerifyReport, error) {
 	v := &verifier{ctx: ctx, q: tx, state: map[string]map[string]*expRow{},
 		casts: map[int64]int{}, seals: map[int64]roundSeal{}, specs: map[string]tableSpec{},
-		roundHeads: map[int64]string{}}
+		roundHeads: map[int64]string{}, keep: events != nil}
 	for _, t := range auditedTables() {
 		v.specs[t.name] = t
 	}
+	v.statusAt = slices.Index(v.specs["meeting"].allColumns(), "status")
 	var err error
 	if v.names, err = loadNames(ctx, tx); err != nil {
 		return VerifyReport{}, err
@@ -208,6 +222,12 @@ func (s *Store) verify(ctx context.Context, tx *sql.Tx) (VerifyReport, error) {
 	rep := VerifyReport{Head: v.head, Events: v.events, Problem: problem}
 	if problem == "" {
 		rep.RoundHeads = v.roundHeads
+		if events != nil {
+			if v.keepErr != nil {
+				return VerifyReport{}, v.keepErr
+			}
+			*events = v.kept
+		}
 	}
 	return rep, nil
 }
@@ -224,21 +244,40 @@ type verifier struct {
 	seals  map[int64]roundSeal           // round id -> seal logged at close
 	specs  map[string]tableSpec          // the audited tables by name
 
-	legacy      int              // events before the chain began (schema 1), only hashed
-	chained     int64            // seq of the first event of the chain; 0 before it
-	chainedKind string           // the kind of that event
-	closedAt    int64            // seq of the event that closed the meeting; 0 while open
-	roundHeads  map[int64]string // round id -> recomputed hash of the event that closed it
+	legacy      int                // events before the chain began (schema 1), only hashed
+	chained     int64              // seq of the first event of the chain; 0 before it
+	chainedKind string             // the kind of that event
+	closedAt    int64              // seq of the event that closed the meeting; 0 while open
+	roundHeads  map[int64]string   // round id -> recomputed hash of the event that closed it
+	statusAt    int                // where the meeting's status is among its table's columns
+	layouts     map[string]*layout // by table, the layout of its last change
+	pre         *prefetch          // the reading ahead of the checks
+	hashBuf     []byte             // the text of the event being hashed
+	keep        bool               // keep the events read, for the record
+	kept        []model.Event      // the events read, when keep is set
+	keepErr     error              // why an event read cannot be kept (a time that does not read)
 }
 
 // expRow is one row as the log says it should be.
 type expRow struct {
-	key  []any
-	vals map[string]any
+	key []any
+	// vals holds the row's values in the order of its table's
+	// allColumns; a column the log did not carry holds notLogged.
+	vals []any
+	seen bool // tables found the row in the file
 }
+
+// notLogged stands for the value of a column an event did not log: a log
+// written before the column existed says nothing about it.
+type notLogged struct{}
 
 // run does every check in order and returns the first problem.
 func (v *verifier) run() (string, error) {
+	if err := v.q.QueryRowContext(v.ctx, `SELECT COUNT(*) FROM events`).Scan(&v.events); err != nil {
+		return "", fmt.Errorf("read events: %w", err)
+	}
+	v.pre = v.prefetch()
+	defer v.pre.finish()
 	for _, step := range []func() (string, error){v.chain, v.tables, v.rounds, v.triggers} {
 		p, err := step()
 		if err != nil || p != "" {
@@ -255,48 +294,192 @@ func (v *verifier) run() (string, error) {
 // it stood. A chain.start anywhere else would let someone restart the
 // replay from a snapshot of edited tables, so it is reported.
 func (v *verifier) chain() (string, error) {
-	if err := v.q.QueryRowContext(v.ctx, `SELECT COUNT(*) FROM events`).Scan(&v.events); err != nil {
-		return "", fmt.Errorf("read events: %w", err)
-	}
 	var (
 		problem string
 		prevSeq int64
 		prev    string
-		errStop = errors.New("stop") // ends the scan at the first problem
 	)
+	err := v.readEvents(func(e eventRow) bool {
+		where := func() string { return fmt.Sprintf("Sự kiện số %d (ghi lúc %s)", e.seq, eventTime(e.at)) }
+		switch {
+		case e.seq != prevSeq+1:
+			problem = fmt.Sprintf("Sự kiện số %d bị thiếu: sau sự kiện số %d là sự kiện số %d; nhật ký đã bị xóa bớt.", prevSeq+1, prevSeq, e.seq)
+		case !e.hash.Valid:
+			problem = where() + ": chưa có mã băm."
+		case !v.hashes(e.hash.String, prev, e):
+			problem = where() + ": mã băm không khớp; sự kiện này hoặc sự kiện trước nó đã bị sửa, xóa hay chèn thêm."
+		}
+		if problem != "" {
+			return false
+		}
+		prevSeq, prev = e.seq, e.hash.String
+		v.head = prev
+		if v.keep && v.keepErr == nil {
+			at, err := parseTime(sql.NullString{String: e.at, Valid: true})
+			if err != nil {
+				v.keepErr = fmt.Errorf("read events: %w", err)
+			}
+			v.kept = append(v.kept, model.Event{Seq: e.seq, At: at, Kind: e.kind, Detail: e.detail, Hash: e.hash.String})
+		}
+		if p := v.event(e.seq, e.kind, e.detail, prev); p != "" {
+			problem = where() + ": " + p
+			return false
+		}
+		return true
+	})
+	return problem, err
+}
+
+// hashes reports whether hash is the chain's link for event e after the
+// event whose hash is prev: eventHash, computed in a buffer the verifier
+// keeps, since it hashes every event of the log.
+func (v *verifier) hashes(hash, prev string, e eventRow) bool {
+	b := append(v.hashBuf[:0], prev...)
+	b = append(b, '\n')
+	b = strconv.AppendInt(b, e.seq, 10)
+	b = append(b, '\n')
+	b = append(b, e.at...)
+	b = append(b, '\n')
+	b = strconv.AppendInt(b, int64(len(e.kind)), 10)
+	b = append(b, ':')
+	b = append(b, e.kind...)
+	b = append(b, '\n')
+	b = strconv.AppendInt(b, int64(len(e.detail)), 10)
+	b = append(b, ':')
+	b = append(b, e.detail...)
+	v.hashBuf = b
+	sum := sha256.Sum256(b)
+	var text [2 * sha256.Size]byte
+	hex.Encode(text[:], sum[:])
+	return string(text[:]) == hash
+}
+
+// eventRow is one row of the event log.
+type eventRow struct {
+	seq              int64
+	at, kind, detail string
+	hash             sql.NullString
+}
+
+// eventBatch is how many events the prefetch hands over at a time.
+const eventBatch = 256
+
+// prefetch reads what Verify compares, in order — the event log, then
+// every audited table — in another goroutine, ahead of the checks: chain
+// checks the events already read while the rest is read, so that reading
+// the rows and checking them share the machine's cores. Only the reading
+// goroutine uses the transaction until it is done.
+type prefetch struct {
+	events chan []eventRow // the log, a batch at a time; closed after its last event
+	stop   chan struct{}   // closed to stop reading
+	done   chan struct{}   // closed when the goroutine has finished
+	tables map[string][][]any
+	err    error // why reading stopped early; read after done
+}
+
+// prefetch starts reading.
+func (v *verifier) prefetch() *prefetch {
+	p := &prefetch{events: make(chan []eventRow, 4), stop: make(chan struct{}), done: make(chan struct{}),
+		tables: map[string][][]any{}}
+	go func() {
+		defer close(p.done)
+		p.err = p.read(v)
+	}()
+	return p
+}
+
+// errStopped ends a read that is no longer wanted.
+var errStopped = errors.New("stopped")
+
+// read reads the log into p.events, then every audited table into
+// p.tables.
+func (p *prefetch) read(v *verifier) error {
+	batch := make([]eventRow, 0, eventBatch)
+	send := func() bool {
+		select {
+		case p.events <- batch:
+			batch = make([]eventRow, 0, eventBatch)
+			return true
+		case <-p.stop:
+			return false
+		}
+	}
 	err := scanRows(v.ctx, v.q, "read events", `SELECT seq, at, kind, detail, hash FROM events ORDER BY seq`, nil,
 		func(rows *sql.Rows) error {
-			var (
-				seq              int64
-				at, kind, detail string
-				hash             sql.NullString
-			)
-			if err := rows.Scan(&seq, &at, &kind, &detail, &hash); err != nil {
+			var e eventRow
+			if err := rows.Scan(&e.seq, &e.at, &e.kind, &e.detail, &e.hash); err != nil {
 				return err
 			}
-			where := fmt.Sprintf("Sự kiện số %d (ghi lúc %s)", seq, eventTime(at))
-			switch {
-			case seq != prevSeq+1:
-				problem = fmt.Sprintf("Sự kiện số %d bị thiếu: sau sự kiện số %d là sự kiện số %d; nhật ký đã bị xóa bớt.", prevSeq+1, prevSeq, seq)
-			case !hash.Valid:
-				problem = where + ": chưa có mã băm."
-			case hash.String != eventHash(prev, seq, at, kind, detail):
-				problem = where + ": mã băm không khớp; sự kiện này hoặc sự kiện trước nó đã bị sửa, xóa hay chèn thêm."
-			}
-			if problem != "" {
-				return errStop
-			}
-			prevSeq, prev = seq, hash.String
-			v.head = prev
-			if problem = v.event(where, seq, kind, detail, prev); problem != "" {
-				return errStop
+			batch = append(batch, e)
+			if len(batch) == eventBatch && !send() {
+				return errStopped
 			}
 			return nil
 		})
-	if errors.Is(err, errStop) {
-		err = nil
+	if err == nil && len(batch) > 0 && !send() {
+		err = errStopped
 	}
-	return problem, err
+	close(p.events)
+	if err != nil {
+		return err
+	}
+	for _, spec := range auditedTables() {
+		var rows [][]any
+		err := spec.scan(v.ctx, v.q, nil, func(vals []any) error {
+			rows = append(rows, vals)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		p.tables[spec.name] = rows
+		select {
+		case <-p.stop:
+			return errStopped
+		default:
+		}
+	}
+	return nil
+}
+
+// finish stops the reading and waits for it to end.
+func (p *prefetch) finish() {
+	select {
+	case <-p.stop:
+	default:
+		close(p.stop)
+	}
+	for range p.events {
+	}
+	<-p.done
+}
+
+// readEvents calls fn with each event of the log in order until fn
+// returns false.
+func (v *verifier) readEvents(fn func(eventRow) bool) error {
+	for batch := range v.pre.events {
+		for _, e := range batch {
+			if !fn(e) {
+				v.pre.finish()
+				return nil
+			}
+		}
+	}
+	<-v.pre.done
+	if errors.Is(v.pre.err, errStopped) {
+		return nil
+	}
+	return v.pre.err
+}
+
+// tableRows returns every row of an audited table, in key order, each
+// with the values of its allColumns.
+func (v *verifier) tableRows(spec tableSpec) ([][]any, error) {
+	<-v.pre.done
+	if v.pre.err != nil {
+		return nil, v.pre.err
+	}
+	return v.pre.tables[spec.name], nil
 }
 
 // chainStart is the kind of the event that starts the chain in a file
@@ -305,30 +488,32 @@ const chainStart = "chain.start"
 
 // event places one event, whose hash has been checked, in the chain and
 // replays it.
-func (v *verifier) event(where string, seq int64, kind, detail, hash string) string {
+// A problem is returned without the words that name the event, which the
+// caller puts before it.
+func (v *verifier) event(seq int64, kind, detail, hash string) string {
 	legacy := !strings.HasPrefix(detail, "{") // schema 1 logged plain text
 	switch {
 	case kind == chainStart && v.chained != 0 && v.chainedKind == chainStart:
-		return fmt.Sprintf("%s: nhật ký bắt đầu chuỗi (chain.start) lần thứ hai; chuỗi đã bắt đầu ở sự kiện số %d. "+
+		return fmt.Sprintf("nhật ký bắt đầu chuỗi (chain.start) lần thứ hai; chuỗi đã bắt đầu ở sự kiện số %d. "+
 			"Một tệp chỉ bắt đầu chuỗi một lần, khi được nâng cấp từ phiên bản cũ; sự kiện này đã được thêm vào ngoài chương trình.",
-			where, v.chained)
+			v.chained)
 	case kind == chainStart && v.chained != 0:
-		return fmt.Sprintf("%s: sự kiện bắt đầu chuỗi (chain.start) nằm giữa nhật ký, trong khi chuỗi đã bắt đầu từ sự kiện số %d. "+
+		return fmt.Sprintf("sự kiện bắt đầu chuỗi (chain.start) nằm giữa nhật ký, trong khi chuỗi đã bắt đầu từ sự kiện số %d. "+
 			"Sự kiện bắt đầu chuỗi chỉ hợp lệ khi là sự kiện đầu tiên của chuỗi; sự kiện này đã được thêm vào ngoài chương trình.",
-			where, v.chained)
+			v.chained)
 	case v.chained == 0 && legacy && kind != chainStart:
 		// An event from before the chain: its detail is a note, not a change.
 		v.legacy++
 		v.legacyRound(kind, detail, hash)
 		return ""
 	case v.chained == 0 && v.legacy > 0 && kind != chainStart:
-		return fmt.Sprintf("%s: trước sự kiện này nhật ký có %d sự kiện cũ (chưa thuộc chuỗi) nhưng không có sự kiện bắt đầu chuỗi (chain.start) ngay sau chúng.",
-			where, v.legacy)
+		return fmt.Sprintf("trước sự kiện này nhật ký có %d sự kiện cũ (chưa thuộc chuỗi) nhưng không có sự kiện bắt đầu chuỗi (chain.start) ngay sau chúng.",
+			v.legacy)
 	}
 	if v.chained == 0 {
 		v.chained, v.chainedKind = seq, kind
 	}
-	d, problem := v.replay(where, seq, kind, detail)
+	d, problem := v.replay(seq, kind, detail)
 	if problem != "" {
 		return problem
 	}
@@ -364,15 +549,16 @@ func eventTime(at string) string {
 // replay applies one event's detail to the rebuilt record and returns the
 // detail. Once the log has closed the meeting, an event may only add a
 // correction: the triggers refuse any other change to a closed record, so
-// an event that makes one was written behind the program's back.
-func (v *verifier) replay(where string, seq int64, kind, detail string) (eventDetail, string) {
-	d, err := decodeDetail(detail)
+// an event that makes one was written behind the program's back. A
+// problem is returned as event returns it.
+func (v *verifier) replay(seq int64, kind, detail string) (eventDetail, string) {
+	d, err := decodeReplay(detail)
 	if err != nil {
-		return d, where + ": nội dung không đọc được."
+		return d, "nội dung không đọc được."
 	}
 	if v.closedAt != 0 {
 		if p := v.afterClose(d); p != "" {
-			return d, where + ": " + p
+			return d, p
 		}
 	}
 	if d.Cast != 0 {
@@ -388,7 +574,7 @@ func (v *verifier) replay(where string, seq int64, kind, detail string) (eventDe
 	}
 	for _, c := range d.Changes {
 		if p := v.apply(c); p != "" {
-			return d, where + ": " + p
+			return d, p
 		}
 	}
 	if v.closedAt == 0 && v.meetingClosed() {
@@ -401,7 +587,10 @@ func (v *verifier) replay(where string, seq int64, kind, detail string) (eventDe
 // closed.
 func (v *verifier) meetingClosed() bool {
 	r, ok := v.state["meeting"][keyText([]any{int64(1)})]
-	return ok && r.vals["status"] == "closed"
+	if !ok {
+		return false
+	}
+	return v.statusAt >= 0 && r.vals[v.statusAt] == "closed"
 }
 
 // afterClose checks an event logged after the meeting closed: it may only
@@ -456,28 +645,36 @@ func (v *verifier) apply(c rowChange) string {
 			}
 		}
 	}
-	keyAt := make([]int, len(spec.key))
-	for i, name := range spec.key {
-		keyAt[i] = slices.Index(c.Cols, name)
-		if keyAt[i] < 0 {
-			return fmt.Sprintf("thay đổi ở bảng %s thiếu cột khóa %s.", c.Table, name)
-		}
+	l, problem := v.layoutOf(spec, c.Cols)
+	if problem != "" {
+		return problem
 	}
+	nkey := len(spec.key)
 	for _, raw := range c.Rows {
 		if len(raw) != len(c.Cols) {
 			return fmt.Sprintf("một dòng của bảng %s có %d giá trị cho %d cột.", c.Table, len(raw), len(c.Cols))
 		}
-		r := &expRow{key: make([]any, len(spec.key)), vals: make(map[string]any, len(c.Cols))}
+		var vals []any
+		if l.same {
+			// The change logged every column in the table's order: its
+			// row, turned into stored values, is the expected row.
+			vals = raw
+		} else {
+			vals = make([]any, l.width)
+			for i := nkey; i < l.width; i++ {
+				vals[i] = notLogged{}
+			}
+		}
 		for i, col := range c.Cols {
 			val, err := sqlValue(raw[i])
 			if err != nil {
 				return fmt.Sprintf("giá trị cột %s của bảng %s không đọc được.", col, c.Table)
 			}
-			r.vals[col] = val
+			if at := l.colAt[i]; at >= 0 {
+				vals[at] = val
+			}
 		}
-		for i, at := range keyAt {
-			r.key[i] = r.vals[c.Cols[at]]
-		}
+		r := &expRow{key: vals[:nkey:nkey], vals: vals}
 		if !hasPrefix(r.key, prefix) {
 			return fmt.Sprintf("một dòng của bảng %s nằm ngoài khóa của thay đổi.", c.Table)
 		}
@@ -486,21 +683,64 @@ func (v *verifier) apply(c rowChange) string {
 	return ""
 }
 
+// layout is where the columns a change logged go among its table's
+// columns (allColumns).
+type layout struct {
+	cols  []string // the columns as logged
+	colAt []int    // for each logged column, its place among the table's; -1 for a column the table lacks and for all but the last of a column logged twice
+	width int      // the number of the table's columns
+	same  bool     // the columns are the table's, in its order
+}
+
+// layoutOf returns the layout of a change of spec's table logging cols,
+// or the problem of a change that lacks a key column. The layout of the
+// table's last change is kept: nearly every change of a table logs the
+// same columns.
+func (v *verifier) layoutOf(spec tableSpec, cols []string) (*layout, string) {
+	if l, ok := v.layouts[spec.name]; ok && slices.Equal(l.cols, cols) {
+		return l, ""
+	}
+	for _, name := range spec.key {
+		if !slices.Contains(cols, name) {
+			return nil, fmt.Sprintf("thay đổi ở bảng %s thiếu cột khóa %s.", spec.name, name)
+		}
+	}
+	all := spec.allColumns()
+	l := &layout{cols: slices.Clone(cols), colAt: make([]int, len(cols)), width: len(all), same: slices.Equal(cols, all)}
+	for i, col := range cols {
+		l.colAt[i] = -1
+		if slices.Index(cols[i+1:], col) < 0 {
+			l.colAt[i] = slices.Index(all, col)
+		}
+	}
+	if v.layouts == nil {
+		v.layouts = map[string]*layout{}
+	}
+	v.layouts[spec.name] = l
+	return l, ""
+}
+
 // keyText is a map key for a row's key values.
 func keyText(key []any) string {
-	var b strings.Builder
+	var buf [64]byte
+	b := buf[:0]
 	for _, k := range key {
 		switch x := k.(type) {
 		case int64:
-			b.WriteString("i" + strconv.FormatInt(x, 10))
+			b = append(b, 'i')
+			b = binary.BigEndian.AppendUint64(b, uint64(x))
 		case string:
-			b.WriteString("s" + strconv.Quote(x))
+			b = append(b, 's')
+			b = binary.AppendUvarint(b, uint64(len(x)))
+			b = append(b, x...)
 		default:
-			b.WriteString("o" + strconv.Quote(valueText(x)))
+			t := valueText(x)
+			b = append(b, 'o')
+			b = binary.AppendUvarint(b, uint64(len(t)))
+			b = append(b, t...)
 		}
-		b.WriteByte(0)
 	}
-	return b.String()
+	return string(b)
 }
 
 // hasPrefix reports whether key starts with prefix.
@@ -589,69 +829,89 @@ func compareKeys(a, b []any) int {
 	return len(a) - len(b)
 }
 
-// tables compares every audited table with what the log rebuilt, row by
-// row in key order, in both directions.
+// tables compares every audited table with what the log rebuilt, in both
+// directions, and names the first row in key order that differs: one the
+// log has and the file lost, one the file has and the log never wrote, or
+// one whose logged value the file does not hold.
 func (v *verifier) tables() (string, error) {
 	for _, spec := range auditedTables() {
-		var actual []expRow
-		cols := spec.allColumns()
-		err := spec.scan(v.ctx, v.q, nil, func(vals []any) error {
-			r := expRow{key: slices.Clone(vals[:len(spec.key)]), vals: make(map[string]any, len(cols))}
-			for i, c := range cols {
-				r.vals[c] = vals[i]
-			}
-			actual = append(actual, r)
-			return nil
-		})
-		if err != nil {
-			return "", err
-		}
-		expected := make([]*expRow, 0, len(v.state[spec.name]))
-		for _, r := range v.state[spec.name] {
-			expected = append(expected, r)
-		}
-		slices.SortFunc(expected, func(a, b *expRow) int { return compareKeys(a.key, b.key) })
-		slices.SortFunc(actual, func(a, b expRow) int { return compareKeys(a.key, b.key) })
-		where := func(key []any) string { return "Bảng " + spec.name + ", " + spec.describe(v.names, key) }
-		i, j := 0, 0
-		for i < len(expected) || j < len(actual) {
-			c := 0
-			switch {
-			case i == len(expected):
-				c = 1
-			case j == len(actual):
-				c = -1
-			default:
-				c = compareKeys(expected[i].key, actual[j].key)
-			}
-			switch {
-			case c < 0:
-				return where(expected[i].key) + ": nhật ký ghi có dòng này nhưng trong tệp không còn (đã bị xóa ngoài chương trình).", nil
-			case c > 0:
-				return where(actual[j].key) + ": có trong tệp nhưng nhật ký không ghi (đã được thêm vào ngoài chương trình).", nil
-			}
-			for _, col := range spec.columns {
-				want, logged := expected[i].vals[col]
-				got := actual[j].vals[col]
-				if logged && compareValues(got, want) != 0 {
-					if spec.name == "meeting" && col == "plan" {
-						if p := planChange(got, want); p != "" {
-							return where(actual[j].key) + ": " + p, nil
-						}
-					}
-					label := spec.labels[col]
-					if label == "" {
-						label = col
-					}
-					return fmt.Sprintf("%s: %s trong tệp là %s nhưng nhật ký ghi %s.",
-						where(actual[j].key), label, valueText(got), valueText(want)), nil
-				}
-			}
-			i++
-			j++
+		p, err := v.table(spec)
+		if err != nil || p != "" {
+			return p, err
 		}
 	}
 	return "", nil
+}
+
+// table compares one audited table with what the log rebuilt. It reads
+// the file's rows once, finding each among the rebuilt rows by its key;
+// only when something differs does it look for the first difference.
+func (v *verifier) table(spec tableSpec) (string, error) {
+	expected := v.state[spec.name]
+	for _, r := range expected {
+		r.seen = false
+	}
+	var (
+		firstKey []any
+		problem  string
+	)
+	where := func(key []any) string { return "Bảng " + spec.name + ", " + spec.describe(v.names, key) }
+	note := func(key []any, p func() string) {
+		if firstKey == nil || compareKeys(key, firstKey) < 0 {
+			firstKey, problem = key, p()
+		}
+	}
+	matched := 0
+	valueAt := len(spec.key)
+	rows, err := v.tableRows(spec)
+	if err != nil {
+		return "", err
+	}
+	for _, vals := range rows {
+		key := vals[:len(spec.key)]
+		e, ok := expected[keyText(key)]
+		if !ok || e.seen {
+			note(key, func() string {
+				return where(key) + ": có trong tệp nhưng nhật ký không ghi (đã được thêm vào ngoài chương trình)."
+			})
+			continue
+		}
+		e.seen = true
+		matched++
+		for i, col := range spec.columns {
+			want, got := e.vals[valueAt+i], vals[valueAt+i]
+			if _, unlogged := want.(notLogged); unlogged || compareValues(got, want) == 0 {
+				continue
+			}
+			note(key, func() string { return v.valueProblem(spec, where(key), col, got, want) })
+			break
+		}
+	}
+	if matched < len(expected) {
+		for _, e := range expected {
+			if !e.seen {
+				note(e.key, func() string {
+					return where(e.key) + ": nhật ký ghi có dòng này nhưng trong tệp không còn (đã bị xóa ngoài chương trình)."
+				})
+			}
+		}
+	}
+	return problem, nil
+}
+
+// valueProblem says that a column of a row in the file does not hold the
+// value the log wrote.
+func (v *verifier) valueProblem(spec tableSpec, where, col string, got, want any) string {
+	if spec.name == "meeting" && col == "plan" {
+		if p := planChange(got, want); p != "" {
+			return where + ": " + p
+		}
+	}
+	label := spec.labels[col]
+	if label == "" {
+		label = col
+	}
+	return fmt.Sprintf("%s: %s trong tệp là %s nhưng nhật ký ghi %s.", where, label, valueText(got), valueText(want))
 }
 
 // planChange names what differs between the plan stored in the file and
@@ -908,4 +1168,37 @@ func (v *verifier) triggers() (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// Recount tallies every closed electronic round again from the ballots
+// stored in the file, in one read transaction, against its award's rule
+// and the bases the round recorded, and returns each round's result
+// lines by round id, in ballot order. Verify compares the same recount
+// with the stored results.
+func (s *Store) Recount(ctx context.Context) (map[int64][]model.ResultLine, error) {
+	var out map[int64][]model.ResultLine
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		plan, _, err := s.loadMeeting(ctx, tx)
+		if err != nil {
+			return err
+		}
+		rounds, err := loadRounds(ctx, tx, 0, true)
+		if err != nil {
+			return err
+		}
+		out = make(map[int64][]model.ResultLine, len(rounds))
+		for _, r := range rounds {
+			if r.Status != model.RoundClosed || r.Mode != model.RoundElectronic {
+				continue
+			}
+			a, ok := plan.Award(r.Award)
+			if !ok {
+				return fmt.Errorf("recount round %d: award %q is not in the plan", r.Seq, r.Award)
+			}
+			out[r.ID] = voting.Tally(a.Rule, r.Nominees, r.Ballots,
+				voting.BaseCounts{AllMembers: r.AllMembers, Present: r.Eligible, Valid: len(r.Ballots)})
+		}
+		return nil
+	})
+	return out, err
 }

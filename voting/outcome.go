@@ -203,7 +203,15 @@ func (ix *Index) Outcome(r model.Round, nominee int64) LineOutcome {
 	if r.Status != model.RoundClosed {
 		return LineOutcome{Line: model.ResultLine{NomineeID: nominee}}
 	}
-	l, found := lineOf(&r, nominee)
+	var (
+		l     model.ResultLine
+		found bool
+	)
+	if ok {
+		l, found = ix.lineIn(i, nominee)
+	} else {
+		l, found = lineOf(&r, nominee)
+	}
 	if !found {
 		return LineOutcome{Line: model.ResultLine{NomineeID: nominee}}
 	}
@@ -326,6 +334,19 @@ func (ix *Index) settleRevote(i int, done map[int]bool) {
 		}
 		s.outcome[id] = o
 	}
+}
+
+// lineIn returns nominee id's result line in round i of the record,
+// found through the index when the round is the latest closed round
+// listing it for its award.
+func (ix *Index) lineIn(i int, id int64) (model.ResultLine, bool) {
+	r := &ix.rec.Rounds[i]
+	if a, ok := ix.awards[r.Award]; ok {
+		if m, ok := ix.rounds[candKey{id, a}]; ok && m.latest == i && m.lastAt >= 0 {
+			return r.Results[m.lastAt], true
+		}
+	}
+	return lineOf(r, id)
 }
 
 // lineOf returns nominee id's result line in round r.

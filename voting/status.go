@@ -72,6 +72,7 @@ type roundMark struct {
 	first   int  // index in rec.Rounds of the earliest closed round containing it, -1 if none
 	firstQ  int  // Seq of that round
 	line    int  // index of its result line in that round, -1 if none
+	lastAt  int  // index of its first result line in the latest closed round, -1 if none
 }
 
 // awardInfo is what an Index keeps about one award code.
@@ -136,7 +137,7 @@ func newStatusIndex(rec *model.Record) *Index {
 			k := candKey{id, a}
 			m, ok := ix.rounds[k]
 			if !ok {
-				m.latest, m.first, m.line = -1, -1, -1
+				m.latest, m.first, m.line, m.lastAt = -1, -1, -1, -1
 			}
 			if closed {
 				if m.latest < 0 || r.Seq >= m.latestQ {
@@ -162,6 +163,9 @@ func newStatusIndex(rec *model.Record) *Index {
 			if m, ok := ix.rounds[k]; ok && (m.latest == ri || m.first == ri) {
 				if m.latest == ri {
 					m.pass = l.Pass
+					if m.lastAt < 0 {
+						m.lastAt = li
+					}
 				}
 				if m.first == ri {
 					m.line = li
@@ -283,10 +287,8 @@ func (ix *Index) Result(id int64, award string) (model.Round, model.ResultLine, 
 		return model.Round{}, model.ResultLine{}, false
 	}
 	r := ix.rec.Rounds[m.latest]
-	for _, l := range r.Results {
-		if l.NomineeID == id {
-			return r, l, true
-		}
+	if m.lastAt >= 0 {
+		return r, r.Results[m.lastAt], true
 	}
 	return r, model.ResultLine{NomineeID: id}, true
 }
@@ -363,7 +365,7 @@ func newRoundIndex(rec *model.Record, id int64, award string) *Index {
 		}
 	}
 	a := ix.awardNo(award, true)
-	m := roundMark{latest: -1, first: -1, line: -1}
+	m := roundMark{latest: -1, first: -1, line: -1, lastAt: -1}
 	seen := false
 	for ri := range rec.Rounds {
 		r := &rec.Rounds[ri]
