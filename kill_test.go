@@ -1256,7 +1256,7 @@ func (k *killRun) script() []killAction {
 			}
 			x.press("yes")
 			if mode == "" || mode == modeAcked {
-				x.waitFor("Phiên họp đã kết thúc. Nhấn x để xuất biên bản.", "[đã kết thúc]")
+				x.waitFor("Phiên họp đã kết thúc. Nhấn x để xuất biên bản", "[đã kết thúc]")
 			}
 		},
 		apply: func(s *killState) { s.Meeting = "closed" }})
