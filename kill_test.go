@@ -800,7 +800,7 @@ func procExited(pid int) (exited bool, code int, known bool) {
 	}
 	i := bytes.LastIndexByte(stat, ')')
 	f := strings.Fields(string(stat[i+1:]))
-	if len(f) == 0 || f[0] != "Z" {
+	if len(f) == 0 || f[0] != "Z" || threadsLeft(pid) {
 		return false, 0, false
 	}
 	if len(f) < 50 {
@@ -814,6 +814,28 @@ func procExited(pid int) (exited bool, code int, known bool) {
 		return true, 128 + sig, true
 	}
 	return true, status >> 8, true
+}
+
+// threadsLeft reports whether a thread of process pid other than its
+// leader is still running. The leader of a killed Go program can be a
+// zombie while another of its threads still finishes a write or an fsync
+// it had begun in the kernel: the program is gone only when they are too.
+func threadsLeft(pid int) bool {
+	tasks, err := os.ReadDir(fmt.Sprintf("/proc/%d/task", pid))
+	if err != nil {
+		return false
+	}
+	for _, t := range tasks {
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/stat", pid, t.Name()))
+		if err != nil {
+			continue
+		}
+		i := bytes.LastIndexByte(stat, ')')
+		if f := strings.Fields(string(stat[i+1:])); len(f) > 0 && f[0] != "Z" && f[0] != "X" {
+			return true
+		}
+	}
+	return false
 }
 
 // readRaw reads the database file and its WAL as they are now.
@@ -1285,6 +1307,8 @@ func (k *killRun) script() []killAction {
 				return
 			}
 			x.press("enter")
+			x.waitFor("bản chính thức, vào thư mục")
+			x.press("yes")
 			if mode == "" || mode == modeAcked {
 				x.waitFor("Đã xuất ")
 			}
