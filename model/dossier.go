@@ -221,8 +221,9 @@ func IsWholeDossier(text string) bool {
 
 // MatchDocument finds, among the dossiers of the awards codes, the
 // documents text names by name or short name (diacritics, case and
-// punctuation ignored); a name several awards list gives each of them. ok
-// is false when none is named so.
+// punctuation ignored) that are to be handed in; a name several awards
+// list gives each of them. ok is false when no document at all is named
+// so: naming one the program writes itself is not wrong, and gives none.
 func (p *Plan) MatchDocument(codes []string, text string) (docs []DossierDoc, ok bool) {
 	k := dossierKey(text)
 	if k == "" {
@@ -234,12 +235,16 @@ func (p *Plan) MatchDocument(codes []string, text string) (docs []DossierDoc, ok
 			continue
 		}
 		for i, d := range a.Documents {
-			if dossierKey(d.Name) == k || (d.Short != "" && dossierKey(d.Short) == k) {
+			if dossierKey(d.Name) != k && (d.Short == "" || dossierKey(d.Short) != k) {
+				continue
+			}
+			ok = true
+			if !d.Produced {
 				docs = append(docs, DossierDoc{Award: code, Doc: i})
 			}
 		}
 	}
-	return docs, len(docs) > 0
+	return docs, ok
 }
 
 // WholeDossier lists every document of the dossiers of the awards codes
