@@ -23,6 +23,11 @@ Cách dùng:
       tập thể, cá nhân (hoặc thành viên Hội đồng, khi bảng có cột «Vai trò»)
       vào phiên họp chưa bỏ phiếu. Mọi lỗi của mọi tệp được báo cùng lúc, kèm
       tệp, dòng, cột; có lỗi thì không ghi gì — tất cả hoặc không gì cả.
+      Hồ sơ đề nghị khen thưởng (các giấy tờ [[awards.documents]] của kế
+      hoạch): cột «Hồ sơ đã nộp» ghi các giấy tờ đã nộp theo tên hoặc tên
+      ngắn, cách nhau bằng dấu «;», hoặc «đủ» nếu đã nộp đủ; hoặc cột «Hồ sơ
+      còn thiếu» ghi các giấy tờ còn thiếu (để trống là không thiếu). Giấy
+      tờ chưa ghi là còn thiếu; thư ký đánh dấu thêm trong phiên họp.
       --dry-run   chỉ in những gì sẽ được thêm, không ghi vào tệp phiên họp
       --sheet     tên trang tính của tệp XLSX (mặc định: trang đầu tiên)
 

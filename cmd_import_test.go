@@ -232,7 +232,8 @@ func writeXLSX500(t testing.TB, dir string) string {
 	given := []string{"An", "Bình", "Cường", "Dung", "Đức", "Giang", "Hải", "Hằng", "Khánh", "Lan", "Minh", "Ngọc", "Phúc", "Quyên", "Sơn", "Tâm", "Uyên", "Việt", "Xuân", "Yến"}
 	for i := range 500 {
 		name := fmt.Sprintf("%s Văn Mẫu %s %d", families[i%len(families)], given[i%len(given)], i+1)
-		row := []any{i + 1, name, "UBND thị trấn Như Quỳnh", "Công chức", "X", nil, nil, "X", nil, nil, nil, nil, nil, nil,
+		// After the ten awards, the dossier column is left empty.
+		row := []any{i + 1, name, "UBND thị trấn Như Quỳnh", "Công chức", "X", nil, nil, "X", nil, nil, nil, nil, nil, nil, nil,
 			"Hoàn thành xuất sắc nhiệm vụ được giao năm 2023."}
 		if err := f.SetSheetRow(sh, fmt.Sprintf("A%d", i+3), &row); err != nil {
 			t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"hoidong/model"
 )
@@ -47,7 +48,32 @@ func checkPlan(path string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "Tệp kế hoạch %s hợp lệ: %d thành viên, %d danh hiệu/hình thức, %d đối tượng đề nghị.\n",
 		path, len(p.Council.Members), len(p.Awards), len(p.Nominees))
+	if d := dossierSummary(&p); d != "" {
+		fmt.Fprintln(stdout, d)
+	}
 	return nil
+}
+
+// dossierSummary names the awards whose dossier the plan lists, with how
+// many documents each has and how many the program writes; "" for none.
+func dossierSummary(p *model.Plan) string {
+	var parts []string
+	for _, a := range p.Awards {
+		if len(a.Documents) == 0 {
+			continue
+		}
+		produced := 0
+		for _, d := range a.Documents {
+			if d.Produced {
+				produced++
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s (%d giấy tờ, %d do chương trình lập)", a.Name, len(a.Documents), produced))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Hồ sơ đề nghị khen thưởng quy định cho: " + strings.Join(parts, "; ") + "."
 }
 
 // loadPlan reads a plan file for a command that uses it, its problems

@@ -804,9 +804,9 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 	term.waitFor("xuất 1")
 	term.press("enter")
 	// The program names what it will write, and where, before writing.
-	term.waitFor("Ghi 30 tệp", "bản chính thức")
+	term.waitFor("Ghi 35 tệp", "bản chính thức")
 	term.press("yes")
-	term.waitFor("Đã xuất 30 tệp", "Đã ghi: 30 tệp")
+	term.waitFor("Đã xuất 35 tệp", "Đã ghi: 35 tệp")
 	term.press("quit")
 
 	// The program exits cleanly and says where the demo data stays.
@@ -929,8 +929,8 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 	if err := json.Unmarshal(read(out1, files[2]), &doc); err != nil {
 		t.Fatalf("%s: %v", files[2], err)
 	}
-	if doc.SchemaVersion != 4 || doc.Meeting.Status != "closed" {
-		t.Errorf("%s: schema_version %d, meeting.status %q; want 3, closed", files[2], doc.SchemaVersion, doc.Meeting.Status)
+	if doc.SchemaVersion != 5 || doc.Meeting.Status != "closed" {
+		t.Errorf("%s: schema_version %d, meeting.status %q; want 5, closed", files[2], doc.SchemaVersion, doc.Meeting.Status)
 	}
 	for _, m := range doc.Members {
 		if m.Name == absent && (m.Attendance != "absent" || m.AbsentReason != absentReason) {

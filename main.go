@@ -43,7 +43,8 @@ func commands() []command {
 			{"hoidong export --db TỆP --out THƯ_MỤC [--format txt,md,csv,json,docx] [--doc TÊN,…]",
 				"ghi biên bản họp, biên bản kiểm phiếu, kết quả bỏ phiếu,\n" +
 					"danh sách đề nghị khen thưởng, tờ trình và quyết định (dự thảo),\n" +
-					"phiếu bầu và hồ sơ (.json); mặc định: mọi tài liệu, mọi dạng.\n" +
+					"phiếu bầu, báo cáo hồ sơ còn thiếu và hồ sơ (.json);\n" +
+					"mặc định: mọi tài liệu, mọi dạng.\n" +
 					"Tên tài liệu: " + export.DocUsage()}}},
 		// verify answers like cmp: 0 intact, 1 not intact, 2 could not tell.
 		{name: "verify", run: runVerify, failCode: 2, usage: []usageLine{

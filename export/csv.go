@@ -125,7 +125,7 @@ func yesNo(b bool) string {
 func minutesRows(k *book) [][]string {
 	rows := [][]string{{
 		"Danh hiệu/Hình thức", "Loại", "Tên", "Chức vụ", "Đơn vị", "Điều kiện khen thưởng",
-		"Tiêu chuẩn đạt", "Tiêu chuẩn", "Vòng bỏ phiếu", "Đồng ý", "Tỷ lệ", "Kết quả",
+		"Tiêu chuẩn đạt", "Tiêu chuẩn", "Vòng bỏ phiếu", "Đồng ý", "Tỷ lệ", "Kết quả", "Hồ sơ", "Ý kiến phát biểu",
 	}}
 	m := &minutes{book: k}
 	for _, a := range m.awardsInOrder() {
@@ -144,6 +144,7 @@ func minutesRows(k *book) [][]string {
 					a.Name, kind.Label(), n.Name, n.Position, n.Unit, voting.EligibilityOf(&k.rec.Plan, n).Label(),
 					strconv.Itoa(cl.Met) + "/" + strconv.Itoa(cl.Total), criteriaSummary(k, n, a.Code),
 					strings.Join(seqs, ", "), agree, share, k.standing(n.ID, a.Code),
+					strings.TrimSuffix(k.dossierWords(n, a.Code), "."), remarksText(n.Remarks),
 				})
 			}
 		}
@@ -205,6 +206,9 @@ func listRows(k *book, superiorOnly bool) [][]string {
 		"Danh hiệu/Hình thức", "Cấp xét tặng", "Loại", "STT", "Tên", "Chức vụ", "Đơn vị",
 		"Tóm tắt thành tích", "Vòng", "Đồng ý", "Cơ sở tính", "Tỷ lệ", "Kết quả",
 	}}
+	if superiorOnly {
+		rows[0] = append(rows[0], "Hồ sơ còn thiếu")
+	}
 	for _, l := range k.recommended() {
 		if superiorOnly && !l.Award.Superior {
 			continue
@@ -220,10 +224,14 @@ func listRows(k *book, superiorOnly bool) [][]string {
 					seq, agree, base = strconv.Itoa(r.Seq), strconv.Itoa(res.Agree), strconv.Itoa(res.Base)
 					share = voting.FormatShare(res.Agree, res.Base)
 				}
-				rows = append(rows, []string{
+				row := []string{
 					l.Award.Name, l.Award.Authority, kind.Label(), strconv.Itoa(i + 1), k.name(id), pos, unit,
 					summary, seq, agree, base, share, k.standing(id, l.Award.Code),
-				})
+				}
+				if superiorOnly {
+					row = append(row, model.DocumentLabels(k.rec.MissingDocuments(id, l.Award.Code)))
+				}
+				rows = append(rows, row)
 			}
 		}
 	}

@@ -27,7 +27,7 @@ const (
 	FormatText     = "txt"  // plain UTF-8 text laid out by display width
 	FormatMarkdown = "md"   // CommonMark with GitHub tables
 	FormatCSV      = "csv"  // the document's table, UTF-8 with BOM and CRLF, for Excel
-	FormatJSON     = "json" // the whole record (the ho-so document only)
+	FormatJSON     = "json" // the whole record (ho-so), and the documents that have a JSON form
 	FormatDocx     = "docx" // Word, laid out as an administrative document
 )
 
@@ -89,6 +89,7 @@ func docTypes() []DocType {
 			unfit: "Không lập được quyết định khen thưởng: kế hoạch không có hình thức khen thưởng nào do cấp này tặng (superior = false)."},
 		{Key: DocBallots, Title: "Phiếu bầu", Short: "Phiếu bầu", File: "phieu-bau", Formats: text,
 			build: buildBallots, table: ballotRows},
+		dossierType(),
 		{Key: DocRecord, Title: "Hồ sơ phiên họp (JSON)", Short: "Hồ sơ JSON", File: "ho-so-phien-hop", Formats: []string{FormatJSON},
 			json: writeJSON, draft: true},
 	}

@@ -131,9 +131,9 @@ func TestDocuments_Order(t *testing.T) {
 		names = append(names, d.Name)
 	}
 	var want []string
-	for _, base := range []string{"bien-ban-hop", "bien-ban-kiem-phieu", "ket-qua-bo-phieu", "danh-sach-de-nghi-khen-thuong", "to-trinh-de-nghi-khen-thuong", "quyet-dinh-khen-thuong", "phieu-bau"} {
+	for _, base := range []string{"bien-ban-hop", "bien-ban-kiem-phieu", "ket-qua-bo-phieu", "danh-sach-de-nghi-khen-thuong", "to-trinh-de-nghi-khen-thuong", "quyet-dinh-khen-thuong", "phieu-bau", "bao-cao-ho-so-con-thieu"} {
 		for _, f := range []string{"txt", "md", "csv", "json", "docx"} {
-			if f != "json" || base == "quyet-dinh-khen-thuong" {
+			if f != "json" || base == "quyet-dinh-khen-thuong" || base == "bao-cao-ho-so-con-thieu" {
 				want = append(want, base+"."+f)
 			}
 		}
@@ -480,7 +480,7 @@ func TestJSON_MatchesRecord(t *testing.T) {
 	if err := json.Unmarshal(render(t, JSON, rec), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.SchemaVersion != 4 || doc.Draft {
+	if doc.SchemaVersion != 5 || doc.Draft {
 		t.Errorf("schema_version = %d, draft %v", doc.SchemaVersion, doc.Draft)
 	}
 	if doc.Meeting.Status != "closed" || doc.Meeting.StartedAt != "2023-12-15T08:30:00+07:00" || doc.Meeting.ClosedAt != "2023-12-15T10:45:00+07:00" {

@@ -50,6 +50,12 @@ func fixturePlan() model.Plan {
 				Code: "GK-H", Name: "Giấy khen của Chủ tịch UBND huyện", Authority: "Chủ tịch UBND huyện Văn Lâm", Superior: true,
 				Recipients: model.ForBoth,
 				Rule:       model.Rule{BallotRequired: true, Threshold: model.Fraction{Num: 50, Den: 100}, Comparison: model.MoreThan, Base: model.BasePresent},
+				Documents: []model.Document{
+					{Name: "Tờ trình đề nghị khen thưởng", Short: "Tờ trình", Produced: true},
+					{Name: "Báo cáo thành tích của tập thể hoặc cá nhân được đề nghị khen thưởng", Short: "Báo cáo thành tích"},
+					{Name: "Biên bản và kết quả bỏ phiếu của Hội đồng thi đua, khen thưởng", Short: "Biên bản, kết quả bỏ phiếu", Produced: true},
+					{Name: "Danh sách trích ngang thành tích của tập thể, cá nhân đề nghị khen thưởng", Short: "Danh sách trích ngang", Produced: true},
+				},
 			},
 		},
 		Criteria: []model.CriteriaSet{
@@ -136,7 +142,7 @@ func fixture() *model.Record {
 			Checks: checks(),
 			Candidacies: []model.Candidacy{{Award: "GK-H", Marks: []model.CriterionMark{
 				met("Xếp loại tốt, tăng 4,5 điểm"), met(""), met("Sáng kiến số hóa hồ sơ một cửa"), met(""),
-			}}},
+			}, Received: make([]bool, 4)}}, // the achievement report has not come
 		},
 		{
 			Nominee: model.Nominee{
@@ -157,7 +163,11 @@ func fixture() *model.Record {
 			Checks: checks(),
 			Candidacies: []model.Candidacy{
 				{Award: "GK-TT", Marks: []model.CriterionMark{met(""), met(""), met("")}},
-				{Award: "GK-H", Marks: []model.CriterionMark{met(""), met("Tham mưu 12 văn bản chỉ đạo"), met("")}},
+				{Award: "GK-H", Marks: []model.CriterionMark{met(""), met("Tham mưu 12 văn bản chỉ đạo"), met("")},
+					Received: []bool{false, true, false, false}},
+			},
+			Remarks: []model.Remark{
+				{ID: 1, Speaker: memChair, SpeakerName: "Lê Văn Mẫu Tâm", Text: "Đồng chí Hà tham mưu tốt công tác cải cách hành chính, đề nghị Hội đồng xem xét"},
 			},
 		},
 		{
@@ -171,6 +181,9 @@ func fixture() *model.Record {
 				met(""), notMet("Còn 02 hồ sơ đất đai trả lời chậm so với thời hạn"), met(""),
 			}}},
 			Note: "Đồng chí Phó Chủ tịch đề nghị đơn vị rút kinh nghiệm về tiến độ giải quyết hồ sơ đất đai.",
+			Remarks: []model.Remark{
+				{ID: 2, SpeakerName: "Đại diện Văn phòng Đăng ký đất đai", Text: "Hai hồ sơ chậm do chờ kết quả đo đạc."},
+			},
 		},
 		{
 			Nominee: model.Nominee{
@@ -240,8 +253,11 @@ func fixture() *model.Record {
 		Plan: plan,
 		Meeting: model.MeetingInfo{
 			Status: model.MeetingClosed, StartedAt: at(8, 30), ClosedAt: at(10, 45),
-			Discussion: "Các thành viên Hội đồng thống nhất đánh giá phong trào thi đua cải cách hành chính năm 2023 được triển khai sâu rộng, có nhiều mô hình hiệu quả.\n" +
-				"Đồng chí Trần Thị Cúc đề nghị tiếp tục nhân rộng mô hình số hóa hồ sơ tại Bộ phận một cửa.",
+			Discussion: "Các thành viên Hội đồng thống nhất đánh giá phong trào thi đua cải cách hành chính năm 2023 được triển khai sâu rộng, có nhiều mô hình hiệu quả.",
+			Remarks: []model.Remark{
+				{ID: 3, Speaker: memMTTQ, SpeakerName: "Trần Thị Cúc", Text: "Đề nghị tiếp tục nhân rộng mô hình số hóa hồ sơ tại Bộ phận một cửa."},
+				{ID: 4, SpeakerName: "Đại diện Đoàn Thanh niên thị trấn", Text: "Đồng tình với các đề nghị khen thưởng của Hội đồng"},
+			},
 		},
 		Members:  members,
 		Nominees: nominees,

@@ -27,8 +27,11 @@ import (
 // "draft" (its meeting not yet closed); results are in the record's
 // nominee order. Version 4 added who presides over the meeting, the date
 // the secretary confirmed for the minutes and the date the documents
-// carry.
-const SchemaVersion = 4
+// carry. Version 5 added each award's dossier ("documents"), each
+// candidacy's dossier with what was received ("dossier",
+// "dossier_complete"), and who said what ("remarks") on each nominee and
+// on the meeting.
+const SchemaVersion = 5
 
 // The JSON document's types: stable snake_case English names, independent of
 // the Go field names of model so a refactor cannot change the file.
@@ -115,11 +118,12 @@ type (
 		Quorum     jsonQuorum `json:"quorum"`
 		// PresidingID is who presides (model.Record.Presiding), 0 for
 		// nobody yet; PresidingRecorded whether the secretary recorded it.
-		PresidingID       int64  `json:"presiding_member_id"`
-		Presiding         string `json:"presiding"`
-		PresidingRecorded bool   `json:"presiding_recorded"`
-		MinutesDate       string `json:"minutes_date"`  // confirmed by the secretary, "" for none
-		DocumentDate      string `json:"document_date"` // the date the documents carry
+		PresidingID       int64        `json:"presiding_member_id"`
+		Presiding         string       `json:"presiding"`
+		PresidingRecorded bool         `json:"presiding_recorded"`
+		MinutesDate       string       `json:"minutes_date"`  // confirmed by the secretary, "" for none
+		DocumentDate      string       `json:"document_date"` // the date the documents carry
+		Remarks           []jsonRemark `json:"remarks"`
 	}
 	jsonRule struct {
 		BallotRequired bool         `json:"ballot_required"`
@@ -129,14 +133,15 @@ type (
 		Text           string       `json:"text"`
 	}
 	jsonAward struct {
-		Code       string     `json:"code"`
-		Name       string     `json:"name"`
-		Authority  string     `json:"authority"`
-		Superior   bool       `json:"superior"`
-		Recipients string     `json:"recipients"`
-		Rule       jsonRule   `json:"rule"`
-		Quota      *jsonQuota `json:"quota"`
-		TieBreak   string     `json:"tie_break"`
+		Code       string         `json:"code"`
+		Name       string         `json:"name"`
+		Authority  string         `json:"authority"`
+		Superior   bool           `json:"superior"`
+		Recipients string         `json:"recipients"`
+		Rule       jsonRule       `json:"rule"`
+		Quota      *jsonQuota     `json:"quota"`
+		TieBreak   string         `json:"tie_break"`
+		Documents  []jsonDocument `json:"documents"`
 	}
 	jsonCriterion struct {
 		Text     string `json:"text"`
@@ -182,15 +187,17 @@ type (
 	// both empty and RoundID 0 when no closed round lists it. Recommended
 	// says whether it is on the recommended list.
 	jsonCandidacy struct {
-		Award         string     `json:"award"`
-		Status        string     `json:"status"`
-		Standing      string     `json:"standing"`
-		StandingLabel string     `json:"standing_label"`
-		RoundID       int64      `json:"round_id"`
-		Recommended   bool       `json:"recommended"`
-		Marks         []jsonMark `json:"marks"`
-		CriteriaMet   int        `json:"criteria_met"`
-		Criteria      int        `json:"criteria_total"`
+		Award         string            `json:"award"`
+		Status        string            `json:"status"`
+		Standing      string            `json:"standing"`
+		StandingLabel string            `json:"standing_label"`
+		RoundID       int64             `json:"round_id"`
+		Recommended   bool              `json:"recommended"`
+		Marks         []jsonMark        `json:"marks"`
+		CriteriaMet   int               `json:"criteria_met"`
+		Criteria      int               `json:"criteria_total"`
+		Dossier       []jsonDossierItem `json:"dossier"`
+		Complete      bool              `json:"dossier_complete"`
 	}
 	jsonNominee struct {
 		ID                int64           `json:"id"`
@@ -207,6 +214,7 @@ type (
 		Checks            []jsonCheckMark `json:"checks"`
 		Candidacies       []jsonCandidacy `json:"candidacies"`
 		Note              string          `json:"note"`
+		Remarks           []jsonRemark    `json:"remarks"`
 	}
 	// jsonBallot lists the nominees a ballot agrees and disagrees with, in
 	// ballot order; a nominee in neither list was left unmarked.
@@ -487,6 +495,7 @@ func buildJSON(k *book) jsonRecord {
 			PresidingRecorded: rec.Meeting.Presiding != 0,
 			MinutesDate:       rec.Meeting.MinutesDate,
 			DocumentDate:      rec.DocumentDate(),
+			Remarks:           remarksJSON(rec.Meeting.Remarks),
 		},
 		Awards:      []jsonAward{},
 		Criteria:    []jsonCriteriaSet{},
@@ -521,6 +530,7 @@ func buildJSON(k *book) jsonRecord {
 				Comparison: a.Rule.Comparison.String(), Base: a.Rule.Base.String(),
 				Text: voting.RuleText(a.Rule),
 			},
+			Documents: documentsJSON(a.Documents),
 		})
 	}
 	for _, s := range p.Criteria {
@@ -584,6 +594,7 @@ func nomineeJSON(p *model.Plan, ix *voting.Index, n *model.NomineeRecord, recomm
 		Checks:            []jsonCheckMark{},
 		Candidacies:       []jsonCandidacy{},
 		Note:              n.Note,
+		Remarks:           remarksJSON(n.Remarks),
 	}
 	for _, c := range n.Checks {
 		jn.Checks = append(jn.Checks, jsonCheckMark{Code: c.Code, Confirmed: c.Confirmed, Applies: c.Applies})
@@ -594,6 +605,7 @@ func nomineeJSON(p *model.Plan, ix *voting.Index, n *model.NomineeRecord, recomm
 		jc := jsonCandidacy{
 			Award: c.Award, Status: ix.Status(n, c.Award).Label(), Marks: []jsonMark{},
 			CriteriaMet: cl.Met, Criteria: cl.Total, Recommended: recommended[candidacy{n.ID, c.Award}],
+			Dossier: dossierJSON(n.Dossier(p, c.Award)), Complete: len(n.MissingDocuments(p, c.Award)) == 0,
 		}
 		if r, lo, ok := ix.Final(n.ID, c.Award); ok {
 			jc.Standing, jc.StandingLabel, jc.RoundID = lo.Outcome.String(), lo.Outcome.Label(), r.ID

@@ -28,11 +28,12 @@ func errNoRecord() error {
 type minutes struct {
 	*book
 	doc
+	said map[int64]bool // nominees whose remarks are written, under the first award they are reviewed for
 }
 
 // buildMinutes lays out the biên bản họp Hội đồng.
 func buildMinutes(k *book) *doc {
-	m := &minutes{book: k, doc: *k.newDoc("Biên bản họp " + k.councilName())}
+	m := &minutes{book: k, doc: *k.newDoc("Biên bản họp " + k.councilName()), said: map[int64]bool{}}
 	number := strings.TrimSpace(k.rec.Plan.Meeting.Number)
 	if number == "" {
 		number = "      /BB-HĐTĐKT" // left blank to be numbered by hand
@@ -326,8 +327,15 @@ func (m *minutes) nominee(no int, n *model.NomineeRecord, a model.Award) {
 		}
 		m.item(3, fmt.Sprintf("Tiêu chuẩn (đạt %d/%d): ", cl.Met, cl.Total), strings.Join(marks, "; ")+".")
 	}
+	if w := m.dossierWords(n, a.Code); w != "" {
+		m.item(3, "Hồ sơ: ", w)
+	}
 	if note := strings.TrimSpace(n.Note); note != "" {
 		m.item(3, "Ý kiến: ", note)
+	}
+	if !m.said[n.ID] {
+		remarkItems(&m.doc, 3, n.Remarks)
+		m.said[n.ID] = true
 	}
 	m.item(3, "Kết quả xem xét: ", m.outcome(n, a))
 }
@@ -365,7 +373,7 @@ func (m *minutes) outcome(n *model.NomineeRecord, a model.Award) string {
 func (m *minutes) discussion() {
 	m.subsection("2. Ý kiến thảo luận")
 	d := strings.TrimSpace(m.rec.Meeting.Discussion)
-	if d == "" {
+	if d == "" && len(m.rec.Meeting.Remarks) == 0 {
 		m.text(1, "", "Không có ý kiến khác.")
 	}
 	for _, p := range strings.Split(d, "\n") {
@@ -383,6 +391,7 @@ func (m *minutes) discussion() {
 		}
 		m.text(1, lead, p)
 	}
+	remarkItems(&m.doc, 1, m.rec.Meeting.Remarks)
 	m.add(blank{})
 }
 

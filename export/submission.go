@@ -3,6 +3,8 @@ package export
 import (
 	"fmt"
 	"strings"
+
+	"hoidong/voting"
 )
 
 // hasSuperior reports whether the plan has an award the superior level grants.
@@ -62,9 +64,10 @@ func buildSubmission(k *book) *doc {
 			}
 			d.labelled(0, fmt.Sprintf("%d. ", i+1), fmt.Sprintf("%s (%d):", kind.Label(), len(ids)), "")
 			for j, id := range ids {
-				d.text(1, fmt.Sprintf("%d) ", j+1), k.described(id)+k.voteNote(id, a.Code)+".")
+				d.text(1, fmt.Sprintf("%d) ", j+1), k.described(id)+k.voteNote(id, a.Code)+k.missingWords(id, a.Code)+".")
 			}
 		}
+		k.missingNote(d, l)
 		d.text(0, "", "(Có danh sách trích ngang, báo cáo thành tích và biên bản họp, kết quả bỏ phiếu của Hội đồng Thi đua – Khen thưởng kèm theo.)")
 		d.text(0, "", fmt.Sprintf("%s kính trình %s xem xét, quyết định./.", issuer, authority))
 		d.add(recipients{
@@ -78,6 +81,24 @@ func buildSubmission(k *book) *doc {
 		d.text(0, "", "Hội đồng không đề nghị tập thể, cá nhân nào cho hình thức khen thưởng do cấp trên xét tặng; không cần lập tờ trình.")
 	}
 	return d
+}
+
+// missingNote says, under the list of a tờ trình, how many of those on it
+// have an incomplete dossier.
+func (k *book) missingNote(d *doc, l voting.AwardList) {
+	incomplete := func(ids []int64) int {
+		n := 0
+		for _, id := range ids {
+			if !k.rec.DossierComplete(id, l.Award.Code) {
+				n++
+			}
+		}
+		return n
+	}
+	c, i := incomplete(l.Collective), incomplete(l.Individual)
+	if c+i > 0 {
+		d.text(0, "", fmt.Sprintf("(Hồ sơ của %s nêu trên còn thiếu giấy tờ như đã ghi, cần bổ sung đủ trước khi trình; xem Báo cáo hồ sơ còn thiếu.)", countWords(c, i)))
+	}
 }
 
 // voteNote says how the council's vote decided a candidacy, for a list of

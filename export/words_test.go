@@ -436,7 +436,7 @@ func TestDecision_TitleOrForm(t *testing.T) {
 // screens, a file name and formats; the CLI's list names them all.
 func TestDocKeys(t *testing.T) {
 	keys := DocKeys()
-	if !slices.Equal(keys, []string{"bien-ban", "kiem-phieu", "ket-qua", "danh-sach", "to-trinh", "quyet-dinh", "phieu-bau", "ho-so"}) {
+	if !slices.Equal(keys, []string{"bien-ban", "kiem-phieu", "ket-qua", "danh-sach", "to-trinh", "quyet-dinh", "phieu-bau", "ho-so-thieu", "ho-so"}) {
 		t.Errorf("DocKeys() = %v", keys)
 	}
 	if DocUsage() != strings.Join(keys, ", ") {

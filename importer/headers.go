@@ -54,6 +54,8 @@ const (
 	colVotes          // whether a council member votes
 	colAward          // an X column for one award
 	colFact           // an X column for one eligibility check
+	colDossier        // the documents of the dossier handed in
+	colMissing        // the documents of the dossier still missing
 )
 
 // label is the role's Vietnamese name, for messages.
@@ -81,6 +83,10 @@ func (r role) label() string {
 		return "vai trò trong Hội đồng"
 	case colVotes:
 		return "biểu quyết"
+	case colDossier:
+		return "hồ sơ đã nộp"
+	case colMissing:
+		return "hồ sơ còn thiếu"
 	}
 	return "?"
 }
@@ -118,6 +124,11 @@ func headerRole(k string) (role, model.Kind) {
 		return colFactList, 0
 	case "ghi chu", "ghi chu khac":
 		return colNote, 0
+	case "ho so da nop", "ho so", "ho so da nhan", "ho so de nghi da nop", "giai to da nop", "ho so nop",
+		"giai to ho so da nop", "tinh trang ho so":
+		return colDossier, 0
+	case "ho so con thieu", "ho so thieu", "con thieu", "giai to con thieu", "thieu ho so", "giai to thieu":
+		return colMissing, 0
 	case "vai tro", "vai tro trong hoi dong", "chuc danh trong hoi dong", "chuc vu trong hoi dong",
 		"nhiem vu trong hoi dong", "thanh phan":
 		return colRole, 0

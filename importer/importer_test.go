@@ -369,3 +369,79 @@ func TestAwardIndex_Match(t *testing.T) {
 		t.Errorf("ambiguous header gave %q %v", code, several)
 	}
 }
+
+// TestRead_Dossier reads the columns that say which documents of the
+// dossier were handed in, or are missing.
+func TestRead_Dossier(t *testing.T) {
+	tsv := "Họ và tên\tLoại\tDanh hiệu đề nghị\tHồ sơ đã nộp\n" +
+		"Tổ dân phố số 3\tTập thể\tGiấy khen UBND huyện\tđủ\n" +
+		"Trần Văn Bình\tCN\tGK_HUYEN\tbao cao thanh tich; Tờ trình\n" +
+		"Lê Thị Cúc\tCN\tGK_HUYEN\t\n" +
+		"Phan Văn Dũng\tCN\tGK_TT\tBáo cáo thành tích\n" +
+		"Đỗ Thị Em\tCN\tGK_HUYEN\tGiấy chứng nhận sức khỏe\n" +
+		"Vũ Văn Giang\tCN\tGK_HUYEN\tBáo cáo thành tích của tập thể hoặc cá nhân được đề nghị khen thưởng, Tờ trình\n"
+	b := Read(meeting(false), []File{{Name: "dk.tsv", Data: []byte(tsv)}}, Options{})
+	want := []string{
+		"tệp dk.tsv, dòng 5, cột D (Hồ sơ đã nộp): các danh hiệu, hình thức đề nghị không có giấy tờ nào phải nộp trong hồ sơ; để trống ô «Báo cáo thành tích»",
+		"tệp dk.tsv, dòng 6, cột D (Hồ sơ đã nộp): giấy tờ «Giấy chứng nhận sức khỏe» không có trong hồ sơ của các danh hiệu, hình thức đề nghị; ghi tên hoặc tên ngắn: «Báo cáo thành tích», hoặc «đủ»",
+	}
+	var got []string
+	for _, p := range b.Problems {
+		got = append(got, p.String())
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
+	}
+	report := []model.DossierDoc{{Award: "GK_HUYEN", Doc: 1}}
+	received := map[string][]model.DossierDoc{"Tổ dân phố số 3": report, "Trần Văn Bình": report, "Lê Thị Cúc": nil, "Vũ Văn Giang": report}
+	if len(b.Nominees) != len(received) {
+		t.Fatalf("nominees %#v", b.Nominees)
+	}
+	for _, n := range b.Nominees {
+		if !reflect.DeepEqual(n.Received, received[n.Name]) {
+			t.Errorf("%s received %+v, want %+v", n.Name, n.Received, received[n.Name])
+		}
+	}
+
+	// «Hồ sơ còn thiếu»: an empty cell, or «không», misses nothing.
+	tsv = "Họ và tên\tLoại\tDanh hiệu đề nghị\tHồ sơ còn thiếu\n" +
+		"Trần Văn Bình\tCN\tGK_HUYEN\tBáo cáo thành tích\n" +
+		"Lê Thị Cúc\tCN\tGK_HUYEN\t\n" +
+		"Phan Văn Dũng\tCN\tGK_HUYEN\tkhông\n"
+	b = Read(meeting(false), []File{{Name: "thieu.tsv", Data: []byte(tsv)}}, Options{})
+	if err := b.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range [][]model.DossierDoc{nil, report, report} {
+		if !reflect.DeepEqual(b.Nominees[i].Received, want) {
+			t.Errorf("%s received %+v, want %+v", b.Nominees[i].Name, b.Nominees[i].Received, want)
+		}
+	}
+
+	// Both columns must agree.
+	tsv = "Họ và tên\tLoại\tDanh hiệu đề nghị\tHồ sơ đã nộp\tHồ sơ còn thiếu\n" +
+		"Trần Văn Bình\tCN\tGK_HUYEN\tđủ\tBáo cáo thành tích\n"
+	b = Read(meeting(false), []File{{Name: "ca-hai.tsv", Data: []byte(tsv)}}, Options{})
+	if len(b.Problems) != 1 || b.Problems[0].String() !=
+		"tệp ca-hai.tsv, dòng 2, cột E (Hồ sơ còn thiếu): «Báo cáo thành tích» vừa ghi ở cột hồ sơ đã nộp vừa ghi còn thiếu; hãy sửa một trong hai ô" {
+		t.Errorf("problems %v", b.Problems)
+	}
+}
+
+// TestTemplate_DossierColumn checks that the template has the dossier
+// column, and its instructions name the documents to hand in.
+func TestTemplate_DossierColumn(t *testing.T) {
+	p := meeting(false).Plan
+	h := templateHeader(&p)
+	if h[len(h)-3] != "Hồ sơ đã nộp" {
+		t.Errorf("header %q", h)
+	}
+	text := strings.Join(instructions(&p), "\n")
+	if !strings.Contains(text, "Hồ sơ Giấy khen của Chủ tịch UBND huyện: «Báo cáo thành tích».") || !strings.Contains(text, "Cột «Hồ sơ đã nộp»") {
+		t.Errorf("instructions:\n%s", text)
+	}
+	p.Awards[1].Documents = nil
+	if h := templateHeader(&p); h[len(h)-3] == "Hồ sơ đã nộp" || strings.Contains(strings.Join(instructions(&p), "\n"), "Hồ sơ đã nộp") {
+		t.Errorf("a plan without dossiers has the column: %q", h)
+	}
+}

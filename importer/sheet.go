@@ -363,6 +363,9 @@ func (s *sheet) nominee(i int) {
 		return
 	}
 	s.settleKind(i, &nr)
+	if len(n.Awards) > 0 {
+		s.dossier(i, &nr)
+	}
 	if len(n.Awards) == 0 && !nr.unknownMarks && s.rowProbs == 0 {
 		s.at(i+1, s.h.nameCol, "«%s» chưa được đề nghị danh hiệu, hình thức nào (đánh dấu X vào cột danh hiệu)", clip(n.Name, 40))
 	}
@@ -430,6 +433,8 @@ func (s *sheet) nomineeCell(i, j int, c column, v string, nr *nomineeRow) {
 		s.factMark(i, j, c.code, v, nr)
 	case colFactList:
 		s.factList(i, j, v, nr)
+	case colDossier, colMissing:
+		// read with the row's awards, in dossier
 	case colUnknown:
 		s.unknown(i, j, v, &nr.unknownMarks)
 	}

@@ -39,6 +39,9 @@ func templateHeader(p *model.Plan) []string {
 	for _, a := range p.Awards {
 		h = append(h, a.Name)
 	}
+	if p.HasDossiers() {
+		h = append(h, dossierHeader)
+	}
 	return append(h, "Tóm tắt thành tích", "Ghi chú")
 }
 
@@ -203,6 +206,9 @@ func writeNomineeSheet(f *excelize.File, p *model.Plan, st templateStyles) error
 		f.SetColWidth(sh, colLetter(last), colLetter(last), 16),
 		f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}),
 	}
+	if p.HasDossiers() {
+		steps = append(steps, f.SetColWidth(sh, colLetter(5+len(p.Awards)), colLetter(5+len(p.Awards)), 26))
+	}
 	if len(p.Awards) > 0 {
 		steps = append(steps, f.SetColWidth(sh, "E", colLetter(4+len(p.Awards)), 14))
 		dv := excelize.NewDataValidation(true)
@@ -284,6 +290,9 @@ func instructions(p *model.Plan) []string {
 		"- Cột «Tập thể, cá nhân»: tên tập thể hoặc họ và tên cá nhân (bắt buộc).",
 		"- Mỗi danh hiệu, hình thức khen thưởng một cột: ghi X nếu đề nghị, để trống nếu không. Không sửa tên các cột này.",
 		"- «Đơn vị», «Chức vụ», «Tóm tắt thành tích», «Ghi chú»: không bắt buộc.",
+	}
+	lines = append(lines, dossierHelp(p)...)
+	lines = append(lines, []string{
 		"",
 		"Trang «" + sheetMembers + "» (nếu cần nhập thành viên Hội đồng): họ và tên, chức vụ, vai trò (Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Thư ký), X ở cột «Biểu quyết» nếu được biểu quyết.",
 		"",
@@ -292,7 +301,7 @@ func instructions(p *model.Plan) []string {
 		"Lưu tệp dạng .xlsx (hoặc CSV UTF-8); không dùng phông chữ cũ (.VnTime, VNI-Times).",
 		"",
 		"Các danh hiệu, hình thức khen thưởng của kế hoạch:",
-	}
+	}...)
 	for _, a := range p.Awards {
 		lines = append(lines, fmt.Sprintf("- %s (mã %s): dành cho %s.", a.Name, a.Code, recipientsLabel(a.Recipients)))
 	}

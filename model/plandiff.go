@@ -113,6 +113,7 @@ func PlanDiff(before, after Plan) []string {
 			d.add(path+".awards", textList(b.Awards), textList(a.Awards))
 			d.text(path+".summary", b.Summary, a.Summary)
 			d.add(path+".facts", textList(b.Facts), textList(a.Facts))
+			d.nomineeDossier(path, b, a)
 		}
 	}
 	return d.out

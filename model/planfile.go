@@ -525,7 +525,7 @@ func (r *planReader) plan(raw map[string]any) Plan {
 
 	for i, nt := range r.tables(raw, "", "nominees") {
 		path := planIndex("nominees", i)
-		r.known(nt, path, "kind", "name", "unit", "position", "awards", "summary", "facts")
+		r.known(nt, path, append([]string{"kind", "name", "unit", "position", "awards", "summary", "facts"}, nomineeDossierKeys()...)...)
 		n := Nominee{
 			Name:     r.str(nt, path, "name"),
 			Unit:     r.str(nt, path, "unit"),
@@ -539,6 +539,7 @@ func (r *planReader) plan(raw map[string]any) Plan {
 		} else if k := r.choice(nt, path, "kind", "loại đối tượng", "collective", "individual"); k >= 0 {
 			n.Kind = Kind(k + 1)
 		}
+		r.readReceived(nt, path, &p, &n)
 		p.Nominees = append(p.Nominees, n)
 	}
 	return p

@@ -18,7 +18,9 @@ import (
 func meetingDocKeys() []string { return []string{"sign_secretary", "sign_presiding"} }
 
 // awardDocKeys are the [[awards]] keys read by awardDocs.
-func awardDocKeys() []string { return []string{"reason", "reward_collective", "reward_individual"} }
+func awardDocKeys() []string {
+	return []string{"reason", "reward_collective", "reward_individual", "documents"}
+}
 
 // meetingDocs reads the signature titles of the minutes from [meeting].
 func (r *planReader) meetingDocs(t map[string]any, m *MeetingSettings) {
@@ -31,6 +33,7 @@ func (r *planReader) awardDocs(at map[string]any, path string, a *Award) {
 	a.Reason = r.str(at, path, "reason")
 	a.RewardCollective = r.multiple(at, path, "reward_collective")
 	a.RewardIndividual = r.multiple(at, path, "reward_individual")
+	r.readDossier(at, path, a)
 }
 
 // decision reads the [decision] table.
@@ -121,6 +124,7 @@ func parseMultiple(s string) (Fraction, bool) {
 // documents checks the keys that shape the documents.
 func (v *planValidator) documents() {
 	p := v.p
+	v.dossiers()
 	v.title("meeting.sign_secretary", p.Meeting.SignSecretary, DefaultSignSecretary)
 	v.title("meeting.sign_presiding", p.Meeting.SignPresiding, DefaultSignPresiding)
 	for i, a := range p.Awards {
@@ -213,6 +217,7 @@ func (d *planDiff) awardDocs(path string, b, a Award) {
 	d.text(path+".reason", b.Reason, a.Reason)
 	d.add(path+".reward_collective", multipleText(b.RewardCollective), multipleText(a.RewardCollective))
 	d.add(path+".reward_individual", multipleText(b.RewardIndividual), multipleText(a.RewardIndividual))
+	d.awardDossier(path, b, a)
 }
 
 // MultipleText writes a multiple of the base salary the Vietnamese way:

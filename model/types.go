@@ -264,6 +264,9 @@ type Award struct {
 	// base salary (mức lương cơ sở): 3/10 is 0,3 lần. Zero: not stated.
 	RewardCollective Fraction `json:",omitzero"`
 	RewardIndividual Fraction `json:",omitzero"`
+	// Documents is the dossier a nominee proposed for the award needs
+	// (see dossier.go); empty: the plan asks for none.
+	Documents []Document `json:",omitempty"`
 }
 
 // Criterion is one line of a criteria checklist.
@@ -342,6 +345,9 @@ type Nominee struct {
 	Awards   []string // award codes proposed
 	Summary  string   // achievement summary
 	Facts    []string // eligibility check codes known to apply
+	// Received lists the documents of the dossiers of its awards already
+	// received when the nominee is registered (see dossier.go).
+	Received []DossierDoc
 }
 
 // Plan is everything a meeting is held under.
@@ -471,6 +477,9 @@ type CriterionMark struct {
 type Candidacy struct {
 	Award string
 	Marks []CriterionMark // one per criterion of the plan's checklist, in order
+	// Received says, per document of the award's dossier in the plan's
+	// order, whether it was marked received (see dossier.go).
+	Received []bool
 }
 
 // NomineeRecord is a nominee with the council's review.
@@ -478,7 +487,8 @@ type NomineeRecord struct {
 	Nominee
 	Checks      []CheckMark // one per eligibility check of the plan, in order
 	Candidacies []Candidacy // one per proposed award, in the nominee's order
-	Note        string      // discussion note
+	Note        string      // discussion note typed as free text (kept for older records; see Remarks)
+	Remarks     []Remark    // who said what about the nominee, in the order entered
 }
 
 // Ballot is one secret ballot: agree or not for each nominee of its round.
@@ -553,7 +563,8 @@ type MeetingInfo struct {
 	Status     MeetingStatus
 	StartedAt  time.Time
 	ClosedAt   time.Time
-	Discussion string
+	Discussion string   // discussion typed as free text (kept for older records; see Remarks)
+	Remarks    []Remark // who said what about the meeting, in the order entered
 	// SecretarySet reports whether the secretary has chosen the code that
 	// leaves the in-program booth and opens a round's sealed ballots.
 	SecretarySet bool

@@ -137,6 +137,18 @@ func auditedTables() []tableSpec {
 			columns:  []string{"issued", "locked"},
 			labels:   map[string]string{"issued": "số lần cấp mã bỏ phiếu", "locked": "bị khóa vì nhập sai mã"},
 			describe: func(n *names, k []any) string { return "mã bỏ phiếu của " + n.member(k[0]) }},
+		// Dossiers and remarks (migration 00007; see dossier.go).
+		{name: "dossier", key: []string{"nominee_id", "award", "doc"},
+			labels: map[string]string{},
+			describe: func(n *names, k []any) string {
+				doc, _ := k[2].(int64)
+				return fmt.Sprintf("%s, hồ sơ %s, giấy tờ %d", n.nominee(k[0]), n.award(k[1]), doc+1)
+			}},
+		{name: "remarks", key: []string{"id"},
+			columns: []string{"nominee_id", "speaker", "speaker_name", "text"},
+			labels: map[string]string{"nominee_id": "đối tượng", "speaker": "người phát biểu",
+				"speaker_name": "tên người phát biểu", "text": "nội dung"},
+			describe: func(_ *names, k []any) string { return "ý kiến phát biểu số " + valueText(k[0]) }},
 		{name: "corrections", key: []string{"seq"},
 			columns:  []string{"at", "text"},
 			labels:   map[string]string{"at": "thời điểm", "text": "nội dung"},

@@ -43,7 +43,8 @@ func v1File(t *testing.T) string {
 	}
 	exec(`INSERT INTO meeting (id, plan, status, started_at) VALUES (1, ?, 'open', '2023-12-15T01:30:00Z')`, planText)
 	must(t, insertMembers(ctx, tx, plan.Council.Members))
-	must(t, insertNominees(ctx, tx, plan.Nominees))
+	_, err = insertNominees(ctx, tx, plan.Nominees)
+	must(t, err)
 	event("meeting.create", "plan 11/KH-UBND: 5 members, 4 nominees")
 	exec(`UPDATE members SET attendance = 'present' WHERE id <= 4`)
 	event("attendance", "members 1-4: present")

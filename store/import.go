@@ -46,6 +46,9 @@ func (s *Store) Import(ctx context.Context, nominees []model.Nominee, members []
 		if err != nil {
 			return err
 		}
+		if err := insertDossier(ctx, tx, &plan, nomineeIDs, nominees); err != nil {
+			return err
+		}
 		// The log names each nominee's row and candidacies, as record
 		// would, read back with a query for each table.
 		rows, err := readChanges(ctx, tx, "nominees", nomineeIDs)
@@ -56,9 +59,16 @@ func (s *Store) Import(ctx context.Context, nominees []model.Nominee, members []
 		if err != nil {
 			return err
 		}
-		changes := make([]rowChange, 0, 2*len(nomineeIDs))
+		docs, err := readChanges(ctx, tx, "dossier", nomineeIDs)
+		if err != nil {
+			return err
+		}
+		changes := make([]rowChange, 0, 3*len(nomineeIDs))
 		for i := range nomineeIDs {
 			changes = append(changes, rows[i], cands[i])
+			if len(docs[i].Rows) > 0 {
+				changes = append(changes, docs[i])
+			}
 		}
 		memberIDs, err := appendMembers(ctx, tx, members)
 		if err != nil {

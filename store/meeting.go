@@ -33,12 +33,16 @@ func (s *Store) CreateMeeting(ctx context.Context, p model.Plan) error {
 		if err := insertMembers(ctx, tx, p.Council.Members); err != nil {
 			return err
 		}
-		if err := insertNominees(ctx, tx, p.Nominees); err != nil {
+		ids, err := insertNominees(ctx, tx, p.Nominees)
+		if err != nil {
+			return err
+		}
+		if err := insertDossier(ctx, tx, &p, ids, p.Nominees); err != nil {
 			return err
 		}
 		return s.record(ctx, tx, "meeting.create",
 			fmt.Sprintf("plan %s: %d members, %d nominees", p.Ref.Number, len(p.Council.Members), len(p.Nominees)),
-			row("meeting"), row("members"), row("nominees"), row("candidacies"))
+			row("meeting"), row("members"), row("nominees"), row("candidacies"), row("dossier"))
 	})
 }
 
@@ -60,41 +64,45 @@ func insertMembers(ctx context.Context, tx *sql.Tx, members []model.Member) erro
 	return nil
 }
 
-func insertNominees(ctx context.Context, tx *sql.Tx, nominees []model.Nominee) error {
+// insertNominees inserts the plan's nominees with their candidacies and
+// returns their ids, in order.
+func insertNominees(ctx context.Context, tx *sql.Tx, nominees []model.Nominee) ([]int64, error) {
 	nstmt, err := tx.PrepareContext(ctx, `INSERT INTO nominees (pos, kind, name, unit, position, summary, facts)
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 	if err != nil {
-		return fmt.Errorf("insert nominees: %w", err)
+		return nil, fmt.Errorf("insert nominees: %w", err)
 	}
 	defer nstmt.Close()
 	cstmt, err := tx.PrepareContext(ctx, `INSERT INTO candidacies (nominee_id, award, pos) VALUES (?, ?, ?)`)
 	if err != nil {
-		return fmt.Errorf("insert candidacies: %w", err)
+		return nil, fmt.Errorf("insert candidacies: %w", err)
 	}
 	defer cstmt.Close()
+	ids := make([]int64, 0, len(nominees))
 	for i, n := range nominees {
 		kind, err := kindText(n.Kind)
 		if err != nil {
-			return model.Errorf(model.EInvalid, "Đối tượng thứ %d (%s) không rõ là tập thể hay cá nhân.", i+1, n.Name)
+			return nil, model.Errorf(model.EInvalid, "Đối tượng thứ %d (%s) không rõ là tập thể hay cá nhân.", i+1, n.Name)
 		}
 		facts, err := json.Marshal(n.Facts)
 		if err != nil {
-			return fmt.Errorf("encode facts of nominee %d: %w", i+1, err)
+			return nil, fmt.Errorf("encode facts of nominee %d: %w", i+1, err)
 		}
 		var id int64
 		if err := nstmt.QueryRowContext(ctx, i+1, kind, n.Name, n.Unit, n.Position, n.Summary, string(facts)).Scan(&id); err != nil {
-			return fmt.Errorf("insert nominee %d: %w", i+1, err)
+			return nil, fmt.Errorf("insert nominee %d: %w", i+1, err)
 		}
+		ids = append(ids, id)
 		for j, award := range n.Awards {
 			if _, err := cstmt.ExecContext(ctx, id, award, j); err != nil {
 				if isPrimaryKeyViolation(err) {
-					return model.Errorf(model.EInvalid, "Đối tượng thứ %d (%s) được đề nghị %q hai lần.", i+1, n.Name, award)
+					return nil, model.Errorf(model.EInvalid, "Đối tượng thứ %d (%s) được đề nghị %q hai lần.", i+1, n.Name, award)
 				}
-				return fmt.Errorf("insert candidacy %d/%s: %w", i+1, award, err)
+				return nil, fmt.Errorf("insert candidacy %d/%s: %w", i+1, award, err)
 			}
 		}
 	}
-	return nil
+	return ids, nil
 }
 
 // meetingClosed is the error for any change after the meeting closed.

@@ -229,6 +229,9 @@ func (s *Store) loadRecord(ctx context.Context, q querier, withBallots bool) (mo
 	if rec.Nominees, err = loadNominees(ctx, q, &rec.Plan, 0); err != nil {
 		return rec, err
 	}
+	if rec.Meeting.Remarks, err = loadMeetingRemarks(ctx, q); err != nil {
+		return rec, err
+	}
 	if rec.Rounds, err = loadRounds(ctx, q, 0, withBallots); err != nil {
 		return rec, err
 	}
@@ -305,8 +308,8 @@ func loadMembers(ctx context.Context, q querier) ([]model.MemberRecord, error) {
 }
 
 // loadNominees reads the nominees, or only the one with id only when it is
-// not zero, with their candidacies, checks and marks: four queries whatever
-// their number.
+// not zero, with their candidacies, checks, marks, dossiers and remarks:
+// six queries whatever their number.
 func loadNominees(ctx context.Context, q querier, plan *model.Plan, only int64) ([]model.NomineeRecord, error) {
 	var f rowFilter
 	if only != 0 {
@@ -326,10 +329,17 @@ func loadNominees(ctx context.Context, q querier, plan *model.Plan, only int64) 
 		{"read marks",
 			`SELECT nominee_id, award, idx, mark, note FROM marks` + f.where("WHERE", "nominee_id"),
 			l.scanMark},
+		{"read dossier",
+			`SELECT nominee_id, award, doc FROM dossier` + f.where("WHERE", "nominee_id"),
+			l.scanDossier},
+		{"read remarks",
+			remarkColumns + ` WHERE nominee_id IS NOT NULL` + f.where("AND", "nominee_id") + ` ORDER BY id`,
+			l.scanRemark},
 	}
 	if err := runSteps(ctx, q, f.args, steps); err != nil {
 		return nil, err
 	}
+	l.received()
 	return l.out, nil
 }
 
@@ -376,6 +386,7 @@ type nomineeLoader struct {
 	checkIndex map[string]int
 	checkArena arena[model.CheckMark]
 	markArena  arena[model.CriterionMark]
+	docArena   arena[bool]
 }
 
 // newNomineeLoader prepares a load under plan; many says it reads every
@@ -390,7 +401,7 @@ func newNomineeLoader(plan *model.Plan, many bool) *nomineeLoader {
 		l.checkIndex[c.Code] = i
 	}
 	if many {
-		l.checkArena.size, l.markArena.size = 4096, 4096
+		l.checkArena.size, l.markArena.size, l.docArena.size = 4096, 4096, 4096
 	}
 	return l
 }
@@ -444,6 +455,9 @@ func (l *nomineeLoader) scanCandidacy(rows *sql.Rows) error {
 	c := model.Candidacy{Award: award}
 	if k := len(l.plan.CriteriaFor(n.Kind, award)); k > 0 {
 		c.Marks = l.markArena.take(k)
+	}
+	if a, ok := l.plan.Award(award); ok && len(a.Documents) > 0 {
+		c.Received = l.docArena.take(len(a.Documents))
 	}
 	n.Candidacies = append(n.Candidacies, c)
 	return nil

@@ -1132,12 +1132,13 @@ func (v *verifier) compareResults(name string, r *roundInfo, lines []model.Resul
 	return ""
 }
 
-// guardedTables are the tables that migrations 00002 to 00004 close with
+// guardedTables are the tables that migrations 00002 to 00007 close with
 // triggers when the meeting closes.
 func guardedTables() []string {
 	return []string{"members", "nominees", "candidacies", "marks", "checks", "rounds", "round_nominees",
 		"participation", "ballots", "ballot_choices", "results",
-		"paper_counts", "chair_decisions", "decision_nominees", "member_codes", "round_keys", "sealed_ballots"}
+		"paper_counts", "chair_decisions", "decision_nominees", "member_codes", "round_keys", "sealed_ballots",
+		"dossier", "remarks"}
 }
 
 // triggers makes sure the triggers that keep the log append-only and a

@@ -194,7 +194,7 @@ func TestMeeting_WholeMeetingThroughUpdate(t *testing.T) {
 	h.press("w")
 	h.snap("export-prompt")
 	h.press("enter")
-	h.expect("Ghi 30 tệp, 8 tài liệu, bản chính thức")
+	h.expect("Ghi 35 tệp, 9 tài liệu, bản chính thức")
 	h.press("c")
 	h.expect("Đã xuất")
 	h.snap("exported")
