@@ -103,16 +103,18 @@ type Options struct {
 // shared is what every screen reads: the record and the look, and the
 // queue of writes.
 type shared struct {
-	ctx    context.Context // cancelled when the program quits
-	st     *store.Store
-	rec    *model.Record
-	keys   keyMap
-	styles styles
-	theme  Theme
-	dark   bool      // the terminal's background is dark
-	now    time.Time // the time the status bar shows, from the last tick
-	width  int
-	height int // height of the body area
+	ctx context.Context // cancelled when the program quits
+	st  *store.Store
+	rec *model.Record
+	// version is the file's data version when rec was read (see poll).
+	version int64
+	keys    keyMap
+	styles  styles
+	theme   Theme
+	dark    bool      // the terminal's background is dark
+	now     time.Time // the time the status bar shows, from the last tick
+	width   int
+	height  int // height of the body area
 
 	busy      string // what slow thing is under way, for the spinner; "" for none
 	exportDir string // where documents and code slips are written by default
@@ -399,7 +401,7 @@ func (c *shared) hit(y int, f func() tea.Cmd) {
 // come from a booth in another process.
 func (m *Model) onTick() tea.Cmd {
 	if m.sh.rec != nil && !m.sh.writing && (m.page == pageRounds || m.page == pageBooth || m.page == pageOverview) {
-		return tea.Batch(tick(), load(m.sh.ctx, m.sh.st, m.sh.generation))
+		return tea.Batch(tick(), poll(m.sh.ctx, m.sh.st, m.sh.generation, m.sh.version))
 	}
 	return tick()
 }
@@ -622,6 +624,7 @@ func (m *Model) onRecord(msg recordMsg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	m.sh.rec = msg.rec
+	m.sh.version = msg.version
 	if m.sh.exported.draft && msg.rec.Meeting.Status == model.MeetingClosed {
 		m.sh.exported = exported{} // a draft is never shown as the final documents
 	}

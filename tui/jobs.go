@@ -33,6 +33,9 @@ type recordMsg struct {
 	logged string
 	// notify is the successful job's message for a page.
 	notify tea.Msg
+	// version is the file's data version read before the record: a poll
+	// that finds the same number knows the record has not changed.
+	version int64
 }
 
 // tickMsg asks for a fresh look at the record, for live progress, and
@@ -54,8 +57,28 @@ func load(ctx context.Context, st *store.Store, gen int) tea.Cmd {
 	}
 }
 
-// snapshot reads the record into a recordMsg.
+// poll asks the file whether anything was committed since the record the
+// screen shows (version), by this program or a booth in another process,
+// and reads the record again only then: a screen that follows a round
+// costs almost nothing while nobody votes.
+func poll(ctx context.Context, st *store.Store, gen int, version int64) tea.Cmd {
+	return func() tea.Msg {
+		if v, err := st.DataVersion(ctx); err == nil && v == version {
+			return nil
+		}
+		msg := snapshot(ctx, st, "", nil)
+		msg.gen = gen
+		return msg
+	}
+}
+
+// snapshot reads the record into a recordMsg: the record without its
+// event log, which no screen shows.
 func snapshot(ctx context.Context, st *store.Store, ack string, actErr error) recordMsg {
+	version, err := st.DataVersion(ctx)
+	if err != nil {
+		return recordMsg{err: err}
+	}
 	has, err := st.HasMeeting(ctx)
 	if err != nil {
 		return recordMsg{err: err}
@@ -63,14 +86,14 @@ func snapshot(ctx context.Context, st *store.Store, ack string, actErr error) re
 	if !has {
 		return recordMsg{none: true, err: actErr}
 	}
-	rec, err := st.Record(ctx)
+	rec, err := st.Snapshot(ctx)
 	if err != nil {
 		return recordMsg{err: err}
 	}
 	if actErr != nil {
 		ack = ""
 	}
-	return recordMsg{rec: &rec, ack: ack, err: actErr}
+	return recordMsg{rec: &rec, ack: ack, err: actErr, version: version}
 }
 
 // job is one write to the record. Jobs run one at a time, in the order the
