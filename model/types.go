@@ -264,6 +264,8 @@ type Award struct {
 	// base salary (mức lương cơ sở): 3/10 is 0,3 lần. Zero: not stated.
 	RewardCollective Fraction `json:",omitzero"`
 	RewardIndividual Fraction `json:",omitzero"`
+	// WrittenBallots overrides the meeting's written_ballots; see written.go.
+	WrittenBallots *bool `json:",omitempty"`
 }
 
 // Criterion is one line of a criteria checklist.
@@ -300,6 +302,9 @@ type MeetingSettings struct {
 	// "CHỦ TRÌ").
 	SignSecretary string `json:",omitempty"`
 	SignPresiding string `json:",omitempty"`
+	// WrittenBallots and Nominated: see written.go.
+	WrittenBallots bool            `json:",omitempty"`
+	Nominated      NominatedPolicy `json:",omitempty"`
 }
 
 // Signature titles of the minutes when the plan names none.
@@ -342,6 +347,8 @@ type Nominee struct {
 	Awards   []string // award codes proposed
 	Summary  string   // achievement summary
 	Facts    []string // eligibility check codes known to apply
+	// CouncilMember is the plan's council_member: see written.go.
+	CouncilMember string `json:",omitempty"`
 }
 
 // Plan is everything a meeting is held under.
@@ -452,6 +459,8 @@ type MemberRecord struct {
 	TellerHead   bool
 	HasSecret    bool // a personal voting code has been issued
 	Locked       bool // locked after wrong codes until the secretary unlocks
+	// WrittenBallot: absent, sends a written ballot (gửi phiếu bằng văn bản).
+	WrittenBallot bool
 }
 
 // CheckMark records whether an eligibility check applies to a nominee.
@@ -510,6 +519,8 @@ type Round struct {
 	Eligible   int     // voting members present when the round opened
 	AllMembers int     // voting members of the council
 	Voters     []int64 // member ids who have cast, sorted by id
+	Written    []int64 // of them, or of a paper round's envelopes, those who sent a written ballot
+	Recused    []Recusal
 	Issued     int
 	Returned   int
 	Valid      int
@@ -576,6 +587,7 @@ type Record struct {
 	Rounds      []Round
 	Decisions   []ChairDecision
 	Corrections []Correction
+	Conflicts   []Conflict // voting members who are, or head, a nominee
 	Events      []Event
 	Head        string // hash of the last event: pins the record
 }

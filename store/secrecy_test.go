@@ -609,7 +609,7 @@ func participationHits(t *testing.T, path string, data []byte, voters map[int64]
 		}
 		for rid, members := range voters {
 			for mid, ci := range members {
-				pat := encodeRecord(rid, mid)
+				pat := encodeRecord(rid, mid, 0) // written = 0: a booth ballot
 				for off := content; off < len(page); {
 					k := bytes.Index(page[off:], pat)
 					if k < 0 {
@@ -1028,9 +1028,10 @@ func secrecyTrial(t *testing.T, a *secrecyAudit, sc secrecyScenario, rng *rand.R
 		a.check("SQL: participation, table order", l)
 	}
 	// Nothing else to order by: no rowid, no column but the key, the round
-	// and the choice.
+	// and the choice, and whether a participation came in writing (public:
+	// the minutes name who sent a written ballot).
 	for table, cols := range map[string][]string{
-		"participation":  {"round_id", "member_id"},
+		"participation":  {"round_id", "member_id", "written"},
 		"ballots":        {"id", "round_id"},
 		"ballot_choices": {"ballot_id", "nominee_id", "agree"},
 		"sealed_ballots": {"id", "round_id", "box"},
@@ -1309,7 +1310,7 @@ func leakyFile(t *testing.T, ballots []*castBallot) string {
 	defer db.Close()
 	db.SetMaxOpenConns(1)
 	for _, q := range []string{
-		`CREATE TABLE participation (round_id INTEGER NOT NULL, member_id INTEGER NOT NULL, PRIMARY KEY (round_id, member_id)) WITHOUT ROWID`,
+		`CREATE TABLE participation (round_id INTEGER NOT NULL, member_id INTEGER NOT NULL, written INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (round_id, member_id)) WITHOUT ROWID`,
 		`CREATE TABLE ballots (id BLOB NOT NULL PRIMARY KEY, round_id INTEGER NOT NULL) WITHOUT ROWID`,
 		`CREATE INDEX ballots_round ON ballots (round_id, id)`,
 		`CREATE TABLE ballot_choices (ballot_id BLOB NOT NULL, nominee_id INTEGER NOT NULL, agree INTEGER NOT NULL, PRIMARY KEY (ballot_id, nominee_id)) WITHOUT ROWID`,
@@ -1323,7 +1324,7 @@ func leakyFile(t *testing.T, ballots []*castBallot) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := tx.Exec(`INSERT INTO participation VALUES (?, ?)`, b.round, b.member); err != nil {
+		if _, err := tx.Exec(`INSERT INTO participation (round_id, member_id) VALUES (?, ?)`, b.round, b.member); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := tx.Exec(`INSERT INTO ballots VALUES (?, ?)`, b.id, b.round); err != nil {
