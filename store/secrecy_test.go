@@ -609,15 +609,17 @@ func participationHits(t *testing.T, path string, data []byte, voters map[int64]
 		}
 		for rid, members := range voters {
 			for mid, ci := range members {
-				pat := encodeRecord(rid, mid, 0) // written = 0: a booth ballot
-				for off := content; off < len(page); {
-					k := bytes.Index(page[off:], pat)
-					if k < 0 {
-						break
+				// written = 0 for a booth ballot, 1 for a written one
+				for _, pat := range [][]byte{encodeRecord(rid, mid, 0), encodeRecord(rid, mid, 1)} {
+					for off := content; off < len(page); {
+						k := bytes.Index(page[off:], pat)
+						if k < 0 {
+							break
+						}
+						hits = append(hits, hit{off: start + off + k, round: rid, index: ci, key: rid<<32 | mid})
+						found[[2]int64{rid, mid}]++
+						off += k + 1
 					}
-					hits = append(hits, hit{off: start + off + k, round: rid, index: ci, key: rid<<32 | mid})
-					found[[2]int64{rid, mid}]++
-					off += k + 1
 				}
 			}
 		}
@@ -760,14 +762,25 @@ func holdSecrecyMeeting(t *testing.T, sc secrecyScenario, rng *rand.Rand, midRou
 		}
 	}
 	plan := secrecyPlan(sc)
+	// Every fifth voting member is absent and sends a written ballot,
+	// entered in the same random order as the others cast theirs: the
+	// forms below must say no more of a written ballot than of another.
+	plan.Meeting.WrittenBallots = true
 	must(st.CreateMeeting(ctx, plan))
 	key := store.UseTestSecretary(t, st)
 	rec, err := st.Record(ctx)
 	must(err)
 	m := &secrecyMeeting{path: path, st: st, voters: map[int64]map[int64]int{}}
 	var electors []model.MemberRecord
+	written := map[int64]bool{}
 	for _, mem := range rec.Members {
-		must(st.SetAttendance(ctx, mem.ID, model.AttendancePresent, ""))
+		if mem.Votes && len(electors)%5 == 4 {
+			must(st.SetAttendance(ctx, mem.ID, model.AttendanceAbsent, ""))
+			must(st.SetWrittenBallot(ctx, mem.ID, true))
+			written[mem.ID] = true
+		} else {
+			must(st.SetAttendance(ctx, mem.ID, model.AttendancePresent, ""))
+		}
 		if mem.Votes {
 			electors = append(electors, mem)
 		}
@@ -799,7 +812,11 @@ func holdSecrecyMeeting(t *testing.T, sc secrecyScenario, rng *rand.Rand, midRou
 					choices[n] = rng.IntN(10) < 7
 				}
 			}
-			must(st.CastBallot(ctx, roundID, member, "", choices))
+			if written[member] {
+				must(st.CastWrittenBallot(ctx, roundID, member, choices))
+			} else {
+				must(st.CastBallot(ctx, roundID, member, "", choices))
+			}
 			b := &castBallot{round: roundID, index: i, member: member, choices: choices}
 			byChoices[choicesKey(choices)] = b
 			m.ballots = append(m.ballots, b)
