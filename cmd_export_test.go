@@ -280,7 +280,7 @@ func TestExport_RefusesATamperedRecord(t *testing.T) {
 			sql:  []string{`DELETE FROM participation WHERE round_id = 2 AND member_id = 3`},
 			want: "Vòng 2: thành viên số 3 (Lê Văn Cường) có trong danh sách đã bỏ phiếu ghi khi đóng vòng nhưng trong tệp không còn"},
 		{name: "participation inserted",
-			sql:  []string{`INSERT INTO participation VALUES (2, 5)`},
+			sql:  []string{`INSERT INTO participation (round_id, member_id) VALUES (2, 5)`},
 			want: "Vòng 2: thành viên số 5 (Hoàng Văn Em) có trong danh sách đã bỏ phiếu của tệp"},
 		{name: "attendance edited",
 			sql:  []string{`UPDATE members SET attendance = 'absent' WHERE id = 3`},

@@ -29,6 +29,7 @@ import (
 	"testing"
 	"time"
 
+	"hoidong/export"
 	"hoidong/model"
 )
 
@@ -929,8 +930,8 @@ func TestEndToEnd_DemoMeetingInTmux(t *testing.T) {
 	if err := json.Unmarshal(read(out1, files[2]), &doc); err != nil {
 		t.Fatalf("%s: %v", files[2], err)
 	}
-	if doc.SchemaVersion != 5 || doc.Meeting.Status != "closed" {
-		t.Errorf("%s: schema_version %d, meeting.status %q; want 5, closed", files[2], doc.SchemaVersion, doc.Meeting.Status)
+	if doc.SchemaVersion != export.SchemaVersion || doc.Meeting.Status != "closed" {
+		t.Errorf("%s: schema_version %d, meeting.status %q; want %d, closed", files[2], doc.SchemaVersion, doc.Meeting.Status, export.SchemaVersion)
 	}
 	for _, m := range doc.Members {
 		if m.Name == absent && (m.Attendance != "absent" || m.AbsentReason != absentReason) {

@@ -216,9 +216,9 @@ func (k *book) baseWords(b model.Base, r model.Round) string {
 		return fmt.Sprintf("tổng số thành viên Hội đồng (%d)", r.AllMembers)
 	case model.BasePresent:
 		if k.hasNonVoting() {
-			return fmt.Sprintf("số thành viên có quyền biểu quyết có mặt (%d)", r.Eligible)
+			return fmt.Sprintf("số thành viên có quyền biểu quyết có mặt (%s)", presentBase(r))
 		}
-		return fmt.Sprintf("số thành viên có mặt (%d)", r.Eligible)
+		return fmt.Sprintf("số thành viên có mặt (%s)", presentBase(r))
 	case model.BaseValid:
 		return fmt.Sprintf("số phiếu hợp lệ (%d)", valid)
 	}

@@ -255,7 +255,7 @@ func remarksText(remarks []model.Remark) string {
 	return strings.Join(parts, " ")
 }
 
-// The JSON record's dossiers and remarks (schema version 5).
+// The JSON record's dossiers and remarks (schema version 5 on).
 type (
 	jsonDocument struct {
 		Name     string `json:"name"`

@@ -480,7 +480,7 @@ func TestJSON_MatchesRecord(t *testing.T) {
 	if err := json.Unmarshal(render(t, JSON, rec), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.SchemaVersion != 5 || doc.Draft {
+	if doc.SchemaVersion != SchemaVersion || doc.Draft {
 		t.Errorf("schema_version = %d, draft %v", doc.SchemaVersion, doc.Draft)
 	}
 	if doc.Meeting.Status != "closed" || doc.Meeting.StartedAt != "2023-12-15T08:30:00+07:00" || doc.Meeting.ClosedAt != "2023-12-15T10:45:00+07:00" {

@@ -30,8 +30,9 @@ import (
 // carry. Version 5 added each award's dossier ("documents"), each
 // candidacy's dossier with what was received ("dossier",
 // "dossier_complete"), and who said what ("remarks") on each nominee and
-// on the meeting.
-const SchemaVersion = 5
+// on the meeting. Version 6 added written ballots of absent members and
+// nominated members (see writtenJSON).
+const SchemaVersion = 6
 
 // The JSON document's types: stable snake_case English names, independent of
 // the Go field names of model so a refactor cannot change the file.
@@ -51,6 +52,7 @@ type (
 		Decisions     []jsonDecision    `json:"decisions"`
 		Recommended   []jsonRecommended `json:"recommended"`
 		Corrections   []jsonCorrection  `json:"corrections"`
+		Nominated     []jsonConflict    `json:"nominated_members"`
 		Events        []jsonEvent       `json:"events"`
 		Head          string            `json:"head"`
 	}
@@ -124,6 +126,8 @@ type (
 		MinutesDate       string       `json:"minutes_date"`  // confirmed by the secretary, "" for none
 		DocumentDate      string       `json:"document_date"` // the date the documents carry
 		Remarks           []jsonRemark `json:"remarks"`
+		WrittenBallots    bool         `json:"written_ballots"`
+		NominatedMembers  string       `json:"nominated_members"` // "disclose" or "recuse"
 	}
 	jsonRule struct {
 		BallotRequired bool         `json:"ballot_required"`
@@ -142,6 +146,7 @@ type (
 		Quota      *jsonQuota     `json:"quota"`
 		TieBreak   string         `json:"tie_break"`
 		Documents  []jsonDocument `json:"documents"`
+		Written    bool           `json:"written_ballots"` // its rounds accept written ballots of absent members
 	}
 	jsonCriterion struct {
 		Text     string `json:"text"`
@@ -168,6 +173,7 @@ type (
 		AbsentReason string `json:"absent_reason"`
 		Teller       bool   `json:"teller"`
 		TellerHead   bool   `json:"teller_head"`
+		Written      bool   `json:"written_ballot"` // absent, sends a written ballot
 	}
 	jsonCheckMark struct {
 		Code      string `json:"code"`
@@ -240,28 +246,31 @@ type (
 		Recommended   bool   `json:"recommended"`
 		RevoteRoundID int64  `json:"revote_round_id"`
 		Working       string `json:"working"`
+		Recused       int    `json:"recused"` // members the base left out: they recused themselves
 	}
 	jsonRound struct {
-		ID         int64        `json:"id"`
-		Seq        int          `json:"seq"`
-		ParentID   int64        `json:"parent_id"`
-		Award      string       `json:"award"`
-		Mode       string       `json:"mode"`
-		Status     string       `json:"status"`
-		OpenedAt   string       `json:"opened_at,omitempty"`
-		ClosedAt   string       `json:"closed_at,omitempty"`
-		Nominees   []int64      `json:"nominees"` // in ballot order
-		Places     *int         `json:"places_at_stake,omitempty"`
-		CloseHead  string       `json:"close_head"`
-		Eligible   int          `json:"eligible"`
-		AllMembers int          `json:"all_members"`
-		Voters     []int64      `json:"voters"`
-		Issued     int          `json:"issued"`
-		Returned   int          `json:"returned"`
-		Valid      int          `json:"valid"`
-		Invalid    int          `json:"invalid"`
-		Ballots    []jsonBallot `json:"ballots"`
-		Results    []jsonResult `json:"results"`
+		ID         int64         `json:"id"`
+		Seq        int           `json:"seq"`
+		ParentID   int64         `json:"parent_id"`
+		Award      string        `json:"award"`
+		Mode       string        `json:"mode"`
+		Status     string        `json:"status"`
+		OpenedAt   string        `json:"opened_at,omitempty"`
+		ClosedAt   string        `json:"closed_at,omitempty"`
+		Nominees   []int64       `json:"nominees"` // in ballot order
+		Places     *int          `json:"places_at_stake,omitempty"`
+		CloseHead  string        `json:"close_head"`
+		Eligible   int           `json:"eligible"`
+		AllMembers int           `json:"all_members"`
+		Voters     []int64       `json:"voters"`
+		Written    []int64       `json:"written"` // of the voters (paper: envelopes), those who sent a written ballot
+		Recused    []jsonRecusal `json:"recused"`
+		Issued     int           `json:"issued"`
+		Returned   int           `json:"returned"`
+		Valid      int           `json:"valid"`
+		Invalid    int           `json:"invalid"`
+		Ballots    []jsonBallot  `json:"ballots"`
+		Results    []jsonResult  `json:"results"`
 	}
 	jsonRecommended struct {
 		Award      string  `json:"award"`
@@ -496,6 +505,8 @@ func buildJSON(k *book) jsonRecord {
 			MinutesDate:       rec.Meeting.MinutesDate,
 			DocumentDate:      rec.DocumentDate(),
 			Remarks:           remarksJSON(rec.Meeting.Remarks),
+			WrittenBallots:    p.Meeting.WrittenBallots,
+			NominatedMembers:  p.Meeting.Nominated.String(),
 		},
 		Awards:      []jsonAward{},
 		Criteria:    []jsonCriteriaSet{},
@@ -507,6 +518,7 @@ func buildJSON(k *book) jsonRecord {
 		Recommended: []jsonRecommended{},
 		Corrections: []jsonCorrection{},
 		Events:      []jsonEvent{},
+		Nominated:   conflictsJSON(rec),
 		Head:        rec.Head,
 	}
 	if m, ok := rec.Presiding(); ok {
@@ -522,7 +534,7 @@ func buildJSON(k *book) jsonRecord {
 			tie = model.TieRevote
 		}
 		out.Awards = append(out.Awards, jsonAward{
-			Quota: quota, TieBreak: tie.String(),
+			Quota: quota, TieBreak: tie.String(), Written: p.AcceptsWritten(a.Code),
 			Code: a.Code, Name: a.Name, Authority: a.Authority, Superior: a.Superior,
 			Recipients: a.Recipients.String(),
 			Rule: jsonRule{
@@ -547,7 +559,7 @@ func buildJSON(k *book) jsonRecord {
 		out.Members = append(out.Members, jsonMember{
 			ID: m.ID, Name: m.Name, Position: m.Position, Role: m.Role.String(), RoleLabel: m.Role.Label(),
 			Votes: m.Votes, Attendance: m.Attendance.String(), AbsentReason: m.AbsentReason,
-			Teller: m.Teller, TellerHead: m.TellerHead,
+			Teller: m.Teller, TellerHead: m.TellerHead, Written: m.WrittenBallot,
 		})
 	}
 	recommended := map[candidacy]bool{}
@@ -632,6 +644,7 @@ func roundJSON(k *book, r model.Round) jsonRound {
 		OpenedAt: rfc3339(r.OpenedAt), ClosedAt: rfc3339(r.ClosedAt), CloseHead: r.CloseHead,
 		Nominees: orEmpty(slices.Clone(r.Nominees)), Eligible: r.Eligible, AllMembers: r.AllMembers,
 		Voters:  orEmpty(slices.Clone(r.Voters)),
+		Written: orEmpty(slices.Clone(r.Written)), Recused: recusalsJSON(r),
 		Ballots: []jsonBallot{}, Results: []jsonResult{},
 	}
 	if n, ok := k.ix.PlacesAtStake(r); ok {
@@ -660,7 +673,7 @@ func roundJSON(k *book, r model.Round) jsonRound {
 			NomineeID: l.NomineeID, Agree: l.Agree, Disagree: l.Disagree, Base: l.Base,
 			Share: voting.FormatShare(l.Agree, l.Base), ThresholdMet: lo.Threshold,
 			Standing: lo.Outcome.String(), StandingLabel: lo.Outcome.Label(), Recommended: lo.Outcome.Recommended(),
-			RevoteRoundID: lo.Revote, Working: lo.Explain(rule),
+			RevoteRoundID: lo.Revote, Working: lo.Explain(rule), Recused: len(k.rec.RecusedIn(r, l.NomineeID)),
 		})
 	}
 	return jr

@@ -153,8 +153,9 @@ func (m *minutes) composition() {
 		default:
 			reason = "lý do: " + lowerFirst(reason)
 		}
-		m.text(2, fmt.Sprintf("%d) ", i+1), who(mr.Name, mr.Position)+", "+mr.Role.Label()+" ("+reason+").")
+		m.text(2, fmt.Sprintf("%d) ", i+1), who(mr.Name, mr.Position)+", "+mr.Role.Label()+" ("+reason+")"+m.writtenAbsent(mr)+".")
 	}
+	writtenAttendance(&m.doc, m.book, 2)
 
 	head, tellers := m.tellers()
 	names := func(ms []model.MemberRecord) string {
@@ -327,6 +328,9 @@ func (m *minutes) nominee(no int, n *model.NomineeRecord, a model.Award) {
 		}
 		m.item(3, fmt.Sprintf("Tiêu chuẩn (đạt %d/%d): ", cl.Met, cl.Total), strings.Join(marks, "; ")+".")
 	}
+	for _, s := range m.disclosures([]int64{n.ID}) {
+		m.item(3, "Công khai: ", s)
+	}
 	if w := m.dossierWords(n, a.Code); w != "" {
 		m.item(3, "Hồ sơ: ", w)
 	}
@@ -423,7 +427,8 @@ func roundBody(d *doc, k *book, r model.Round, level int) {
 	if q := k.quotaText(a); q != "" {
 		d.item(level, "", q+".")
 	}
-	d.item(level, "", fmt.Sprintf("Số phiếu phát ra: %d; số phiếu thu về: %d.", issued, returned))
+	roundDisclosures(d, k, r, level)
+	d.item(level, "", k.issuedWords(r, issued, returned))
 	d.item(level, "", fmt.Sprintf("Số phiếu hợp lệ: %d; số phiếu không hợp lệ: %d.", valid, invalid))
 	lines := k.lines(r)
 	d.add(resultTable(k, lines, level))

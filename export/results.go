@@ -30,6 +30,10 @@ func buildResults(k *book) *doc {
 		issued, returned, valid, invalid := figures(r)
 		d.item(1, "", fmt.Sprintf("Hình thức: %s; thành viên có mặt: %d/%d.", r.Mode.Label(), r.Eligible, r.AllMembers))
 		d.item(1, "", fmt.Sprintf("Phiếu phát ra: %d; thu về: %d; hợp lệ: %d; không hợp lệ: %d.", issued, returned, valid, invalid))
+		if senders := k.rec.WrittenSenders(r); len(senders) > 0 {
+			d.item(1, "", fmt.Sprintf("Phiếu gửi bằng văn bản: %d, của %s.", len(senders), comrades(senders)))
+		}
+		roundDisclosures(d, k, r, 1)
 		d.item(1, "Điều kiện đạt: ", "số phiếu đồng ý "+thresholdWords(a.Rule)+" "+k.baseWords(a.Rule.Base, r)+".")
 		d.add(resultTable(k, k.lines(r), 1))
 		tieNotes(d, k, r, 1)

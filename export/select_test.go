@@ -180,7 +180,7 @@ func TestJSON_Version2Fields(t *testing.T) {
 	if err := json.Unmarshal(render(t, JSON, rec), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.SchemaVersion != 5 || doc.Head != rec.Head || len(doc.Events) != len(rec.Events) || doc.Events[2].Hash != rec.Events[2].Hash {
+	if doc.SchemaVersion != SchemaVersion || doc.Head != rec.Head || len(doc.Events) != len(rec.Events) || doc.Events[2].Hash != rec.Events[2].Hash {
 		t.Errorf("head %q events %+v", doc.Head, doc.Events)
 	}
 	if len(doc.Corrections) != 1 || doc.Corrections[0].At != "2023-12-15T11:05:00+07:00" || doc.Corrections[0].Text != rec.Corrections[0].Text {

@@ -38,6 +38,7 @@ func PlanDiff(before, after Plan) []string {
 	d.number("meeting.tellers", before.Meeting.Tellers, after.Meeting.Tellers)
 	d.flag("meeting.secret", before.Meeting.Secret, after.Meeting.Secret)
 	d.documents(before, after)
+	d.written(before, after)
 
 	d.text("council.name", before.Council.Name, after.Council.Name)
 	bm, am := before.Council.Members, after.Council.Members
@@ -114,6 +115,7 @@ func PlanDiff(before, after Plan) []string {
 			d.text(path+".summary", b.Summary, a.Summary)
 			d.add(path+".facts", textList(b.Facts), textList(a.Facts))
 			d.nomineeDossier(path, b, a)
+			d.text(path+".council_member", b.CouncilMember, a.CouncilMember)
 		}
 	}
 	return d.out
@@ -179,6 +181,7 @@ func (d *planDiff) award(path string, b, a Award) {
 	d.add(path+".tie", tieText(b.TieBreak), tieText(a.TieBreak))
 	d.add(path+".aliases", textList(b.Aliases), textList(a.Aliases))
 	d.awardDocs(path, b, a)
+	d.add(path+".written_ballots", optionalFlag(b.WrittenBallots), optionalFlag(a.WrittenBallots))
 }
 
 // criteria compares two criteria sets at the same position.

@@ -399,8 +399,9 @@ func (r *planReader) plan(raw map[string]any) Plan {
 	p.Meeting.Quorum = Fraction{Num: 2, Den: 3}
 	p.Meeting.Tellers = 3
 	if t := r.table(raw, "", "meeting"); t != nil {
-		r.known(t, "meeting", append([]string{"number", "date", "place", "quorum", "tellers", "secret"}, meetingDocKeys()...)...)
+		r.known(t, "meeting", append(append([]string{"number", "date", "place", "quorum", "tellers", "secret"}, meetingDocKeys()...), meetingWrittenKeys()...)...)
 		r.meetingDocs(t, &p.Meeting)
+		r.meetingWritten(t, &p.Meeting)
 		p.Meeting.Number = r.str(t, "meeting", "number")
 		p.Meeting.Secret = r.boolean(t, "meeting", "secret", false)
 		p.Meeting.Date = r.date(t, "meeting", "date")
@@ -456,7 +457,7 @@ func (r *planReader) plan(raw map[string]any) Plan {
 	for i, at := range r.tables(raw, "", "awards") {
 		path := planIndex("awards", i)
 		r.known(at, path, append([]string{"code", "name", "authority", "superior", "for", "ballot", "threshold", "comparison", "base",
-			"quota", "quota_of", "tie", "aliases"}, awardDocKeys()...)...)
+			"quota", "quota_of", "tie", "aliases", "written_ballots"}, awardDocKeys()...)...)
 		a := Award{
 			Code:      r.str(at, path, "code"),
 			Name:      r.str(at, path, "name"),
@@ -486,6 +487,7 @@ func (r *planReader) plan(raw map[string]any) Plan {
 		}
 		a.Quota, a.TieBreak = r.quota(at, path)
 		r.awardDocs(at, path, &a)
+		a.WrittenBallots = r.optionalBool(at, path, "written_ballots")
 		p.Awards = append(p.Awards, a)
 	}
 	p.Decision = r.decision(raw)
@@ -525,7 +527,7 @@ func (r *planReader) plan(raw map[string]any) Plan {
 
 	for i, nt := range r.tables(raw, "", "nominees") {
 		path := planIndex("nominees", i)
-		r.known(nt, path, append([]string{"kind", "name", "unit", "position", "awards", "summary", "facts"}, nomineeDossierKeys()...)...)
+		r.known(nt, path, append([]string{"kind", "name", "unit", "position", "awards", "summary", "facts", "council_member"}, nomineeDossierKeys()...)...)
 		n := Nominee{
 			Name:     r.str(nt, path, "name"),
 			Unit:     r.str(nt, path, "unit"),
@@ -534,6 +536,7 @@ func (r *planReader) plan(raw map[string]any) Plan {
 			Summary:  r.str(nt, path, "summary"),
 			Facts:    r.strings(nt, path, "facts"),
 		}
+		n.CouncilMember = r.str(nt, path, "council_member")
 		if _, ok := nt["kind"]; !ok {
 			r.add(planJoin(path, "kind"), "thiếu loại đối tượng; ghi kind = \"collective\" (tập thể) hoặc \"individual\" (cá nhân)")
 		} else if k := r.choice(nt, path, "kind", "loại đối tượng", "collective", "individual"); k >= 0 {

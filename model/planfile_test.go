@@ -496,7 +496,7 @@ func TestSamplePlan(t *testing.T) {
 		t.Errorf("ref = %+v", p.Ref)
 	}
 	if p.Meeting != (MeetingSettings{Number: "01/BB-HĐTĐKT", Date: "2023-12-15", Place: "Hội trường UBND thị trấn Như Quỳnh", Quorum: Fraction{2, 3}, Tellers: 3,
-		SignSecretary: "THƯ KÝ", SignPresiding: "CHỦ TỌA"}) {
+		SignSecretary: "THƯ KÝ", SignPresiding: "CHỦ TỌA", WrittenBallots: true}) {
 		t.Errorf("meeting = %+v", p.Meeting)
 	}
 

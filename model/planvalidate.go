@@ -25,6 +25,7 @@ func validatePlan(p *Plan, skipChairCount bool) Problems {
 	v.eligibility()
 	v.nominees()
 	v.documents()
+	v.written()
 	return v.probs
 }
 

@@ -267,6 +267,8 @@ type Award struct {
 	// Documents is the dossier a nominee proposed for the award needs
 	// (see dossier.go); empty: the plan asks for none.
 	Documents []Document `json:",omitempty"`
+	// WrittenBallots overrides the meeting's written_ballots; see written.go.
+	WrittenBallots *bool `json:",omitempty"`
 }
 
 // Criterion is one line of a criteria checklist.
@@ -303,6 +305,9 @@ type MeetingSettings struct {
 	// "CHỦ TRÌ").
 	SignSecretary string `json:",omitempty"`
 	SignPresiding string `json:",omitempty"`
+	// WrittenBallots and Nominated: see written.go.
+	WrittenBallots bool            `json:",omitempty"`
+	Nominated      NominatedPolicy `json:",omitempty"`
 }
 
 // Signature titles of the minutes when the plan names none.
@@ -348,6 +353,8 @@ type Nominee struct {
 	// Received lists the documents of the dossiers of its awards already
 	// received when the nominee is registered (see dossier.go).
 	Received []DossierDoc
+	// CouncilMember is the plan's council_member: see written.go.
+	CouncilMember string `json:",omitempty"`
 }
 
 // Plan is everything a meeting is held under.
@@ -458,6 +465,8 @@ type MemberRecord struct {
 	TellerHead   bool
 	HasSecret    bool // a personal voting code has been issued
 	Locked       bool // locked after wrong codes until the secretary unlocks
+	// WrittenBallot: absent, sends a written ballot (gửi phiếu bằng văn bản).
+	WrittenBallot bool
 }
 
 // CheckMark records whether an eligibility check applies to a nominee.
@@ -520,6 +529,8 @@ type Round struct {
 	Eligible   int     // voting members present when the round opened
 	AllMembers int     // voting members of the council
 	Voters     []int64 // member ids who have cast, sorted by id
+	Written    []int64 // of them, or of a paper round's envelopes, those who sent a written ballot
+	Recused    []Recusal
 	Issued     int
 	Returned   int
 	Valid      int
@@ -587,6 +598,7 @@ type Record struct {
 	Rounds      []Round
 	Decisions   []ChairDecision
 	Corrections []Correction
+	Conflicts   []Conflict // voting members who are, or head, a nominee
 	Events      []Event
 	Head        string // hash of the last event: pins the record
 }

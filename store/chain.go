@@ -66,10 +66,11 @@ func auditedTables() []tableSpec {
 				"minutes_date": "ngày ghi trên biên bản"},
 			describe: func(*names, []any) string { return "phiên họp" }},
 		{name: "members", key: []string{"id"},
-			columns: []string{"pos", "name", "position", "role", "votes", "attendance", "absent_reason", "teller", "teller_head"},
+			columns: []string{"pos", "name", "position", "role", "votes", "attendance", "absent_reason", "teller", "teller_head", "written_ballot"},
 			labels: map[string]string{"pos": "số thứ tự", "name": "họ tên", "position": "chức vụ", "role": "vai trò",
 				"votes": "quyền biểu quyết", "attendance": "điểm danh", "absent_reason": "lý do vắng",
-				"teller": "thành viên Ban kiểm phiếu", "teller_head": "Trưởng ban kiểm phiếu"},
+				"teller": "thành viên Ban kiểm phiếu", "teller_head": "Trưởng ban kiểm phiếu",
+				"written_ballot": "gửi phiếu bằng văn bản"},
 			describe: func(n *names, k []any) string { return n.member(k[0]) }},
 		{name: "nominees", key: []string{"id"},
 			columns: []string{"pos", "kind", "name", "unit", "position", "summary", "facts", "note"},
@@ -149,6 +150,9 @@ func auditedTables() []tableSpec {
 			labels: map[string]string{"nominee_id": "đối tượng", "speaker": "người phát biểu",
 				"speaker_name": "tên người phát biểu", "text": "nội dung"},
 			describe: func(_ *names, k []any) string { return "ý kiến phát biểu số " + valueText(k[0]) }},
+		// Written ballots and nominated members (migration 00006; see
+		// written.go).
+		writtenEnvelopesSpec(), nominatedMembersSpec(), roundRecusalsSpec(),
 		{name: "corrections", key: []string{"seq"},
 			columns:  []string{"at", "text"},
 			labels:   map[string]string{"at": "thời điểm", "text": "nội dung"},
@@ -201,6 +205,7 @@ type rowChange struct {
 type roundSeal struct {
 	Round      int64   `json:"round"`
 	Voters     []int64 `json:"voters"`
+	Written    []int64 `json:"written,omitempty"` // of the voters, those whose ballot came in writing
 	Ballots    int     `json:"ballots"`
 	Commitment string  `json:"commitment"`
 }
@@ -533,13 +538,19 @@ type badValue struct{ err error }
 // by "\n". Anyone can recompute both from the file with any SQLite tool.
 func readSeal(ctx context.Context, q querier, roundID int64, withBallots bool) (roundSeal, []ballotRow, error) {
 	seal := roundSeal{Round: roundID, Voters: []int64{}}
-	err := scanRows(ctx, q, "read voters", `SELECT member_id FROM participation WHERE round_id = ? ORDER BY member_id`,
+	err := scanRows(ctx, q, "read voters", `SELECT member_id, written FROM participation WHERE round_id = ? ORDER BY member_id`,
 		[]any{roundID}, func(rows *sql.Rows) error {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
+			var (
+				id      int64
+				written bool
+			)
+			if err := rows.Scan(&id, &written); err != nil {
 				return err
 			}
 			seal.Voters = append(seal.Voters, id)
+			if written {
+				seal.Written = append(seal.Written, id)
+			}
 			return nil
 		})
 	if err != nil {

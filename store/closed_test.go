@@ -33,7 +33,7 @@ func TestClosed_DatabaseRefusesChanges(t *testing.T) {
 		`UPDATE rounds SET valid = 9`,
 		`INSERT INTO rounds (seq, award, mode, status, opened_at, eligible, all_members) VALUES (9, 'LDTT', 'electronic', 'open', 'x', 4, 4)`,
 		`DELETE FROM round_nominees WHERE round_id = 2`,
-		`INSERT INTO participation VALUES (2, 5)`,
+		`INSERT INTO participation (round_id, member_id) VALUES (2, 5)`,
 		`INSERT INTO ballots VALUES (x'00000000000000000000000000000001', 1)`,
 		`INSERT INTO ballot_choices SELECT id, 3, 1 FROM ballots LIMIT 1`,
 		`UPDATE results SET agree = 4`,
@@ -127,7 +127,7 @@ func TestVerify_BesideTheSecretary(t *testing.T) {
 		t.Error("a read-only store wrote")
 	}
 	// A ballot slipped into the open round behind the program's back.
-	if _, err := s.db.Exec(`INSERT INTO participation VALUES (?, 2)`, id); err != nil {
+	if _, err := s.db.Exec(`INSERT INTO participation (round_id, member_id) VALUES (?, 2)`, id); err != nil {
 		t.Fatal(err)
 	}
 	rep, err = ro.Verify(ctx)

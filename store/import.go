@@ -74,9 +74,16 @@ func (s *Store) Import(ctx context.Context, nominees []model.Nominee, members []
 		if err != nil {
 			return err
 		}
+		conflicts, err := importConflicts(ctx, tx, nomineeIDs, memberIDs)
+		if err != nil {
+			return err
+		}
 		var refs []rowRef
 		for _, id := range memberIDs {
 			refs = append(refs, row("members", id))
+		}
+		if conflicts > 0 {
+			refs = append(refs, row("nominated_members"))
 		}
 		return s.recordChanges(ctx, tx, "import",
 			fmt.Sprintf("imported %d nominees, %d members", len(nominees), len(members)), changes, refs...)

@@ -40,9 +40,12 @@ func (s *Store) CreateMeeting(ctx context.Context, p model.Plan) error {
 		if err := insertDossier(ctx, tx, &p, ids, p.Nominees); err != nil {
 			return err
 		}
+		if err := insertPlanConflicts(ctx, tx, p.Council.Members, p.Nominees); err != nil {
+			return err
+		}
 		return s.record(ctx, tx, "meeting.create",
 			fmt.Sprintf("plan %s: %d members, %d nominees", p.Ref.Number, len(p.Council.Members), len(p.Nominees)),
-			row("meeting"), row("members"), row("nominees"), row("candidacies"), row("dossier"))
+			row("meeting"), row("members"), row("nominees"), row("candidacies"), row("dossier"), row("nominated_members"))
 	})
 }
 
@@ -266,7 +269,8 @@ func (s *Store) SetAttendance(ctx context.Context, memberID int64, a model.Atten
 				"Vòng bỏ phiếu %d đang mở; không thể thay đổi điểm danh của %s cho đến khi vòng này kết thúc.", seq, m.Name)
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE members SET attendance = ?1, absent_reason = ?2,
-			teller = teller AND ?1 = 'present', teller_head = teller_head AND ?1 = 'present' WHERE id = ?3`,
+			teller = teller AND ?1 = 'present', teller_head = teller_head AND ?1 = 'present',
+			written_ballot = written_ballot AND ?1 = 'absent' WHERE id = ?3`,
 			word, reason, memberID)
 		if err != nil {
 			return fmt.Errorf("set attendance of member %d: %w", memberID, err)

@@ -59,7 +59,8 @@ func (s *Store) OpenPaperRound(ctx context.Context, award string, nominees []int
 // per nominee — tallies them against the award's rule with
 // voting.TallyPaper and closes the round, all in one transaction. Counts
 // that do not add up against the voting members present when the round
-// opened (see voting.CheckPaper) are refused with model.Problems naming
+// opened and the envelopes of written ballots received (see
+// voting.CheckPaperWritten) are refused with model.Problems naming
 // each wrong figure, and nothing is stored; so are fewer than 2 returned
 // ballots, whose tally would show how the one voter voted.
 func (s *Store) EnterPaperCounts(ctx context.Context, roundID int64, c voting.PaperCounts) error {
@@ -75,7 +76,11 @@ func (s *Store) EnterPaperCounts(ctx context.Context, roundID int64, c voting.Pa
 		if err != nil {
 			return err
 		}
-		if ps := voting.CheckPaperNamed(c, nominees, r.Eligible, func(id int64) string { return names[id] }); ps != nil {
+		envelopes, err := roundWritten(ctx, tx, roundID, true)
+		if err != nil {
+			return err
+		}
+		if ps := voting.CheckPaperWritten(c, nominees, r.Eligible, len(envelopes), func(id int64) string { return names[id] }); ps != nil {
 			return ps
 		}
 		if c.Returned < 2 {
@@ -90,8 +95,11 @@ func (s *Store) EnterPaperCounts(ctx context.Context, roundID int64, c voting.Pa
 		if err := insertRows(ctx, tx, "paper_counts (round_id, nominee_id, agree)", rows); err != nil {
 			return err
 		}
-		lines := voting.TallyPaper(cr.award.Rule, nominees, c.Agree,
-			voting.BaseCounts{AllMembers: r.AllMembers, Present: r.Eligible, Valid: c.Valid})
+		base, err := closingBase(ctx, tx, r, c.Valid)
+		if err != nil {
+			return err
+		}
+		lines := voting.TallyPaper(cr.award.Rule, nominees, c.Agree, base)
 		if err := s.finishRound(ctx, tx, roundID, lines, c.Issued, c.Returned, c.Valid, c.Invalid); err != nil {
 			return err
 		}

@@ -241,6 +241,9 @@ func (s *Store) loadRecord(ctx context.Context, q querier, withBallots bool) (mo
 	if err = fillCodes(ctx, q, rec.Members); err != nil {
 		return rec, err
 	}
+	if rec.Conflicts, err = loadConflicts(ctx, q); err != nil {
+		return rec, err
+	}
 	if len(rec.Members) > 0 {
 		rec.Plan.Council.Members = make([]model.Member, len(rec.Members))
 		for i := range rec.Members {
@@ -256,6 +259,7 @@ func (s *Store) loadRecord(ctx context.Context, q querier, withBallots bool) (mo
 			rec.Plan.Nominees[i] = n
 		}
 		canonicalOrder(&rec)
+		planCouncilMembers(&rec)
 	}
 	return rec, nil
 }
@@ -278,8 +282,8 @@ func canonicalOrder(rec *model.Record) {
 }
 
 func loadMembers(ctx context.Context, q querier) ([]model.MemberRecord, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, position, role, votes, attendance, absent_reason, teller, teller_head
-		FROM members ORDER BY pos`)
+	rows, err := q.QueryContext(ctx, `SELECT id, name, position, role, votes, attendance, absent_reason, teller, teller_head,
+		written_ballot FROM members ORDER BY pos`)
 	if err != nil {
 		return nil, fmt.Errorf("read members: %w", err)
 	}
@@ -290,7 +294,8 @@ func loadMembers(ctx context.Context, q querier) ([]model.MemberRecord, error) {
 			m                model.MemberRecord
 			role, attendance string
 		)
-		if err := rows.Scan(&m.ID, &m.Name, &m.Position, &role, &m.Votes, &attendance, &m.AbsentReason, &m.Teller, &m.TellerHead); err != nil {
+		if err := rows.Scan(&m.ID, &m.Name, &m.Position, &role, &m.Votes, &attendance, &m.AbsentReason, &m.Teller, &m.TellerHead,
+			&m.WrittenBallot); err != nil {
 			return nil, fmt.Errorf("read members: %w", err)
 		}
 		if m.Role, err = parseRole(role); err != nil {
@@ -559,6 +564,9 @@ func loadRounds(ctx context.Context, q querier, nominee int64, withBallots bool)
 			l.scanResult},
 	}
 	if err := runSteps(ctx, q, f.args, steps); err != nil {
+		return nil, err
+	}
+	if err := loadRoundExtras(ctx, q, &l, f); err != nil {
 		return nil, err
 	}
 	if !withBallots {

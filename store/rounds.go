@@ -113,6 +113,9 @@ func (s *Store) openRound(ctx context.Context, spec roundSpec) (int64, error) {
 		if err := insertRows(ctx, tx, "round_nominees (round_id, pos, nominee_id)", rows); err != nil {
 			return err
 		}
+		if err := insertRecusals(ctx, tx, &rec, roundID, nominees); err != nil {
+			return err
+		}
 		if spec.mode == modeElectronic {
 			if err := newRoundKey(ctx, tx, roundID); err != nil {
 				return err
@@ -121,7 +124,7 @@ func (s *Store) openRound(ctx context.Context, spec roundSpec) (int64, error) {
 		return s.record(ctx, tx, "round.open",
 			fmt.Sprintf("round %d: %s, %s, %d nominees, %d of %d voting members present%s",
 				seq, award, spec.mode, len(nominees), eligible, all, spec.note(&rec)),
-			row("rounds", roundID), row("round_nominees", roundID))
+			row("rounds", roundID), row("round_nominees", roundID), row("round_recusals", roundID))
 	})
 	if err != nil {
 		return 0, err
@@ -258,45 +261,61 @@ func (s *Store) CastBallot(ctx context.Context, roundID, memberID int64, code st
 		if err := proof.confirm(ctx, tx, m.Name); err != nil {
 			return err
 		}
-		nominees, err := roundNominees(ctx, tx, roundID)
-		if err != nil {
-			return err
+		return s.storeBallot(ctx, tx, r, m, false, choices)
+	})
+}
+
+// storeBallot checks and stores one member's ballot in an open electronic
+// round: the member joins the participation set (written, for a written
+// ballot) and the ballot, leaving blank the nominees the member recuses
+// themselves from, is sealed to the round's key, or stored in the clear
+// in a round without one. The event names neither.
+func (s *Store) storeBallot(ctx context.Context, tx *sql.Tx, r roundRow, m memberRow, written bool, choices map[int64]bool) error {
+	roundID := r.ID
+	nominees, err := roundNominees(ctx, tx, roundID)
+	if err != nil {
+		return err
+	}
+	recused, err := recusedFrom(ctx, tx, roundID, m.ID)
+	if err != nil {
+		return err
+	}
+	if err := checkRecusedChoices(r.Seq, m.Name, nominees, recused, choices); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO participation (round_id, member_id, written) VALUES (?, ?, ?)`, roundID, m.ID, written); err != nil {
+		if isPrimaryKeyViolation(err) {
+			return model.Errorf(model.EConflict, "Thành viên %s đã bỏ phiếu trong vòng %d.", m.Name, r.Seq)
 		}
-		if err := checkChoices(r.Seq, nominees, choices); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO participation (round_id, member_id) VALUES (?, ?)`, roundID, memberID); err != nil {
-			if isPrimaryKeyViolation(err) {
-				return model.Errorf(model.EConflict, "Thành viên %s đã bỏ phiếu trong vòng %d.", m.Name, r.Seq)
-			}
-			return fmt.Errorf("record participation in round %d: %w", roundID, err)
-		}
-		pub, keyed, err := roundPublicKey(ctx, tx, roundID)
-		if err != nil {
-			return err
-		}
-		if keyed {
-			if err := storeSealedBallot(ctx, tx, roundID, pub, nominees, choices); err != nil {
-				return err
-			}
-			return s.recordCast(ctx, tx, roundID, r.Seq)
-		}
-		id := make([]byte, 16)
-		if _, err := rand.Read(id); err != nil {
-			return fmt.Errorf("ballot id: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO ballots (id, round_id) VALUES (?, ?)`, id, roundID); err != nil {
-			return fmt.Errorf("store ballot in round %d: %w", roundID, err)
-		}
-		rows := make([][]any, len(nominees))
-		for i, n := range nominees {
-			rows[i] = []any{id, n, choices[n]}
-		}
-		if err := insertRows(ctx, tx, "ballot_choices (ballot_id, nominee_id, agree)", rows); err != nil {
+		return fmt.Errorf("record participation in round %d: %w", roundID, err)
+	}
+	pub, keyed, err := roundPublicKey(ctx, tx, roundID)
+	if err != nil {
+		return err
+	}
+	if keyed {
+		if err := storeSealedBallot(ctx, tx, roundID, pub, nominees, choices); err != nil {
 			return err
 		}
 		return s.recordCast(ctx, tx, roundID, r.Seq)
-	})
+	}
+	id := make([]byte, 16)
+	if _, err := rand.Read(id); err != nil {
+		return fmt.Errorf("ballot id: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO ballots (id, round_id) VALUES (?, ?)`, id, roundID); err != nil {
+		return fmt.Errorf("store ballot in round %d: %w", roundID, err)
+	}
+	rows := make([][]any, 0, len(nominees))
+	for _, n := range nominees {
+		if agree, ok := choices[n]; ok {
+			rows = append(rows, []any{id, n, agree})
+		}
+	}
+	if err := insertRows(ctx, tx, "ballot_choices (ballot_id, nominee_id, agree)", rows); err != nil {
+		return err
+	}
+	return s.recordCast(ctx, tx, roundID, r.Seq)
 }
 
 // checkChoices makes sure a ballot marks exactly the round's nominees.
@@ -350,6 +369,9 @@ func (s *Store) CloseRound(ctx context.Context, roundID int64, key *SecretaryKey
 			if opened, err = openSealedBallots(ctx, tx, c.row, c.nominees, key); err != nil {
 				return err
 			}
+			if err := shuffleRecused(ctx, tx, c.row, opened); err != nil {
+				return err
+			}
 			ballots = make([]model.Ballot, len(opened))
 			for i, choices := range opened {
 				ballots[i] = model.Ballot{Choices: choices}
@@ -363,8 +385,11 @@ func (s *Store) CloseRound(ctx context.Context, roundID int64, key *SecretaryKey
 			}
 		}
 		n := len(ballots)
-		lines := voting.Tally(c.award.Rule, c.nominees, ballots,
-			voting.BaseCounts{AllMembers: c.row.AllMembers, Present: c.row.Eligible, Valid: n})
+		base, err := closingBase(ctx, tx, c.row, n)
+		if err != nil {
+			return err
+		}
+		lines := voting.Tally(c.award.Rule, c.nominees, ballots, base)
 		if err := s.finishRound(ctx, tx, roundID, lines, n, n, n, 0); err != nil {
 			return err
 		}

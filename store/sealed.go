@@ -33,13 +33,25 @@ import (
 // A round opened by an older version has no key: its ballots are stored in
 // the clear as they always were.
 
-// ballotFormat is the first byte of a sealed ballot's message.
-const ballotFormat = 1
+// Formats of a sealed ballot's message, its first byte: format 1 (written
+// by older versions) has one bit per choice, format 2 two, for a blank.
+const (
+	ballotFormat1 = 1
+	ballotFormat  = 2
+)
+
+// Choice states of format 2, in the low two bits.
+const (
+	stateDisagree = 0
+	stateAgree    = 1
+	stateBlank    = 2 // a nominee the voter recuses themselves from
+)
 
 // encodeBallot is the message a ballot seals: the format byte, the round
 // id, the number of choices, then for each nominee of the round in
-// ascending id the nominee id shifted left by one with the choice in the
-// low bit (1 for đồng ý), all as unsigned varints. The choice never changes
+// ascending id the nominee id shifted left by two with the choice in the
+// low bits (1 for đồng ý, 0 for không đồng ý, 2 for a nominee choices
+// leaves out: a blank), all as unsigned varints. The choice never changes
 // the length of a varint, so every ballot of a round has the same length.
 func encodeBallot(roundID int64, nominees []int64, choices map[int64]bool) []byte {
 	ids := slices.Clone(nominees)
@@ -49,9 +61,12 @@ func encodeBallot(roundID int64, nominees []int64, choices map[int64]bool) []byt
 	out = binary.AppendUvarint(out, uint64(roundID))
 	out = binary.AppendUvarint(out, uint64(len(ids)))
 	for _, id := range ids {
-		v := uint64(id) << 1
-		if choices[id] {
-			v |= 1
+		v := uint64(id) << 2
+		switch agree, ok := choices[id]; {
+		case !ok:
+			v |= stateBlank
+		case agree:
+			v |= stateAgree
 		}
 		out = binary.AppendUvarint(out, v)
 	}
@@ -61,8 +76,12 @@ func encodeBallot(roundID int64, nominees []int64, choices map[int64]bool) []byt
 // decodeBallot reads a sealed ballot's message and checks that it is a
 // ballot of the round marking exactly its nominees.
 func decodeBallot(msg []byte, roundID int64, nominees []int64) (map[int64]bool, error) {
-	if len(msg) == 0 || msg[0] != ballotFormat {
+	if len(msg) == 0 || (msg[0] != ballotFormat && msg[0] != ballotFormat1) {
 		return nil, errors.New("unknown ballot format")
+	}
+	shift := uint(2)
+	if msg[0] == ballotFormat1 {
+		shift = 1
 	}
 	rest := msg[1:]
 	next := func() (uint64, error) {
@@ -95,10 +114,16 @@ func decodeBallot(msg []byte, roundID int64, nominees []int64) (map[int64]bool, 
 		if err != nil {
 			return nil, err
 		}
-		if v>>1 != uint64(id) {
-			return nil, fmt.Errorf("ballot marks nominee %d, not %d", v>>1, id)
+		if v>>shift != uint64(id) {
+			return nil, fmt.Errorf("ballot marks nominee %d, not %d", v>>shift, id)
 		}
-		choices[id] = v&1 == 1
+		switch state := v & (1<<shift - 1); state {
+		case stateAgree, stateDisagree:
+			choices[id] = state == stateAgree
+		case stateBlank:
+		default:
+			return nil, fmt.Errorf("ballot marks nominee %d with %d", id, state)
+		}
 	}
 	if len(rest) != 0 {
 		return nil, errors.New("trailing bytes in ballot")
@@ -289,7 +314,9 @@ func storeOpenedBallots(ctx context.Context, tx *sql.Tx, roundID int64, nominees
 	for i, b := range list {
 		ballots[i] = []any{b.id, roundID}
 		for _, n := range nominees {
-			choices = append(choices, []any{b.id, n, b.choices[n]})
+			if agree, ok := b.choices[n]; ok {
+				choices = append(choices, []any{b.id, n, agree})
+			}
 		}
 	}
 	if err := insertRows(ctx, tx, "ballots (id, round_id)", ballots); err != nil {

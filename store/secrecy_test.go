@@ -609,15 +609,17 @@ func participationHits(t *testing.T, path string, data []byte, voters map[int64]
 		}
 		for rid, members := range voters {
 			for mid, ci := range members {
-				pat := encodeRecord(rid, mid)
-				for off := content; off < len(page); {
-					k := bytes.Index(page[off:], pat)
-					if k < 0 {
-						break
+				// written = 0 for a booth ballot, 1 for a written one
+				for _, pat := range [][]byte{encodeRecord(rid, mid, 0), encodeRecord(rid, mid, 1)} {
+					for off := content; off < len(page); {
+						k := bytes.Index(page[off:], pat)
+						if k < 0 {
+							break
+						}
+						hits = append(hits, hit{off: start + off + k, round: rid, index: ci, key: rid<<32 | mid})
+						found[[2]int64{rid, mid}]++
+						off += k + 1
 					}
-					hits = append(hits, hit{off: start + off + k, round: rid, index: ci, key: rid<<32 | mid})
-					found[[2]int64{rid, mid}]++
-					off += k + 1
 				}
 			}
 		}
@@ -760,14 +762,25 @@ func holdSecrecyMeeting(t *testing.T, sc secrecyScenario, rng *rand.Rand, midRou
 		}
 	}
 	plan := secrecyPlan(sc)
+	// Every fifth voting member is absent and sends a written ballot,
+	// entered in the same random order as the others cast theirs: the
+	// forms below must say no more of a written ballot than of another.
+	plan.Meeting.WrittenBallots = true
 	must(st.CreateMeeting(ctx, plan))
 	key := store.UseTestSecretary(t, st)
 	rec, err := st.Record(ctx)
 	must(err)
 	m := &secrecyMeeting{path: path, st: st, voters: map[int64]map[int64]int{}}
 	var electors []model.MemberRecord
+	written := map[int64]bool{}
 	for _, mem := range rec.Members {
-		must(st.SetAttendance(ctx, mem.ID, model.AttendancePresent, ""))
+		if mem.Votes && len(electors)%5 == 4 {
+			must(st.SetAttendance(ctx, mem.ID, model.AttendanceAbsent, ""))
+			must(st.SetWrittenBallot(ctx, mem.ID, true))
+			written[mem.ID] = true
+		} else {
+			must(st.SetAttendance(ctx, mem.ID, model.AttendancePresent, ""))
+		}
 		if mem.Votes {
 			electors = append(electors, mem)
 		}
@@ -799,7 +812,11 @@ func holdSecrecyMeeting(t *testing.T, sc secrecyScenario, rng *rand.Rand, midRou
 					choices[n] = rng.IntN(10) < 7
 				}
 			}
-			must(st.CastBallot(ctx, roundID, member, "", choices))
+			if written[member] {
+				must(st.CastWrittenBallot(ctx, roundID, member, choices))
+			} else {
+				must(st.CastBallot(ctx, roundID, member, "", choices))
+			}
 			b := &castBallot{round: roundID, index: i, member: member, choices: choices}
 			byChoices[choicesKey(choices)] = b
 			m.ballots = append(m.ballots, b)
@@ -1028,9 +1045,10 @@ func secrecyTrial(t *testing.T, a *secrecyAudit, sc secrecyScenario, rng *rand.R
 		a.check("SQL: participation, table order", l)
 	}
 	// Nothing else to order by: no rowid, no column but the key, the round
-	// and the choice.
+	// and the choice, and whether a participation came in writing (public:
+	// the minutes name who sent a written ballot).
 	for table, cols := range map[string][]string{
-		"participation":  {"round_id", "member_id"},
+		"participation":  {"round_id", "member_id", "written"},
 		"ballots":        {"id", "round_id"},
 		"ballot_choices": {"ballot_id", "nominee_id", "agree"},
 		"sealed_ballots": {"id", "round_id", "box"},
@@ -1309,7 +1327,7 @@ func leakyFile(t *testing.T, ballots []*castBallot) string {
 	defer db.Close()
 	db.SetMaxOpenConns(1)
 	for _, q := range []string{
-		`CREATE TABLE participation (round_id INTEGER NOT NULL, member_id INTEGER NOT NULL, PRIMARY KEY (round_id, member_id)) WITHOUT ROWID`,
+		`CREATE TABLE participation (round_id INTEGER NOT NULL, member_id INTEGER NOT NULL, written INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (round_id, member_id)) WITHOUT ROWID`,
 		`CREATE TABLE ballots (id BLOB NOT NULL PRIMARY KEY, round_id INTEGER NOT NULL) WITHOUT ROWID`,
 		`CREATE INDEX ballots_round ON ballots (round_id, id)`,
 		`CREATE TABLE ballot_choices (ballot_id BLOB NOT NULL, nominee_id INTEGER NOT NULL, agree INTEGER NOT NULL, PRIMARY KEY (ballot_id, nominee_id)) WITHOUT ROWID`,
@@ -1323,7 +1341,7 @@ func leakyFile(t *testing.T, ballots []*castBallot) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := tx.Exec(`INSERT INTO participation VALUES (?, ?)`, b.round, b.member); err != nil {
+		if _, err := tx.Exec(`INSERT INTO participation (round_id, member_id) VALUES (?, ?)`, b.round, b.member); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := tx.Exec(`INSERT INTO ballots VALUES (?, ?)`, b.id, b.round); err != nil {

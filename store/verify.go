@@ -1043,6 +1043,9 @@ func (v *verifier) round(r *roundInfo) (string, error) {
 	if p := v.voters(name, seal.Voters, logged.Voters); p != "" {
 		return p, nil
 	}
+	if p := v.writtenVoters(name, seal.Written, logged.Written); p != "" {
+		return p, nil
+	}
 	if seal.Ballots != logged.Ballots {
 		return fmt.Sprintf("%s: tệp có %d phiếu nhưng khi đóng vòng ghi %d phiếu.", name, seal.Ballots, logged.Ballots), nil
 	}
@@ -1067,8 +1070,11 @@ func (v *verifier) round(r *roundInfo) (string, error) {
 			mb[i].Choices[c.nominee] = c.agree == 1
 		}
 	}
-	lines := voting.Tally(rule.Rule, r.nominees, mb,
-		voting.BaseCounts{AllMembers: r.all, Present: r.eligible, Valid: len(ballots)})
+	base, err := closingBase(v.ctx, v.q, roundRow{ID: r.id, AllMembers: r.all, Eligible: r.eligible}, len(ballots))
+	if err != nil {
+		return "", err
+	}
+	lines := voting.Tally(rule.Rule, r.nominees, mb, base)
 	return v.compareResults(name, r, lines, "kiểm lại từ phiếu"), nil
 }
 
@@ -1138,7 +1144,7 @@ func guardedTables() []string {
 	return []string{"members", "nominees", "candidacies", "marks", "checks", "rounds", "round_nominees",
 		"participation", "ballots", "ballot_choices", "results",
 		"paper_counts", "chair_decisions", "decision_nominees", "member_codes", "round_keys", "sealed_ballots",
-		"dossier", "remarks"}
+		"dossier", "remarks", "paper_envelopes", "nominated_members", "round_recusals"}
 }
 
 // triggers makes sure the triggers that keep the log append-only and a
@@ -1196,8 +1202,8 @@ func (s *Store) Recount(ctx context.Context) (map[int64][]model.ResultLine, erro
 			if !ok {
 				return fmt.Errorf("recount round %d: award %q is not in the plan", r.Seq, r.Award)
 			}
-			out[r.ID] = voting.Tally(a.Rule, r.Nominees, r.Ballots,
-				voting.BaseCounts{AllMembers: r.AllMembers, Present: r.Eligible, Valid: len(r.Ballots)})
+			r.Valid = len(r.Ballots)
+			out[r.ID] = voting.Tally(a.Rule, r.Nominees, r.Ballots, voting.RoundBase(r))
 		}
 		return nil
 	})

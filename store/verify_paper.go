@@ -40,14 +40,18 @@ func (v *verifier) paperRecount(r *roundInfo, name string) (string, error) {
 		}
 		return "", nil
 	}
-	if ps := voting.CheckPaperNamed(c, r.nominees, r.eligible, func(id int64) string { return v.names.nominee(id) }); ps != nil {
+	base, err := closingBase(v.ctx, v.q, roundRow{ID: r.id, Paper: true, AllMembers: r.all, Eligible: r.eligible}, valid)
+	if err != nil {
+		return "", err
+	}
+	envelopes := base.Present - r.eligible
+	if ps := voting.CheckPaperWritten(c, r.nominees, r.eligible, envelopes, func(id int64) string { return v.names.nominee(id) }); ps != nil {
 		return fmt.Sprintf("%s: số liệu kiểm phiếu giấy không khớp nhau: %s.", name, ps[0]), nil
 	}
 	award, ok := v.names.plan.Award(r.award)
 	if !ok {
 		return fmt.Sprintf("%s: kế hoạch không có danh hiệu mã %q của vòng này.", name, r.award), nil
 	}
-	lines := voting.TallyPaper(award.Rule, r.nominees, c.Agree,
-		voting.BaseCounts{AllMembers: r.all, Present: r.eligible, Valid: valid})
+	lines := voting.TallyPaper(award.Rule, r.nominees, c.Agree, base)
 	return v.compareResults(name, r, lines, "kiểm lại từ số liệu kiểm phiếu giấy"), nil
 }
