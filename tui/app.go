@@ -887,13 +887,32 @@ func (m *Model) render() string {
 		return "Đang mở phiên họp…"
 	}
 	s := m.current()
-	// The body takes exactly its lines, each cut to the terminal's width.
-	body := lipgloss.NewStyle().MaxWidth(w).Height(m.sh.height).MaxHeight(m.sh.height).Render(m.body(s))
+	body := clip(m.body(s), w, m.sh.height)
 	var sub string
 	if m.opts.Notice != "" && m.page != pageBooth {
 		sub = m.sh.styles.Muted.Render(fitNotice(m.opts.Notice, w))
 	}
 	return strings.Join([]string{m.headLine(s), sub, body, m.statusLine(), m.helpLine(s)}, "\n")
+}
+
+// clip makes s exactly height lines, each cut to width cells. It does
+// what a lipgloss style with MaxWidth, Height and MaxHeight does to the
+// body, without padding every line to the widest one: on every frame of a
+// 200×60 screen that padding was most of what the frame allocated.
+func clip(s string, width, height int) string {
+	lines := strings.SplitN(s, "\n", height+1)
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		if len(l) > width && ansi.StringWidth(l) > width {
+			lines[i] = ansi.Truncate(l, width, "")
+		}
+	}
+	for len(lines) < height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // body is the screen's view, or the question or prompt over it.

@@ -34,6 +34,35 @@ type grid struct {
 
 // render draws the grid in the styles st.
 func (g grid) render(st styles) string {
+	return g.draw(st, true)
+}
+
+// renderHeader draws only the grid's heading line, as render draws it.
+func (g grid) renderHeader(st styles) string {
+	h := g
+	h.rows = nil
+	return h.draw(st, true)
+}
+
+// renderRow draws only row i, as render draws it: every cell has its
+// column's width, so the rows of a grid drawn one by one line up as the
+// whole grid does. A screen with many rows keeps the rows it drew and
+// draws again only the ones that change.
+func (g grid) renderRow(st styles, i int) string {
+	r := g
+	r.rows = [][]string{g.rows[i]}
+	r.selected = -1
+	if i == g.selected {
+		r.selected = 0
+	}
+	if g.cell != nil {
+		r.cell = func(_, col int) lipgloss.Style { return g.cell(i, col) }
+	}
+	return r.draw(st, false)
+}
+
+// draw draws the grid, with its heading line or without.
+func (g grid) draw(st styles, header bool) string {
 	cols, rows := g.cols, g.rows
 	if g.cursor {
 		cols = append([]column{{width: 1}}, cols...)
@@ -47,19 +76,21 @@ func (g grid) render(st styles) string {
 		}
 		rows = marked
 	}
-	headers := make([]string, len(cols))
-	for i, c := range cols {
-		headers[i] = c.title
-	}
-	return table.New().
+	t := table.New().
 		Border(lipgloss.HiddenBorder()).
 		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
 		BorderHeader(false).BorderColumn(false).
 		Wrap(false).
-		Headers(headers...).
 		Rows(rows...).
-		StyleFunc(func(row, col int) lipgloss.Style { return g.style(st, cols, row, col) }).
-		Render()
+		StyleFunc(func(row, col int) lipgloss.Style { return g.style(st, cols, row, col) })
+	if header {
+		headers := make([]string, len(cols))
+		for i, c := range cols {
+			headers[i] = c.title
+		}
+		t = t.Headers(headers...)
+	}
+	return t.Render()
 }
 
 // style is the look of one cell: its column's width and alignment, the

@@ -29,6 +29,60 @@ type tallyScreen struct {
 	// hidden holds the rounds this program closed whose results the
 	// secretary has not yet chosen to show the room.
 	hidden map[int64]bool
+
+	// memo is what the round on show needs from the record, worked out
+	// once per snapshot and round rather than on every frame.
+	memo tallyMemo
+}
+
+// tallyMemo is a round's standing and result lines as one snapshot of the
+// record gives them, with what the table's widths depend on.
+type tallyMemo struct {
+	rec      *model.Record // the snapshot it was worked out from
+	round    int64
+	standing voting.RoundStanding
+	lines    []voting.LineOutcome
+	names    []string // the nominee of each line
+	nameW    int      // the widest name, capped
+	verdictW int      // the widest standing
+	title    string   // the round's title
+
+	// drawn keeps the table's lines as last drawn, for the layout of
+	// drawnFor: a frame draws again only the rows whose look changed.
+	drawnFor string
+	header   string
+	drawn    map[tallyRow]string
+}
+
+// tallyRow is a line of the table as drawn: its index and whether the
+// cursor is on it.
+type tallyRow struct {
+	at       int
+	selected bool
+}
+
+// worked returns the memo of round r in rec, working it out when the
+// snapshot or the round changed.
+func (s *tallyScreen) worked(rec *model.Record, r model.Round) *tallyMemo {
+	if s.memo.rec == rec && s.memo.round == r.ID {
+		return &s.memo
+	}
+	ix := voting.NewIndex(rec)
+	m := tallyMemo{rec: rec, round: r.ID, standing: ix.Standing(r), lines: ix.Outcomes(r),
+		nameW: 12, verdictW: lipgloss.Width("Kết quả")}
+	m.names = make([]string, len(m.lines))
+	for i, lo := range m.lines {
+		m.names[i] = "?"
+		if n, ok := ix.Nominee(lo.Line.NomineeID); ok {
+			m.names[i] = n.Name
+		}
+		m.nameW = max(m.nameW, lipgloss.Width(m.names[i]))
+		m.verdictW = max(m.verdictW, lipgloss.Width(lo.Outcome.Label()))
+	}
+	m.nameW = min(m.nameW, 32)
+	m.title = roundTitle(rec, r)
+	s.memo = m
+	return &s.memo
 }
 
 // closedMsg tells the tally a round was just closed: its results wait
@@ -85,7 +139,7 @@ func (s *tallyScreen) actions(c *shared) []action {
 	if !ok {
 		return nil
 	}
-	standing := voting.Standing(c.rec, r)
+	standing := s.worked(c.rec, r).standing
 	if s.choosing {
 		return s.choiceActions(c, r, standing)
 	}
@@ -180,7 +234,8 @@ func (s *tallyScreen) view(c *shared) string {
 		return "\nChưa có vòng bỏ phiếu nào được đóng và kiểm phiếu."
 	}
 	a, _ := rec.Plan.Award(r.Award)
-	standing := voting.Standing(rec, r)
+	memo := s.worked(rec, r)
+	standing := memo.standing
 	head := s.viewHead(c, r, a)
 	if s.choosing {
 		return head + "\n" + s.viewChoice(c, standing)
@@ -191,13 +246,13 @@ func (s *tallyScreen) view(c *shared) string {
 				"\n\n"+fmt.Sprintf("Nhấn %s để công bố kết quả cho Hội đồng.", keyName(c.keys.Tally.Show)))
 	}
 	after := s.viewAfter(c, a, standing)
-	lines := voting.NewIndex(rec).Outcomes(r)
+	lines := memo.lines
 	var explain []string
 	if at := s.list.at(); at < len(lines) {
 		explain = strings.Split(ansi.Wrap("Phép tính: "+lines[at].Explain(a.Rule), c.width, ""), "\n")
 	}
 	rows := max(c.height-4-strings.Count(head, "\n")-len(after)-len(explain), 3)
-	parts := []string{head, s.viewTable(c, r, a.Rule, lines, rows)}
+	parts := []string{head, s.viewTable(c, memo, a.Rule, rows)}
 	if len(explain) > 0 {
 		parts = append(parts, "\n"+strings.Join(explain, "\n"))
 	}
@@ -210,7 +265,7 @@ func (s *tallyScreen) view(c *shared) string {
 // viewHead names the round and its figures and rule.
 func (s *tallyScreen) viewHead(c *shared, r model.Round, a model.Award) string {
 	st, w := c.styles, c.width
-	head := roundTitle(c.rec, r)
+	head := s.worked(c.rec, r).title
 	if r.Mode == model.RoundPaper {
 		head += " · phiếu giấy"
 	}
@@ -252,19 +307,9 @@ func (s *tallyScreen) viewAfter(c *shared, a model.Award, standing voting.RoundS
 // bar of the agree votes against the base with the threshold marked on
 // it, and the standing in words and colour. The standing is never cut:
 // the bar goes first, then the base column, then the name narrows.
-func (s *tallyScreen) viewTable(c *shared, r model.Round, rule model.Rule, lines []voting.LineOutcome, rows int) string {
+func (s *tallyScreen) viewTable(c *shared, memo *tallyMemo, rule model.Rule, rows int) string {
 	st, w := c.styles, c.width
-	verdictW := lipgloss.Width("Kết quả")
-	for _, lo := range lines {
-		verdictW = max(verdictW, lipgloss.Width(lo.Outcome.Label()))
-	}
-	nameW := 12
-	for _, lo := range lines {
-		if n, ok := c.rec.NomineeByID(lo.Line.NomineeID); ok {
-			nameW = max(nameW, lipgloss.Width(n.Name))
-		}
-	}
-	nameW = min(nameW, 32)
+	verdictW, nameW := memo.verdictW, memo.nameW
 	figures := []column{{title: "Đồng ý", width: 6, right: true}, {title: "Không ĐY", width: 8, right: true},
 		{title: "Cơ sở", width: 5, right: true}, {title: "Tỷ lệ", width: 8, right: true, gap: 1}}
 	numW := 7 + 9 + 10 // the figures but the base, each with its gap
@@ -285,29 +330,52 @@ func (s *tallyScreen) viewTable(c *shared, r model.Round, rule model.Rule, lines
 	cols = append(cols, column{title: "Kết quả", width: verdictW})
 	s.list.resize(w, rows)
 	start, end := s.list.page()
-	g := grid{cols: cols, cursor: true, selected: s.list.selectedOnPage(), cell: func(row, col int) lipgloss.Style {
+	selected := s.list.selectedOnPage()
+	// The rows are drawn one by one and kept: moving the cursor draws
+	// two rows again, not the page.
+	layout := fmt.Sprint(w, c.theme, c.dark, cols)
+	if memo.drawnFor != layout {
+		memo.drawnFor, memo.drawn = layout, map[tallyRow]string{}
+		memo.header = grid{cols: cols, cursor: true, selected: -1}.renderHeader(st)
+	}
+	var b strings.Builder
+	b.WriteString("\n" + memo.header)
+	for i := start; i < end; i++ {
+		key := tallyRow{at: i, selected: i-start == selected}
+		row, ok := memo.drawn[key]
+		if !ok {
+			row = s.drawRow(st, memo, cols, rule, barW, len(figures) == 4, key)
+			memo.drawn[key] = row
+		}
+		b.WriteString("\n" + row)
+	}
+	return b.String() + s.list.pager(c) + "\n"
+}
+
+// drawRow draws line key.at of the table: the name, the figures, the bar
+// and the standing.
+func (s *tallyScreen) drawRow(st styles, memo *tallyMemo, cols []column, rule model.Rule, barW int, withBase bool, key tallyRow) string {
+	lo := memo.lines[key.at]
+	l := lo.Line
+	row := []string{memo.names[key.at], fmt.Sprint(l.Agree), fmt.Sprint(l.Disagree)}
+	if withBase {
+		row = append(row, fmt.Sprint(l.Base))
+	}
+	row = append(row, voting.FormatShare(l.Agree, l.Base))
+	if barW > 0 {
+		row = append(row, shareBar(st, l, rule, barW, lo.Threshold))
+	}
+	row = append(row, lo.Outcome.Label())
+	g := grid{cols: cols, cursor: true, selected: -1, rows: [][]string{row}, cell: func(_, col int) lipgloss.Style {
 		if col == len(cols)-1 {
-			return outcomeStyle(st, lines[start+row].Outcome)
+			return outcomeStyle(st, lo.Outcome)
 		}
 		return lipgloss.NewStyle()
 	}}
-	for _, lo := range lines[start:end] {
-		l := lo.Line
-		name := "?"
-		if n, ok := c.rec.NomineeByID(l.NomineeID); ok {
-			name = n.Name
-		}
-		row := []string{name, fmt.Sprint(l.Agree), fmt.Sprint(l.Disagree)}
-		if len(figures) == 4 {
-			row = append(row, fmt.Sprint(l.Base))
-		}
-		row = append(row, voting.FormatShare(l.Agree, l.Base))
-		if barW > 0 {
-			row = append(row, shareBar(st, l, rule, barW, lo.Threshold))
-		}
-		g.rows = append(g.rows, append(row, lo.Outcome.Label()))
+	if key.selected {
+		g.selected = 0
 	}
-	return "\n" + g.render(st) + s.list.pager(c) + "\n"
+	return g.renderRow(st, 0)
 }
 
 // shareBar draws agree out of base as a bar width cells wide, with the
@@ -326,17 +394,24 @@ func shareBar(st styles, l model.ResultLine, rule model.Rule, width int, reached
 	if reached {
 		fill = st.Good
 	}
+	// Each run of one kind of cell is styled once: the bar, the mark, the
+	// rest of the bar, and the rest of the scale.
 	var b strings.Builder
-	for i := 0; i < width; i++ {
-		switch {
-		case i == mark:
-			b.WriteString(st.Title.Render("│"))
-		case i < filled:
-			b.WriteString(fill.Render("█"))
-		default:
-			b.WriteString(st.Muted.Render("░"))
+	run := func(style lipgloss.Style, cell string, from, to int) {
+		if to > from {
+			b.WriteString(style.Render(strings.Repeat(cell, to-from)))
 		}
 	}
+	if mark < 0 {
+		run(fill, "█", 0, filled)
+		run(st.Muted, "░", filled, width)
+		return b.String()
+	}
+	run(fill, "█", 0, min(filled, mark))
+	run(st.Muted, "░", min(filled, mark), mark)
+	run(st.Title, "│", mark, mark+1)
+	run(fill, "█", mark+1, max(filled, mark+1))
+	run(st.Muted, "░", max(filled, mark+1), width)
 	return b.String()
 }
 
