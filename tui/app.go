@@ -257,7 +257,9 @@ func logPathFor(st *store.Store) string {
 func Run(opts Options) error {
 	m := New(opts)
 	defer m.cancel()
-	_, err := tea.NewProgram(m, tea.WithFilter(filter)).Run()
+	// 30 frames a second is more than a room reads, and an idle program
+	// wakes half as often as at the default 60.
+	_, err := tea.NewProgram(m, tea.WithFilter(filter), tea.WithFPS(30)).Run()
 	if errors.Is(err, tea.ErrInterrupted) {
 		return nil
 	}

@@ -89,6 +89,9 @@ var benchScreens = []struct {
 	reach func(h *harness)
 	shows string // a text the screen shows once reached
 }{
+	{"agenda", func(*harness) {}, "Chương trình phiên họp"},
+	{"rollcall", func(h *harness) { h.press("1") }, "Điểm danh"},
+	{"rounds", func(h *harness) { h.press("4") }, "Bỏ phiếu"},
 	{"list", func(h *harness) { h.press("3") }, "Danh sách đối tượng"},
 	{"review", func(h *harness) { h.press("3", "enter") }, "Tiêu chuẩn"},
 	{"tally", func(h *harness) { h.press("5") }, "Kết quả kiểm phiếu"},
