@@ -135,3 +135,34 @@ func BenchmarkKeyPress(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOpenFirstFrame measures opening the file of a sitting with four
+// closed rounds and drawing the program's first frame, the agenda.
+func BenchmarkOpenFirstFrame(b *testing.B) {
+	for _, n := range []int{500, 2000, 5000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			h := scaleHarness(b, n)
+			db := h.st.Path()
+			if err := h.st.Close(); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				st, err := store.Open(db)
+				if err != nil {
+					b.Fatal(err)
+				}
+				m := New(Options{Store: st})
+				m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+				m.Update(load(context.Background(), st, 0)())
+				if !strings.Contains(m.View().Content, "Chương trình phiên họp") {
+					b.Fatal("no agenda")
+				}
+				m.cancel()
+				if err := st.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
