@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -28,11 +29,16 @@ func runDemo(args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	seed := fs.Uint64("seed", 1, "hạt giống: cùng hạt giống cho cùng phiên họp")
 	db := fs.String("db", "", "tệp sẽ tạo (mặc định: một tệp tạm)")
 	noOpen := fs.Bool("no-open", false, "chỉ tạo tệp, in đường dẫn và mã thư ký, không mở chương trình")
+	theme := themeFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	look, err := parseTheme(*theme)
+	if err != nil {
+		return err
+	}
 	synthetic := false
-	fs.Visit(func(*flag.Flag) { synthetic = true })
+	fs.Visit(func(f *flag.Flag) { synthetic = synthetic || f.Name != "theme" })
 	path := *db
 	if path == "" {
 		dir, err := os.MkdirTemp("", "hoidong-demo-")
@@ -67,15 +73,19 @@ func runDemo(args []string, _ io.Reader, stdout, stderr io.Writer) error {
 			return nil
 		}
 	}
-	if err := openAndRun(tui.Options{Notice: "Phiên họp mẫu (tệp tạm): " + path, DemoCode: code}, path); err != nil {
+	if err := openAndRun(tui.Options{Notice: "Phiên họp mẫu (tệp tạm): " + path, DemoCode: code, Theme: look}, path); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Dữ liệu phiên họp mẫu vẫn còn trong %s\n", path)
 	return nil
 }
 
-// generate builds a synthetic meeting in a new file at path.
+// generate builds a synthetic meeting in a new file at path. A file it
+// created and could not finish is removed, so that a failed build leaves
+// nothing half made behind.
 func generate(path string, opt synth.Options, code string) (synth.Summary, error) {
+	_, statErr := os.Stat(path)
+	created := errors.Is(statErr, os.ErrNotExist)
 	st, err := store.Open(path)
 	if err != nil {
 		return synth.Summary{}, err
@@ -83,6 +93,11 @@ func generate(path string, opt synth.Options, code string) (synth.Summary, error
 	sum, err := synth.Generate(context.Background(), st, opt, code)
 	if cerr := st.Close(); err == nil {
 		err = cerr
+	}
+	if err != nil && created {
+		for _, f := range []string{path, path + "-wal", path + "-shm", path + "-journal", path + ".lock", path + ".log"} {
+			os.Remove(f)
+		}
 	}
 	return sum, err
 }

@@ -43,3 +43,26 @@ func TestDemo_SyntheticRefusesBadSizes(t *testing.T) {
 		t.Errorf("stderr %q", errOut.String())
 	}
 }
+
+// TestDemo_FailedBuildLeavesNoFile: a synthetic meeting that cannot be
+// built as asked leaves no half-made file behind, and says why.
+func TestDemo_FailedBuildLeavesNoFile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lon.db")
+	code, _, errOut := runCmd("demo", "--nominees", "10", "--rounds", "99", "--no-open", "--db", db)
+	if code == 0 || !strings.Contains(errOut, "không thể mở 99 vòng") {
+		t.Fatalf("exit %d, stderr %q; want a failure naming the rounds", code, errOut)
+	}
+	if matches, _ := filepath.Glob(db + "*"); len(matches) > 0 {
+		t.Errorf("the failed build left %v", matches)
+	}
+}
+
+// TestDemo_ThemeIsNotASyntheticFlag: --theme alone opens the sample
+// meeting; a theme the program does not know is refused before anything
+// is made.
+func TestDemo_ThemeIsNotASyntheticFlag(t *testing.T) {
+	code, _, errOut := runCmd("demo", "--theme", "xanh")
+	if code != 2 || !strings.Contains(errOut, `giao diện không rõ: "xanh"`) {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}

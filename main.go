@@ -27,7 +27,7 @@ func commands() []command {
 			{"hoidong [--db TỆP] [--theme GIAO_DIỆN]", "mở phiên họp (mặc định: hoidong.db trong thư mục hiện tại);\n" +
 				"giao diện: tu-dong, toi, sang, may-chieu (máy chiếu); ctrl+t đổi khi đang chạy"}}},
 		{name: "demo", run: runDemo, usage: []usageLine{
-			{"hoidong demo", "thử ngay với phiên họp mẫu trong một tệp tạm"},
+			{"hoidong demo [--theme GIAO_DIỆN]", "thử ngay với phiên họp mẫu trong một tệp tạm"},
 			{"hoidong demo --nominees N [--members M] [--rounds R] [--seed S] [--db TỆP] [--no-open]",
 				"tạo phiên họp mẫu lớn: N đối tượng, M thành viên (mặc định 5000, 31),\n" +
 					"R vòng bỏ phiếu đã kết thúc; cùng S cho cùng phiên họp;\n" +
