@@ -128,7 +128,11 @@ func (s *roundsScreen) askOpen(c *shared, a model.Award, paper bool) tea.Cmd {
 	if paper {
 		form = "bỏ phiếu kín bằng phiếu giấy"
 	}
-	question := fmt.Sprintf("Mở vòng %s cho %s với %d đối tượng?\n\n%s\n\nSau khi mở, danh sách và tiêu chuẩn của các đối tượng này bị khóa.", form, a.Name, len(ids), strings.Join(names, "\n"))
+	question := fmt.Sprintf("Mở vòng %s cho %s với %d đối tượng?\n\n%s", form, a.Name, len(ids), strings.Join(names, "\n"))
+	if d := disclosureLines(rec, ids); len(d) > 0 {
+		question += "\n\n" + strings.Join(d, "\n")
+	}
+	question += "\n\nSau khi mở, danh sách và tiêu chuẩn của các đối tượng này bị khóa."
 	if w := tellerWarning(rec); w != "" {
 		question += "\n\n" + w
 	}
@@ -142,6 +146,37 @@ func (s *roundsScreen) askOpen(c *shared, a model.Award, paper bool) tea.Cmd {
 		_, err := st.OpenRound(ctx, code, ids)
 		return err
 	}})
+}
+
+// disclosureLines names the voting members nominated among the nominees
+// ids, "Đồng chí … là người được đề nghị", and, when the plan has them
+// recuse themselves, the line each will leave blank; at most four lines.
+func disclosureLines(rec *model.Record, ids []int64) []string {
+	var out []string
+	for _, id := range ids {
+		n, ok := rec.NomineeByID(id)
+		if !ok {
+			continue
+		}
+		for _, m := range rec.NominatedMembers(id) {
+			if !m.Votes {
+				continue
+			}
+			what := "cá nhân " + n.Name
+			if n.Kind == model.KindCollective {
+				what = "người đứng đầu tập thể " + n.Name
+			}
+			line := "Đồng chí " + m.Name + " là người được đề nghị (" + what + ")"
+			if rec.Plan.Recuses() {
+				line += "; đồng chí để trống dòng " + n.Name + " trên phiếu của mình"
+			}
+			out = append(out, line+".")
+		}
+	}
+	if len(out) > 4 {
+		out = append(out[:3], fmt.Sprintf("… và %d thành viên khác là người được đề nghị.", len(out)-3))
+	}
+	return out
 }
 
 // askClose asks before closing the open electronic round r: it refuses a
