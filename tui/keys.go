@@ -61,6 +61,7 @@ type overviewKeys struct{ Open, Jump, Discussion, Verify, Import key.Binding }
 // rollCallKeys take the roll call and manage voting codes.
 type rollCallKeys struct {
 	Present, Absent, Presides, Unlock, IssueCodes, ReissueCode key.Binding
+	Written                                                    key.Binding // an absent member sends a written ballot
 }
 
 // tellerKeys choose the counting committee.
@@ -161,6 +162,7 @@ func newKeyMap() keyMap {
 			Unlock:      b("u", "mở khóa", "u"),
 			IssueCodes:  b("m", "cấp mã bỏ phiếu", "m"),
 			ReissueCode: b("r", "cấp lại mã", "r"),
+			Written:     b("g", "gửi phiếu bằng văn bản", "g"),
 		},
 		Tellers: tellerKeys{
 			Toggle: b("space", "chọn/bỏ", "space"),
