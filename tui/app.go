@@ -59,12 +59,13 @@ const (
 	pagePreview                // preview and write documents (preview.go)
 	pagePaper                  // enter the counts of a paper round (paper.go)
 	pageSecretary              // choose the secretary code (secretary.go)
+	pageWritten                // enter the written ballots of absent members (written.go)
 )
 
 // String returns the page's name for logs and tests.
 func (p page) String() string {
 	return [...]string{"loading", "start", "overview", "rollcall", "tellers", "nominees", "review", "rounds", "booth",
-		"tally", "conclusion", "import", "preview", "paper", "secretary"}[p]
+		"tally", "conclusion", "import", "preview", "paper", "secretary", "written"}[p]
 }
 
 // parent is the page esc goes back to from p: one level up.
@@ -74,7 +75,7 @@ func (p page) parent() page {
 		return pageNominees
 	case pagePreview:
 		return pageConclusion
-	case pagePaper:
+	case pagePaper, pageWritten:
 		return pageRounds
 	}
 	return pageOverview
@@ -241,6 +242,7 @@ func New(opts Options) *Model {
 		pageConclusion: &conclusionScreen{},
 		pagePreview:    &previewScreen{exportDir: opts.ExportDir, page: viewport.New()},
 		pageImport:     &importScreen{},
+		pageWritten:    &writtenScreen{list: newPickList(m.sh.keys)},
 	}
 	return m
 }
@@ -1014,7 +1016,7 @@ func (m *Model) statusParts() []string {
 	}
 	parts := []string{fmt.Sprintf("Có mặt %d/%d · %s", q.Present, q.Total, word)}
 	if r, open := rec.OpenRound(); open {
-		parts = append(parts, fmt.Sprintf("Vòng %d: %d/%d đã bỏ phiếu", r.Seq, len(r.Voters), r.Eligible))
+		parts = append(parts, fmt.Sprintf("Vòng %d: %d/%d đã bỏ phiếu", r.Seq, len(r.Voters), rec.ExpectedBallots(r)))
 	}
 	if !m.sh.now.IsZero() {
 		parts = append(parts, clock(m.sh.now))

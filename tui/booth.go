@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"hoidong/model"
 	"hoidong/store"
@@ -42,10 +41,9 @@ type boothScreen struct {
 	state     boothState
 	round     int64
 	voter     int64
-	skip      int    // how many pending voters to pass over when calling
-	marks     []int8 // per nominee of the round: 0 unmarked, 1 agree, 2 disagree
-	cursor    int
-	notice    string // a line for the member being called, never naming anyone
+	skip      int     // how many pending voters to pass over when calling
+	ballot    *ballot // the member's ballot while it is marked (ballot.go)
+	notice    string  // a line for the member being called, never naming anyone
 	noticeErr bool
 	code      string // the member's code, kept only until the ballot is cast
 
@@ -57,13 +55,6 @@ type boothScreen struct {
 	resume    boothState // the state to go back to when the secretary gives up
 	secretMsg string     // why the last try failed
 }
-
-// Ballot marks.
-const (
-	markNone     int8 = 0
-	markAgree    int8 = 1
-	markDisagree int8 = 2
-)
 
 // maxSecretaryCode is the longest secretary code the booth takes.
 const maxSecretaryCode = 64
@@ -95,8 +86,8 @@ func (s *boothScreen) leave(*shared) { s.reset() }
 func (s *boothScreen) reset() {
 	s.state = boothCalling
 	s.voter = 0
-	s.marks = nil
-	s.cursor = 0
+	s.ballot.clear()
+	s.ballot = nil
 	s.code = ""
 	s.secret, s.secretMsg = "", ""
 }
@@ -235,8 +226,8 @@ func (s *boothScreen) confirmIdentity(c *shared, r model.Round, m model.MemberRe
 		return
 	}
 	s.voter = m.ID
-	s.marks = make([]int8, len(r.Nominees))
-	s.cursor, s.notice = 0, ""
+	s.ballot = newBallot(r, m.ID)
+	s.notice = ""
 	s.state = boothMarking
 	if c.rec.Plan.Meeting.Secret {
 		s.state, s.code = boothCode, ""
@@ -270,55 +261,34 @@ func (s *boothScreen) codeActions(c *shared) []action {
 	}
 }
 
-// markingActions: the member marks each nominee.
+// markingActions: the member marks each nominee, but for the lines they
+// leave blank.
 func (s *boothScreen) markingActions(c *shared, r model.Round) []action {
 	k := c.keys
 	bk := k.Booth
-	n := len(s.marks)
-	page := max(c.height-8, 1)
+	b := s.ballot
 	mark := func(m int8) func() tea.Cmd {
 		return run(func() {
-			s.marks[s.cursor] = m
-			s.cursor = clamp(s.cursor+1, n)
+			if why := b.mark(m); why != "" {
+				s.notice, s.noticeErr = why, true
+			}
 		})
 	}
-	return []action{
-		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, n) })),
-		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, n) })),
-		more(k.Home, run(func() { s.cursor = 0 })),
-		more(k.End, run(func() { s.cursor = max(n-1, 0) })),
-		more(k.PageUp, run(func() { s.cursor = clamp(s.cursor-page, n) })),
-		more(k.PageDown, run(func() { s.cursor = clamp(s.cursor+page, n) })),
+	return append(b.moves(k, c.height-8),
 		act(bk.Agree, mark(markAgree)),
 		act(bk.Disagree, mark(markDisagree)),
-		act(bk.AgreeRest, run(func() {
-			for i := range s.marks {
-				if s.marks[i] == markNone {
-					s.marks[i] = markAgree
-				}
-			}
-		})),
+		act(bk.AgreeRest, run(b.agreeRest)),
 		act(bk.Review, run(func() { s.toReview(c, r) })),
-		more(bk.Unmark, run(s.reset)),
-	}
+		more(bk.Unmark, run(s.reset)))
 }
 
 // toReview shows the ballot for a last look, once every nominee is marked
 // and, in a re-vote, no more agree than places are at stake.
 func (s *boothScreen) toReview(c *shared, r model.Round) {
-	if places, ok := voting.NewIndex(c.rec).PlacesAtStake(r); ok {
-		if agree, _ := s.counts(); agree > places {
-			s.notice, s.noticeErr = fmt.Sprintf("Vòng bỏ phiếu lại còn %d suất: chỉ đồng ý với tối đa %d đối tượng (đang đồng ý %d).", places, places, agree), true
-			return
-		}
-	}
-	if left := s.unmarked(); left > 0 {
-		s.notice, s.noticeErr = fmt.Sprintf("Còn %d đối tượng chưa đánh dấu. Mỗi đối tượng cần một lựa chọn.", left), true
-		for i, mk := range s.marks {
-			if mk == markNone {
-				s.cursor = i
-				break
-			}
+	if why, at := ballotIncomplete(c, r, s.ballot); why != "" {
+		s.notice, s.noticeErr = why, true
+		if at >= 0 {
+			s.ballot.cursor = at
 		}
 		return
 	}
@@ -326,17 +296,30 @@ func (s *boothScreen) toReview(c *shared, r model.Round) {
 	s.state = boothReview
 }
 
+// ballotIncomplete says why ballot b of round r cannot be cast yet, and
+// which line to go to (-1 for none): a line unmarked, or, in a re-vote,
+// more agree than places at stake.
+func ballotIncomplete(c *shared, r model.Round, b *ballot) (string, int) {
+	if places, ok := voting.NewIndex(c.rec).PlacesAtStake(r); ok {
+		if agree, _, _ := b.counts(); agree > places {
+			return fmt.Sprintf("Vòng bỏ phiếu lại còn %d suất: chỉ đồng ý với tối đa %d đối tượng (đang đồng ý %d).", places, places, agree), -1
+		}
+	}
+	if left := b.unmarked(); left > 0 {
+		return fmt.Sprintf("Còn %d đối tượng chưa đánh dấu. Mỗi đối tượng cần một lựa chọn.", left), b.firstUnmarked()
+	}
+	return "", -1
+}
+
 // reviewActions: the member casts the ballot, or changes it.
 func (s *boothScreen) reviewActions(c *shared, r model.Round) []action {
 	bk := c.keys.Booth
 	return []action{
 		act(bk.Cast, func() tea.Cmd {
-			choices := make(map[int64]bool, len(r.Nominees))
-			for i, id := range r.Nominees {
-				choices[id] = s.marks[i] == markAgree
-			}
+			choices := s.ballot.choices(r)
 			st, roundID, voter, code := c.st, r.ID, s.voter, s.code
-			s.marks, s.code = nil, ""
+			s.ballot.clear()
+			s.ballot, s.code = nil, ""
 			s.state = boothSaving
 			return c.do(pageBooth, "", func(ctx context.Context) error {
 				return st.CastBallot(ctx, roundID, voter, code, choices)
@@ -386,30 +369,6 @@ func (s *boothScreen) typed(_ *shared, msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
-}
-
-// unmarked counts nominees without a mark.
-func (s *boothScreen) unmarked() int {
-	n := 0
-	for _, mk := range s.marks {
-		if mk == markNone {
-			n++
-		}
-	}
-	return n
-}
-
-// counts sums the marks.
-func (s *boothScreen) counts() (agree, disagree int) {
-	for _, mk := range s.marks {
-		switch mk {
-		case markAgree:
-			agree++
-		case markDisagree:
-			disagree++
-		}
-	}
-	return
 }
 
 // view implements screen.
@@ -510,29 +469,10 @@ func (s *boothScreen) viewCode(c *shared, head string) string {
 // viewReview sums the ballot up before it is cast.
 func (s *boothScreen) viewReview(c *shared, r model.Round, head string) string {
 	st, bk := c.styles, c.keys.Booth
-	agree, disagree := s.counts()
 	var b strings.Builder
 	b.WriteString(head + "\n\n")
 	b.WriteString(st.Title.Render("Xem lại phiếu trước khi bỏ") + "\n\n")
-	b.WriteString(st.Box.Render(fmt.Sprintf("Đồng ý %d · Không đồng ý %d", agree, disagree)) + "\n\n")
-	if disagree > 0 {
-		b.WriteString("Không đồng ý với:\n")
-		shown := 0
-		for i, id := range r.Nominees {
-			if s.marks[i] != markDisagree {
-				continue
-			}
-			if shown == c.height-14 {
-				b.WriteString(fmt.Sprintf("  … và %d đối tượng khác\n", disagree-shown))
-				break
-			}
-			if n, ok := c.rec.NomineeByID(id); ok {
-				b.WriteString("  – " + ansi.Truncate(n.Name, c.width-6, "…") + "\n")
-			}
-			shown++
-		}
-		b.WriteString("\n")
-	}
+	b.WriteString(s.ballot.summary(c, r, c.height-14))
 	b.WriteString(hint(bk.Cast) + "   ·   " + hint(bk.Change) + "\n")
 	b.WriteString(st.Muted.Render("Sau khi bỏ phiếu, màn hình được xóa và không ai xem lại được lựa chọn này."))
 	return b.String()
@@ -563,46 +503,10 @@ func (s *boothScreen) viewSecretary(c *shared) string {
 
 // viewMarking draws the ballot being marked.
 func (s *boothScreen) viewMarking(c *shared, r model.Round, head string) string {
-	st, bk := c.styles, c.keys.Booth
 	var b strings.Builder
-	agree, disagree := s.counts()
 	b.WriteString(head + "\n")
-	how := hints(bk.Agree, bk.Disagree, bk.AgreeRest)
-	if places, ok := voting.NewIndex(c.rec).PlacesAtStake(r); ok {
-		how = fmt.Sprintf("Chọn tối đa %d: đồng ý với nhiều nhất %d đối tượng. ", places, places) + hints(bk.Agree, bk.Disagree)
-	}
-	b.WriteString(ansi.Truncate(how, c.width, "…") + "\n")
-	b.WriteString(st.Muted.Render(ansi.Truncate(fmt.Sprintf("Đã đánh dấu %d/%d: đồng ý %d, không đồng ý %d. Xong thì nhấn %s để xem lại.",
-		agree+disagree, len(s.marks), agree, disagree, keyName(bk.Review)), c.width, "…")) + "\n")
+	b.WriteString(markingHelp(c, r, s.ballot))
 	b.WriteString(s.noticeLine(c) + "\n")
-	rows := c.height - 5
-	start := window(s.cursor, len(r.Nominees), rows)
-	for i := start; i < len(r.Nominees) && i < start+rows; i++ {
-		b.WriteString(s.ballotLine(c, r, i) + "\n")
-	}
+	b.WriteString(s.ballot.lines(c, r, c.height-5))
 	return b.String()
-}
-
-// ballotLine is one nominee of the ballot with its mark.
-func (s *boothScreen) ballotLine(c *shared, r model.Round, i int) string {
-	st := c.styles
-	name := "?"
-	if n, ok := c.rec.NomineeByID(r.Nominees[i]); ok {
-		name = n.Name
-		if n.Unit != "" && n.Kind == model.KindIndividual {
-			name += " – " + n.Unit
-		}
-	}
-	box := "[" + strings.Repeat(" ", 12) + "]"
-	switch s.marks[i] {
-	case markAgree:
-		box = st.Good.Render("[" + lipgloss.PlaceHorizontal(12, lipgloss.Left, "Đồng ý") + "]")
-	case markDisagree:
-		box = st.Bad.Render("[" + lipgloss.PlaceHorizontal(12, lipgloss.Left, "Không đồng ý") + "]")
-	}
-	line := fmt.Sprintf("%3d. %s", i+1, ansi.Truncate(name, c.width-24, "…"))
-	if i == s.cursor {
-		return st.Selected.Render("›") + " " + box + " " + st.Selected.Render(line)
-	}
-	return "  " + box + " " + line
 }

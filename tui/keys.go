@@ -30,6 +30,7 @@ type keyMap struct {
 	Conclusion conclusionKeys
 	Preview    previewKeys
 	Import     importKeys
+	Written    writtenKeys
 }
 
 // commonKeys move through lists and leave screens, everywhere.
@@ -61,6 +62,7 @@ type overviewKeys struct{ Open, Jump, Discussion, Verify, Import key.Binding }
 // rollCallKeys take the roll call and manage voting codes.
 type rollCallKeys struct {
 	Present, Absent, Presides, Unlock, IssueCodes, ReissueCode key.Binding
+	Written                                                    key.Binding // an absent member sends a written ballot
 }
 
 // tellerKeys choose the counting committee.
@@ -77,7 +79,12 @@ type reviewKeys struct {
 // roundKeys open, follow and close ballot rounds.
 type roundKeys struct {
 	OpenRound, OpenPaperRound, EnterBooth, CloseRound, PaperCounts key.Binding
+	WrittenBallots, Envelopes                                      key.Binding // the written-ballot screen
 }
+
+// writtenKeys enter the written ballots of absent members (written.go);
+// the ballot itself is marked with the booth's keys.
+type writtenKeys struct{ Open, Cancel, Save, Receive, Undo key.Binding }
 
 // paperKeys fill in the counts of a paper round.
 type paperKeys struct{ Digits, Erase, Next, Save key.Binding }
@@ -161,6 +168,7 @@ func newKeyMap() keyMap {
 			Unlock:      b("u", "mở khóa", "u"),
 			IssueCodes:  b("m", "cấp mã bỏ phiếu", "m"),
 			ReissueCode: b("r", "cấp lại mã", "r"),
+			Written:     b("g", "gửi phiếu bằng văn bản", "g"),
 		},
 		Tellers: tellerKeys{
 			Toggle: b("space", "chọn/bỏ", "space"),
@@ -191,6 +199,15 @@ func newKeyMap() keyMap {
 			EnterBooth:     b("b/enter", "vào phòng bỏ phiếu", "b", "enter"),
 			CloseRound:     b("o", "đóng vòng, kiểm phiếu", "o"),
 			PaperCounts:    b("enter", "nhập kết quả kiểm phiếu", "enter"),
+			WrittenBallots: b("w", "nhập phiếu bằng văn bản", "w"),
+			Envelopes:      b("w", "nhận phong bì phiếu bằng văn bản", "w"),
+		},
+		Written: writtenKeys{
+			Open:    b("enter", "nhập phiếu của người này", "enter"),
+			Cancel:  b("esc", "hủy phiếu đang nhập", "esc"),
+			Save:    b("enter", "ghi phiếu", "enter"),
+			Receive: b("enter", "đã nhận phong bì", "enter"),
+			Undo:    b("u", "bỏ ghi nhận", "u"),
 		},
 		Paper: paperKeys{
 			Digits: b("0-9", "nhập số", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),

@@ -111,7 +111,7 @@ func (s *paperScreen) submit(c *shared, r model.Round) tea.Cmd {
 		}
 	}
 	counts := s.counts(r)
-	s.problems = voting.CheckPaper(counts, r.Nominees, r.Eligible)
+	s.problems = voting.CheckPaperWritten(counts, r.Nominees, r.Eligible, len(r.Written), nil)
 	if len(s.problems) > 0 {
 		// The cursor goes to the first field a problem concerns, where
 		// the problem is written in full.
@@ -157,7 +157,14 @@ func (s *paperScreen) view(c *shared) string {
 	var b strings.Builder
 	b.WriteString(st.Subtitle.Render(ansi.Truncate(fmt.Sprintf("Vòng %d — %s (phiếu giấy)", r.Seq, a.Name), c.width, "…")) + "\n")
 	b.WriteString(st.Muted.Render(ansi.Truncate(fmt.Sprintf("Thành viên có mặt được biểu quyết: %d. Gõ số; %s sang ô sau, ở ô cuối thì ghi.",
-		r.Eligible, keyName(c.keys.Paper.Next)), c.width, "…")) + "\n\n")
+		r.Eligible, keyName(c.keys.Paper.Next)), c.width, "…")) + "\n")
+	envelopes := 0
+	if c.rec.Plan.AcceptsWritten(r.Award) {
+		envelopes = 1
+		b.WriteString(st.Muted.Render(ansi.Truncate(fmt.Sprintf("Phong bì phiếu bằng văn bản đã nhận: %d (tính vào số phiếu phát ra và thu về).",
+			len(r.Written)), c.width, "…")) + "\n")
+	}
+	b.WriteString("\n")
 	var other []string // problems that concern no one field
 	byField := map[int][]string{}
 	for _, p := range s.problems {
@@ -177,7 +184,7 @@ func (s *paperScreen) view(c *shared) string {
 	}
 	below = below[:min(len(below), 6)]
 	top := strings.Count(b.String(), "\n") + 1 // under the table's heading
-	s.list.resize(c.width, c.height-4-len(below))
+	s.list.resize(c.width, c.height-4-envelopes-len(below))
 	b.WriteString(s.table(c, r, byField) + s.list.pager(c) + "\n")
 	s.list.hits(c, top, nil)
 	for _, l := range below {

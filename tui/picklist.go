@@ -175,14 +175,18 @@ func (p *pickList) actions(k keyMap, short bool) []action {
 		return nil
 	}
 	page := func() int { return max(p.l.Paginator.PerPage, 1) }
-	return []action{
+	acts := []action{
 		{key: p.l.KeyMap.CursorUp, do: run(func() { p.move(-1) }), short: short},
 		{key: p.l.KeyMap.CursorDown, do: run(func() { p.move(1) }), short: short},
 		more(p.l.KeyMap.GoToStart, run(p.home)),
 		more(p.l.KeyMap.GoToEnd, run(p.end)),
-		more(p.l.KeyMap.PrevPage, run(func() { p.move(-page()) })),
-		more(p.l.KeyMap.NextPage, run(func() { p.move(page()) })),
 	}
+	if p.l.Paginator.TotalPages > 1 { // the list disables its page keys on one page
+		acts = append(acts,
+			more(p.l.KeyMap.PrevPage, run(func() { p.move(-page()) })),
+			more(p.l.KeyMap.NextPage, run(func() { p.move(page()) })))
+	}
+	return acts
 }
 
 // resize gives the list width cells and at most height lines, a line of

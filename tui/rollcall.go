@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -49,6 +50,9 @@ func (s *rollCallScreen) actions(c *shared) []action {
 		act(rk.Present, func() tea.Cmd { return s.present(c) }),
 		act(rk.Absent, func() tea.Cmd { return s.absent(c) }),
 		more(rk.Presides, func() tea.Cmd { return s.presides(c) }))
+	if c.rec.Plan.AnyWritten() {
+		acts = append(acts, more(rk.Written, func() tea.Cmd { return s.written(c) }))
+	}
 	if secret {
 		acts = append(acts,
 			act(rk.IssueCodes, func() tea.Cmd { return issueCodes(c) }),
@@ -81,6 +85,37 @@ func (s *rollCallScreen) absent(c *shared) tea.Cmd {
 			return st.SetAttendance(ctx, m.ID, model.AttendanceAbsent, reason)
 		})
 	})
+}
+
+// written marks the absent member under the cursor as sending a written
+// ballot (gửi phiếu bằng văn bản), or takes the mark away, as the rule the
+// store applies too allows.
+func (s *rollCallScreen) written(c *shared) tea.Cmd {
+	rec, st := c.rec, c.st
+	m := rec.Members[s.list.at()]
+	on := !m.WrittenBallot
+	if why := model.WrittenBallotBlocked(&rec.Plan, rec.Meeting.Status, m, on, writtenRound(rec, m.ID)); why != "" {
+		return say(why, true)
+	}
+	ack := m.Name + ": vắng mặt, gửi phiếu bằng văn bản."
+	if !on {
+		ack = m.Name + ": bỏ đánh dấu gửi phiếu bằng văn bản."
+	}
+	return c.do(pageRollCall, ack, func(ctx context.Context) error {
+		return st.SetWrittenBallot(ctx, m.ID, on)
+	})
+}
+
+// writtenRound is the number of the first round that holds a written
+// ballot or an envelope of member id, or 0.
+func writtenRound(rec *model.Record, id int64) int {
+	first := 0
+	for _, r := range rec.Rounds {
+		if slices.Contains(r.Written, id) && (first == 0 || r.Seq < first) {
+			first = r.Seq
+		}
+	}
+	return first
 }
 
 // presides records the member under the cursor as the one who presides:
@@ -166,16 +201,35 @@ func writeSlips(ctx context.Context, st *store.Store, path, again string, codes 
 	return nil
 }
 
+// writtenLine says, when the plan takes written ballots, how many absent
+// members send one and which key marks them: no line or one.
+func writtenLine(c *shared) []string {
+	if !c.rec.Plan.AnyWritten() {
+		return nil
+	}
+	k := keyName(c.keys.RollCall.Written)
+	line := "Thành viên vắng mặt gửi phiếu bằng văn bản: chọn người đó, nhấn " + k + "."
+	if n := len(c.rec.WrittenMembers()); n > 0 {
+		line = fmt.Sprintf("Gửi phiếu bằng văn bản: %d thành viên vắng mặt (%s: đánh dấu hoặc bỏ đánh dấu).", n, k)
+	}
+	return []string{ansi.Truncate(line, c.width, "…")}
+}
+
 // attendanceLabel is the Vietnamese word for a member's attendance.
 func attendanceLabel(m model.MemberRecord) string {
 	switch m.Attendance {
 	case model.AttendancePresent:
 		return "Có mặt"
 	case model.AttendanceAbsent:
-		if m.AbsentReason != "" {
-			return "Vắng – " + m.AbsentReason
+		label := "Vắng"
+		if m.WrittenBallot {
+			// First, where a narrow column cuts the reason rather than it.
+			label += " – gửi phiếu bằng văn bản"
 		}
-		return "Vắng"
+		if m.AbsentReason != "" {
+			label += " – " + m.AbsentReason
+		}
+		return label
 	}
 	return "Chưa điểm danh"
 }
@@ -198,8 +252,8 @@ func (s *rollCallScreen) table(c *shared) string {
 	start, end := s.list.page()
 	members := rec.Members[start:end]
 	g := grid{
-		cols: []column{{title: "Họ và tên", width: 27}, {title: "Vai trò", width: 21},
-			{title: "Điểm danh", width: flexWidth(c.width, 9, true, 27, 21)}},
+		cols: []column{{title: "Họ và tên", width: 25}, {title: "Vai trò", width: 21},
+			{title: "Điểm danh", width: flexWidth(c.width, 9, true, 25, 21)}},
 		rows:     make([][]string, len(members)),
 		cursor:   true,
 		selected: s.list.selectedOnPage(),
@@ -251,10 +305,14 @@ func (s *rollCallScreen) view(c *shared) string {
 	b.WriteString(st.Muted.Render("Chỉ thành viên có quyền biểu quyết được tính vào số có mặt.") + "\n")
 	b.WriteString("\n")
 	top := strings.Count(b.String(), "\n") + 1 // under the table's heading
-	s.list.resize(c.width, c.height-6-len(quorum))
+	written := writtenLine(c)
+	s.list.resize(c.width, c.height-6-len(quorum)-len(written))
 	b.WriteString(s.table(c) + s.list.pager(c) + "\n")
 	s.list.hits(c, top, nil)
 	// Below the table, so that a member's name is found on their row first.
 	b.WriteString("\n" + ansi.Truncate(chair, c.width, "…") + "\n")
+	for _, l := range written {
+		b.WriteString(st.Muted.Render(l) + "\n")
+	}
 	return b.String()
 }

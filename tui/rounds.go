@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -87,13 +88,19 @@ func (s *roundsScreen) actions(c *shared) []action {
 	k := c.keys
 	rk := k.Rounds
 	if r, open := c.rec.OpenRound(); open {
+		var acts []action
 		if r.Mode == model.RoundPaper {
-			return []action{act(rk.PaperCounts, func() tea.Cmd { return navigate(pagePaper) })}
+			acts = []action{act(rk.PaperCounts, func() tea.Cmd { return navigate(pagePaper) })}
+		} else {
+			acts = []action{
+				act(rk.EnterBooth, func() tea.Cmd { return navigate(pageBooth) }),
+				act(rk.CloseRound, func() tea.Cmd { return s.askClose(c, r) }),
+			}
 		}
-		return []action{
-			act(rk.EnterBooth, func() tea.Cmd { return navigate(pageBooth) }),
-			act(rk.CloseRound, func() tea.Cmd { return s.askClose(c, r) }),
+		if b, ok := writtenBinding(c, r); ok {
+			acts = append(acts, act(b, func() tea.Cmd { return navigate(pageWritten) }))
 		}
+		return acts
 	}
 	awards := c.rec.Plan.BallotAwards()
 	if len(awards) == 0 || s.list.len() != len(awards) {
@@ -103,6 +110,19 @@ func (s *roundsScreen) actions(c *shared) []action {
 	return append(s.list.actions(k, false),
 		act(rk.OpenRound, func() tea.Cmd { return s.askOpen(c, a, false) }),
 		act(rk.OpenPaperRound, func() tea.Cmd { return s.askOpen(c, a, true) }))
+}
+
+// writtenBinding is the key to the written-ballot screen for the open
+// round r: none when its award takes no written ballot or nobody sends
+// one.
+func writtenBinding(c *shared, r model.Round) (key.Binding, bool) {
+	if !c.rec.Plan.AcceptsWritten(r.Award) || len(writtenRows(c.rec, r)) == 0 {
+		return key.Binding{}, false
+	}
+	if r.Mode == model.RoundPaper {
+		return c.keys.Rounds.Envelopes, true
+	}
+	return c.keys.Rounds.WrittenBallots, true
 }
 
 // askOpen asks before opening a round for award a with every nominee
@@ -128,7 +148,11 @@ func (s *roundsScreen) askOpen(c *shared, a model.Award, paper bool) tea.Cmd {
 	if paper {
 		form = "bỏ phiếu kín bằng phiếu giấy"
 	}
-	question := fmt.Sprintf("Mở vòng %s cho %s với %d đối tượng?\n\n%s\n\nSau khi mở, danh sách và tiêu chuẩn của các đối tượng này bị khóa.", form, a.Name, len(ids), strings.Join(names, "\n"))
+	question := fmt.Sprintf("Mở vòng %s cho %s với %d đối tượng?\n\n%s", form, a.Name, len(ids), strings.Join(names, "\n"))
+	if d := disclosureLines(rec, ids); len(d) > 0 {
+		question += "\n\n" + strings.Join(d, "\n")
+	}
+	question += "\n\nSau khi mở, danh sách và tiêu chuẩn của các đối tượng này bị khóa."
 	if w := tellerWarning(rec); w != "" {
 		question += "\n\n" + w
 	}
@@ -144,6 +168,51 @@ func (s *roundsScreen) askOpen(c *shared, a model.Award, paper bool) tea.Cmd {
 	}})
 }
 
+// disclosureLines names the voting members nominated among the nominees
+// ids, "Đồng chí … là người được đề nghị", and, when the plan has them
+// recuse themselves, the line each will leave blank; at most four lines.
+func disclosureLines(rec *model.Record, ids []int64) []string {
+	var out []string
+	for _, id := range ids {
+		n, ok := rec.NomineeByID(id)
+		if !ok {
+			continue
+		}
+		for _, m := range rec.NominatedMembers(id) {
+			if !m.Votes {
+				continue
+			}
+			what := "cá nhân " + n.Name
+			if n.Kind == model.KindCollective {
+				what = "người đứng đầu tập thể " + n.Name
+			}
+			line := "Đồng chí " + m.Name + " là người được đề nghị (" + what + ")"
+			if rec.Plan.Recuses() {
+				line += "; đồng chí để trống dòng " + n.Name + " trên phiếu của mình"
+			}
+			out = append(out, line+".")
+		}
+	}
+	if len(out) > 4 {
+		out = append(out[:3], fmt.Sprintf("… và %d thành viên khác là người được đề nghị.", len(out)-3))
+	}
+	return out
+}
+
+// namesUpTo lists members as the questions do, "– A" a line, at most three
+// and how many more.
+func namesUpTo(ms []model.MemberRecord) string {
+	names := make([]string, 0, 4)
+	for i, m := range ms {
+		if i == 3 {
+			names = append(names, fmt.Sprintf("… và %d người khác", len(ms)-3))
+			break
+		}
+		names = append(names, "– "+m.Name)
+	}
+	return strings.Join(names, "\n")
+}
+
 // askClose asks before closing the open electronic round r: it refuses a
 // round with fewer than two ballots, names who has not voted yet, and
 // opens the sealed ballots with the secretary's key, asking for the
@@ -153,17 +222,16 @@ func (s *roundsScreen) askClose(c *shared, r model.Round) tea.Cmd {
 		return say(fmt.Sprintf("Vòng %d mới có %d phiếu. Cần ít nhất 2 phiếu mới đóng vòng và kiểm phiếu được: kết quả của một phiếu sẽ cho biết người đó đã chọn gì.", r.Seq, n), true)
 	}
 	q := fmt.Sprintf("Đóng vòng %d và kiểm phiếu (%d phiếu)?", r.Seq, len(r.Voters))
+	var waits []string
 	if waiting := c.rec.PendingVoters(r); len(waiting) > 0 {
-		names := make([]string, 0, 4)
-		for i, m := range waiting {
-			if i == 3 {
-				names = append(names, fmt.Sprintf("… và %d người khác", len(waiting)-3))
-				break
-			}
-			names = append(names, "– "+m.Name)
-		}
-		q = fmt.Sprintf("Còn %d thành viên có mặt chưa bỏ phiếu:\n%s\n\nNếu đóng vòng %d bây giờ, họ không thể bỏ phiếu trong vòng này nữa. Vẫn đóng vòng và kiểm phiếu với %d phiếu?",
-			len(waiting), strings.Join(names, "\n"), r.Seq, len(r.Voters))
+		waits = append(waits, fmt.Sprintf("Còn %d thành viên có mặt chưa bỏ phiếu:\n%s", len(waiting), namesUpTo(waiting)))
+	}
+	if written := c.rec.PendingWritten(r); len(written) > 0 {
+		waits = append(waits, fmt.Sprintf("Chưa nhập phiếu bằng văn bản của %d thành viên vắng mặt:\n%s", len(written), namesUpTo(written)))
+	}
+	if len(waits) > 0 {
+		q = fmt.Sprintf("%s\n\nNếu đóng vòng %d bây giờ, họ không thể bỏ phiếu trong vòng này nữa. Vẫn đóng vòng và kiểm phiếu với %d phiếu?",
+			strings.Join(waits, "\n\n"), r.Seq, len(r.Voters))
 	}
 	st, id := c.st, r.ID
 	done := job{from: pageRounds, ack: fmt.Sprintf("Đã đóng vòng %d và kiểm phiếu.", r.Seq), then: pageTally,
@@ -189,6 +257,59 @@ func (s *roundsScreen) askClose(c *shared, r model.Round) tea.Cmd {
 	}))
 }
 
+// writtenProgress says how many of the written ballots the open round r
+// awaits have been entered (envelopes received, on paper), or "".
+func writtenProgress(c *shared, r model.Round) string {
+	pending := len(c.rec.PendingWritten(r))
+	all := len(r.Written) + pending
+	if all == 0 {
+		return ""
+	}
+	if r.Mode == model.RoundPaper {
+		return fmt.Sprintf("Phong bì phiếu bằng văn bản đã nhận: %d/%d (tính vào số phiếu phát ra và thu về).", len(r.Written), all)
+	}
+	return fmt.Sprintf("Phiếu bằng văn bản của thành viên vắng mặt: đã nhập %d/%d.", len(r.Written), all)
+}
+
+// viewOpen shows the open round r: on paper, what the committee does;
+// electronic, how many have voted.
+func (s *roundsScreen) viewOpen(c *shared, r model.Round) string {
+	rec, st := c.rec, c.styles
+	var b strings.Builder
+	a, _ := rec.Plan.Award(r.Award)
+	written := ""
+	if w := writtenProgress(c, r); w != "" {
+		written = ansi.Wrap(w, c.width, "") + "\n"
+	}
+	writtenKey := ""
+	if wb, ok := writtenBinding(c, r); ok {
+		writtenKey = hint(wb) + "\n"
+	}
+	if r.Mode == model.RoundPaper {
+		b.WriteString(st.Subtitle.Render(fmt.Sprintf("Vòng %d — %s (phiếu giấy)", r.Seq, a.Name)) + "\n\n")
+		b.WriteString(fmt.Sprintf("%d đối tượng trên phiếu; %d thành viên có mặt được biểu quyết.\n\n", len(r.Nominees), r.Eligible))
+		b.WriteString("Ban kiểm phiếu phát phiếu, thu phiếu và kiểm phiếu; sau đó thư ký nhập kết quả.\n")
+		b.WriteString("Phiếu bầu để in: bước 6, xuất tài liệu (phiếu bầu).\n\n")
+		if written != "" {
+			b.WriteString(written + "\n")
+		}
+		b.WriteString(hint(c.keys.Rounds.PaperCounts) + "\n" + writtenKey)
+		return b.String()
+	}
+	b.WriteString(st.Subtitle.Render(roundTitle(rec, r)) + "\n\n")
+	expected := rec.ExpectedBallots(r)
+	big := fmt.Sprintf("%d/%d đã bỏ phiếu", len(r.Voters), expected)
+	if expected > r.Eligible {
+		big += fmt.Sprintf(" · trong đó %d bằng văn bản", len(r.Written))
+	}
+	b.WriteString(st.Box.Render(st.Title.Render(big)) + "\n")
+	b.WriteString(progressBar(c, len(r.Voters), expected) + "\n\n")
+	b.WriteString(fmt.Sprintf("%d đối tượng trên phiếu. Kết quả chỉ được công bố sau khi đóng vòng.\n", len(r.Nominees)))
+	b.WriteString(written)
+	b.WriteString("\n" + hint(c.keys.Rounds.EnterBooth) + "   ·   " + hint(c.keys.Rounds.CloseRound) + "\n" + writtenKey)
+	return b.String()
+}
+
 // view implements screen.
 func (s *roundsScreen) view(c *shared) string {
 	rec := c.rec
@@ -196,22 +317,7 @@ func (s *roundsScreen) view(c *shared) string {
 	var b strings.Builder
 	q := voting.Quorum(rec)
 	if r, open := rec.OpenRound(); open {
-		a, _ := rec.Plan.Award(r.Award)
-		if r.Mode == model.RoundPaper {
-			b.WriteString(st.Subtitle.Render(fmt.Sprintf("Vòng %d — %s (phiếu giấy)", r.Seq, a.Name)) + "\n\n")
-			b.WriteString(fmt.Sprintf("%d đối tượng trên phiếu; %d thành viên có mặt được biểu quyết.\n\n", len(r.Nominees), r.Eligible))
-			b.WriteString("Ban kiểm phiếu phát phiếu, thu phiếu và kiểm phiếu; sau đó thư ký nhập kết quả.\n")
-			b.WriteString("Phiếu bầu để in: bước 6, xuất tài liệu (phiếu bầu).\n\n")
-			b.WriteString(hint(c.keys.Rounds.PaperCounts) + "\n")
-			return b.String()
-		}
-		b.WriteString(st.Subtitle.Render(roundTitle(rec, r)) + "\n\n")
-		big := fmt.Sprintf("%d/%d đã bỏ phiếu", len(r.Voters), r.Eligible)
-		b.WriteString(st.Box.Render(st.Title.Render(big)) + "\n")
-		b.WriteString(progressBar(c, len(r.Voters), r.Eligible) + "\n\n")
-		b.WriteString(fmt.Sprintf("%d đối tượng trên phiếu. Kết quả chỉ được công bố sau khi đóng vòng.\n\n", len(r.Nominees)))
-		b.WriteString(hint(c.keys.Rounds.EnterBooth) + "   ·   " + hint(c.keys.Rounds.CloseRound) + "\n")
-		return b.String()
+		return s.viewOpen(c, r)
 	}
 	qs := st.Bad
 	if q.Met {

@@ -273,6 +273,13 @@ func (s *tallyScreen) viewHead(c *shared, r model.Round, a model.Award) string {
 	var b strings.Builder
 	b.WriteString(st.Subtitle.Render(ansi.Truncate(head, w-16, "…")) + st.Muted.Render(fmt.Sprintf("  (%d/%d vòng)", s.round+1, len(rs))) + "\n")
 	b.WriteString(fmt.Sprintf("Phiếu phát ra %d · thu về %d · hợp lệ %d · không hợp lệ %d · thành viên %d\n", r.Issued, r.Returned, r.Valid, r.Invalid, r.AllMembers))
+	if senders := c.rec.WrittenSenders(r); len(senders) > 0 {
+		names := make([]string, len(senders))
+		for i, m := range senders {
+			names[i] = m.Name
+		}
+		b.WriteString(ansi.Truncate(fmt.Sprintf("Trong đó %d phiếu bằng văn bản của thành viên vắng mặt: %s.", len(senders), strings.Join(names, ", ")), w, "…") + "\n")
+	}
 	b.WriteString(st.Muted.Render(ansi.Wrap("Quy tắc: "+voting.RuleText(a.Rule), w, "")) + "\n")
 	return b.String()
 }
