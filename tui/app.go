@@ -59,12 +59,13 @@ const (
 	pagePreview                // preview and write documents (preview.go)
 	pagePaper                  // enter the counts of a paper round (paper.go)
 	pageSecretary              // choose the secretary code (secretary.go)
+	pageRemarks                // who said what, about a nominee or the meeting (remarks.go)
 )
 
 // String returns the page's name for logs and tests.
 func (p page) String() string {
 	return [...]string{"loading", "start", "overview", "rollcall", "tellers", "nominees", "review", "rounds", "booth",
-		"tally", "conclusion", "import", "preview", "paper", "secretary"}[p]
+		"tally", "conclusion", "import", "preview", "paper", "secretary", "remarks"}[p]
 }
 
 // parent is the page esc goes back to from p: one level up.
@@ -241,6 +242,7 @@ func New(opts Options) *Model {
 		pageConclusion: &conclusionScreen{},
 		pagePreview:    &previewScreen{exportDir: opts.ExportDir, page: viewport.New()},
 		pageImport:     &importScreen{},
+		pageRemarks:    &remarksScreen{list: newPickList(m.sh.keys)},
 	}
 	return m
 }

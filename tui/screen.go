@@ -121,4 +121,5 @@ var (
 	_ screen = (*conclusionScreen)(nil)
 	_ screen = (*previewScreen)(nil)
 	_ screen = (*importScreen)(nil)
+	_ screen = (*remarksScreen)(nil)
 )
