@@ -40,7 +40,7 @@ func TestPlan_WrittenBallotKeys(t *testing.T) {
 
 	bad := strings.Replace(sample, "written_ballots = true\n", "written_ballots = \"có\"\n", 1)
 	bad = strings.Replace(bad, `nominated_members = "disclose"`, `nominated_members = "abstain"`, 1)
-	bad = strings.Replace(bad, `# council_member = "Nguyễn Văn Mẫu An"`, `council_member = "Nguyễn Văn Mẫu Ân"`, 1)
+	bad = strings.Replace(bad, `council_member = "Nguyễn Văn Mẫu An"`, `council_member = "Nguyễn Văn Mẫu Ân"`, 1)
 	bad = strings.Replace(bad, "code = \"HTNV\"\n", "code = \"HTNV\"\nwritten_ballots = true\n", 1)
 	path := filepath.Join(dir, "sai.toml")
 	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {

@@ -60,12 +60,13 @@ const (
 	pagePaper                  // enter the counts of a paper round (paper.go)
 	pageSecretary              // choose the secretary code (secretary.go)
 	pageWritten                // enter the written ballots of absent members (written.go)
+	pageRemarks                // who said what, about a nominee or the meeting (remarks.go)
 )
 
 // String returns the page's name for logs and tests.
 func (p page) String() string {
 	return [...]string{"loading", "start", "overview", "rollcall", "tellers", "nominees", "review", "rounds", "booth",
-		"tally", "conclusion", "import", "preview", "paper", "secretary", "written"}[p]
+		"tally", "conclusion", "import", "preview", "paper", "secretary", "written", "remarks"}[p]
 }
 
 // parent is the page esc goes back to from p: one level up.
@@ -243,6 +244,7 @@ func New(opts Options) *Model {
 		pagePreview:    &previewScreen{exportDir: opts.ExportDir, page: viewport.New()},
 		pageImport:     &importScreen{},
 		pageWritten:    &writtenScreen{list: newPickList(m.sh.keys)},
+		pageRemarks:    &remarksScreen{list: newPickList(m.sh.keys)},
 	}
 	return m
 }

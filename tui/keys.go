@@ -23,6 +23,7 @@ type keyMap struct {
 	Tellers    tellerKeys
 	Nominees   nomineeKeys
 	Review     reviewKeys
+	Remarks    remarkKeys
 	Rounds     roundKeys
 	Paper      paperKeys
 	Booth      boothKeys
@@ -71,10 +72,15 @@ type tellerKeys struct{ Toggle, Head key.Binding }
 // nomineeKeys are the list of nominees'.
 type nomineeKeys struct{ Open, Search, KeepFilter, ClearFilter key.Binding }
 
-// reviewKeys mark a nominee's checks and criteria.
+// reviewKeys mark a nominee's checks, criteria and dossier; Toggle and
+// Done answer the list of members who may be the nominee.
 type reviewKeys struct {
-	Next, CheckYes, CheckNo, Met, NotMet, Note, NomineeNote, PrevNominee, NextNominee, NextAward, Undo key.Binding
+	Next, CheckYes, CheckNo, Met, NotMet, Note, Remarks, PrevNominee, NextNominee, NextAward, Undo key.Binding
+	Received, Nominated, Toggle, Done                                                              key.Binding
 }
+
+// remarkKeys add, change and delete what was said, and choose who said it.
+type remarkKeys struct{ Add, Edit, Delete, Speaker, Cancel, Done key.Binding }
 
 // roundKeys open, follow and close ballot rounds.
 type roundKeys struct {
@@ -157,7 +163,7 @@ func newKeyMap() keyMap {
 		Overview: overviewKeys{
 			Open:       b("enter", "mở bước", "enter"),
 			Jump:       b("1-6", "đến bước", "1", "2", "3", "4", "5", "6"),
-			Discussion: b("g", "ý kiến thảo luận", "g"),
+			Discussion: b("g", "ý kiến phát biểu", "g"),
 			Verify:     b("v", "kiểm tra hồ sơ", "v"),
 			Import:     b("i", "nhập danh sách từ tệp", "i"),
 		},
@@ -187,11 +193,23 @@ func newKeyMap() keyMap {
 			Met:         b("d", "đạt", "d"),
 			NotMet:      b("x", "không đạt", "x"),
 			Note:        b("n", "ghi chú", "n"),
-			NomineeNote: b("g", "ý kiến thảo luận", "g"),
+			Remarks:     b("g", "ý kiến phát biểu", "g"),
 			PrevNominee: b("[", "đối tượng trước", "["),
 			NextNominee: b("]", "đối tượng sau", "]"),
 			NextAward:   b("tab", "danh hiệu khác", "tab"),
 			Undo:        b("u", "hoàn tác", "u"),
+			Received:    b("h", "đã nhận ⇄ còn thiếu", "h"),
+			Nominated:   b("m", "thành viên là người được đề nghị", "m"),
+			Toggle:      b("enter", "ghi nhận ⇄ bỏ ghi nhận", "enter"),
+			Done:        b("esc", "xong", "esc"),
+		},
+		Remarks: remarkKeys{
+			Add:     b("a", "thêm ý kiến", "a"),
+			Edit:    b("enter", "sửa", "enter"),
+			Delete:  b("x", "xóa", "x"),
+			Speaker: b("enter", "chọn người phát biểu", "enter"),
+			Cancel:  b("esc", "hủy", "esc"),
+			Done:    b("esc", "xong", "esc"),
 		},
 		Rounds: roundKeys{
 			OpenRound:      b("enter", "mở vòng tại máy", "enter"),

@@ -204,6 +204,30 @@ func TestKeys_EveryScreenShowsWhatItHandles(t *testing.T) {
 	checkKeys(pr, "paper counts")
 	pr.press("esc")
 	checkKeys(pr, "paper round open")
+
+	// The review's dossier, the members who may be the nominee, and what
+	// was said about a nominee and about the meeting.
+	d := newHarness(t, true)
+	d.rollCall()
+	d.focus("Đinh Thị Mẫu Ngọc", "GK_HUYEN")
+	d.toDossier()
+	checkKeys(d, "on a document")
+	d.press("h")
+	checkKeys(d, "a document to undo")
+	d.press("m")
+	checkKeys(d, "choosing a nominated member")
+	d.press("esc", "g")
+	d.expectPage(pageRemarks)
+	checkKeys(d, "no remarks")
+	d.press("a")
+	checkKeys(d, "choosing who spoke")
+	d.press("enter")
+	d.typeText("Đồng ý")
+	d.press("enter")
+	checkKeys(d, "remarks")
+	d.press("esc", "esc", "esc", "g")
+	d.expectPage(pageRemarks)
+	checkKeys(d, "the meeting's remarks")
 }
 
 // TestKeys_NamedOnScreenFromTheBinding rebinds the booth's keys and checks

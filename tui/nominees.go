@@ -46,6 +46,7 @@ type nomineeRow struct {
 	check     string
 	status    voting.Status
 	statusTxt string
+	missing   bool // the candidacy's dossier lacks a document
 }
 
 // title implements screen.
@@ -120,6 +121,7 @@ func candidacyRows(rec *model.Record, ix *voting.Index, award string, indexes []
 			nominee: n.ID, award: award, name: n.Name,
 			check:  fmt.Sprintf("%d/%d đạt", cl.Met, cl.Total),
 			status: st, statusTxt: st.Label(),
+			missing: len(n.MissingDocuments(&rec.Plan, award)) > 0,
 		})
 	}
 	return rows
@@ -202,6 +204,10 @@ func (s *nomineesScreen) setFilter(c *shared, f string) {
 	s.rebuild(c)
 }
 
+// missingMark follows the name of a candidacy whose dossier lacks a
+// document.
+const missingMark = " · thiếu hồ sơ"
+
 // statusStyle colours a status.
 func statusStyle(st styles, s voting.Status) lipgloss.Style {
 	switch s {
@@ -254,6 +260,9 @@ func (s *nomineesScreen) view(c *shared) string {
 			return st.Title.Render(ansi.Truncate(row.heading, listW, "…"))
 		}
 		line := name.Render(ansi.Truncate(row.name, nameW, "…")) + check.Render(row.check)
+		if row.missing {
+			line = name.Render(ansi.Truncate(row.name, nameW-lipgloss.Width(missingMark)-1, "…")+st.Warn.Render(missingMark)) + check.Render(row.check)
+		}
 		status := statusStyle(st, row.status).Render(ansi.Truncate(row.statusTxt, statusW, "…"))
 		if selected {
 			return st.Selected.Render("› "+line) + status
@@ -300,6 +309,9 @@ func (s *nomineesScreen) detail(c *shared, width, height int) string {
 		status := ix.Status(n, cd.Award)
 		lines = append(lines, strings.Split(ansi.Wrap("• "+a.Name, width, ""), "\n")...)
 		lines = append(lines, "  "+fmt.Sprintf("tiêu chuẩn %d/%d đạt · ", cl.Met, cl.Total)+statusStyle(st, status).Render(status.Label()))
+		if missing := n.MissingDocuments(&rec.Plan, cd.Award); len(missing) > 0 {
+			lines = append(lines, st.Warn.Render(ansi.Truncate("  hồ sơ còn thiếu: "+model.DocumentLabels(missing), width, "…")))
+		}
 	}
 	if r := voting.EligibilityReason(&rec.Plan, n); r != "" && voting.EligibilityOf(&rec.Plan, n) != model.EligibilityEligible {
 		lines = append(lines, "", st.Warn.Render(ansi.Wrap(r, width, "")))

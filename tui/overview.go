@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -62,7 +61,7 @@ func (s *overviewScreen) actions(c *shared) []action {
 	return append(s.list.actions(k, false),
 		more(k.Overview.Open, func() tea.Cmd { return navigate(steps[s.list.at()].to) }),
 		actKey(k.Overview.Jump, func(msg tea.KeyPressMsg) tea.Cmd { return s.jump(int(msg.Code - '0')) }),
-		act(k.Overview.Discussion, func() tea.Cmd { return s.discussion(c) }),
+		act(k.Overview.Discussion, func() tea.Cmd { return openRemarks(0, pageOverview) }),
 		act(k.Overview.Verify, func() tea.Cmd { return verifyRecord(c) }),
 		more(k.Overview.Import, func() tea.Cmd { return openImport(c) }))
 }
@@ -75,14 +74,6 @@ func (s *overviewScreen) jump(n int) tea.Cmd {
 	}
 	s.list.selectAt(n - 1)
 	return navigate(steps[n-1].to)
-}
-
-// discussion asks for the meeting's discussion notes.
-func (s *overviewScreen) discussion(c *shared) tea.Cmd {
-	st := c.st
-	return prompt("Ý kiến thảo luận của phiên họp (ghi vào biên bản):", c.rec.Meeting.Discussion, func(text string) tea.Cmd {
-		return c.do(pageOverview, "Đã ghi ý kiến thảo luận.", func(ctx context.Context) error { return st.SetDiscussion(ctx, text) })
-	})
 }
 
 // verifyRecord checks the record as hoidong verify does, in a command.
@@ -194,7 +185,12 @@ func (s *overviewScreen) view(c *shared) string {
 	}) + "\n")
 	b.WriteString("\n")
 	if d := rec.Meeting.Discussion; d != "" {
-		b.WriteString(st.Muted.Render("Ý kiến thảo luận: ") + ansi.Truncate(strings.ReplaceAll(d, "\n", " "), c.width-20, "…") + "\n")
+		b.WriteString(st.Muted.Render(ansi.Truncate("Ghi chép thảo luận trước đây: "+strings.ReplaceAll(d, "\n", " "), c.width, "…")) + "\n")
+	}
+	if rs := rec.Meeting.Remarks; len(rs) > 0 {
+		last := rs[len(rs)-1]
+		line := fmt.Sprintf("Ý kiến phát biểu chung (%d; %s: xem, thêm): %s: %s", len(rs), keyName(c.keys.Overview.Discussion), last.Heading(), last.Text)
+		b.WriteString(st.Muted.Render(ansi.Truncate(strings.ReplaceAll(line, "\n", " "), c.width, "…")) + "\n")
 	}
 	if s.demoCode != "" && rec.Meeting.StartedAt.IsZero() {
 		b.WriteString(st.Title.Render("Bắt đầu: nhấn 1 để điểm danh, rồi lần lượt các bước 2 đến 6.") + "\n")

@@ -30,6 +30,9 @@ type reviewScreen struct {
 	neighbour func(nominee int64, award string, dir int) (int64, string, bool)
 	// undo holds what the last marks replaced, the latest last.
 	undo []reviewUndo
+	// pick is the list of voting members, to mark who is the nominee or
+	// heads it; nil when it is not on show.
+	pick *chooser
 }
 
 // reviewUndo is what one mark replaced: enough to put it back.
@@ -43,6 +46,12 @@ type reviewUndo struct {
 	// The criterion's mark and note before.
 	idx  int
 	mark model.CriterionMark
+	// For a document of the dossier: its place in the award's list, its
+	// short name, and whether it was received before.
+	dossier  bool
+	doc      int
+	docLabel string
+	received bool
 }
 
 // focusMsg opens the review of one candidacy.
@@ -88,43 +97,120 @@ func (s *reviewScreen) target(c *shared) (*model.NomineeRecord, bool) {
 	return c.rec.NomineeByID(s.nominee)
 }
 
-// actions implements screen: on an eligibility check, whether it applies;
-// on a criterion, whether it is met, and its note.
+// The review's cursor runs over three sections, each with its own keys
+// so that no key means "good" on one line and "bad" on the next: the
+// eligibility checks (c/k), the criteria of the award shown (d/x, n), and
+// the documents of the award's dossier that the secretary marks (h).
+const (
+	sectionChecks = iota
+	sectionCriteria
+	sectionDossier
+)
+
+// reviewLayout is what the cursor runs over for one candidacy.
+type reviewLayout struct {
+	checks, criteria int
+	// dossier is every document of the award's dossier; docs are those
+	// the cursor reaches, the ones the program does not write.
+	dossier, docs []model.DossierItem
+}
+
+// layout returns what the cursor runs over for the candidacy shown.
+func (s *reviewScreen) layout(c *shared, n *model.NomineeRecord) reviewLayout {
+	l := reviewLayout{checks: len(c.rec.Plan.Eligibility), criteria: len(c.rec.Plan.CriteriaFor(n.Kind, s.award))}
+	l.dossier = n.Dossier(&c.rec.Plan, s.award)
+	for _, it := range l.dossier {
+		if !it.Document.Produced {
+			l.docs = append(l.docs, it)
+		}
+	}
+	return l
+}
+
+// total is how many lines the cursor reaches.
+func (l reviewLayout) total() int { return l.checks + l.criteria + len(l.docs) }
+
+// section is the section of cursor position i.
+func (l reviewLayout) section(i int) int {
+	switch {
+	case i < l.checks:
+		return sectionChecks
+	case i < l.checks+l.criteria:
+		return sectionCriteria
+	}
+	return sectionDossier
+}
+
+// actions implements screen: the keys of the section under the cursor,
+// then those of the whole candidacy; while the list of members who may
+// be the nominee is open, its keys.
 func (s *reviewScreen) actions(c *shared) []action {
 	n, ok := s.target(c)
 	if !ok {
 		return nil
 	}
+	if s.pick != nil {
+		return s.pick.actions(c.keys)
+	}
 	k := c.keys
 	rk := k.Review
-	checks := c.rec.Plan.Eligibility
-	total := len(checks) + len(c.rec.Plan.CriteriaFor(n.Kind, s.award))
+	lay := s.layout(c, n)
+	total := lay.total()
 	s.cursor = clamp(s.cursor, total)
 	acts := []action{
-		more(k.Up, run(func() { s.cursor = clamp(s.cursor-1, total) })),
-		more(k.Down, run(func() { s.cursor = clamp(s.cursor+1, total) })),
-		more(k.Home, run(func() { s.cursor = 0 })),
-		more(k.End, run(func() { s.cursor = max(total-1, 0) })),
-		more(rk.Next, run(func() { s.cursor = clamp(s.cursor+1, total) })),
+		more(k.Up, s.moveTo(c, lay, func() int { return s.cursor - 1 })),
+		more(k.Down, s.moveTo(c, lay, func() int { return s.cursor + 1 })),
+		more(k.Home, s.moveTo(c, lay, func() int { return 0 })),
+		more(k.End, s.moveTo(c, lay, func() int { return total - 1 })),
+		more(rk.Next, s.moveTo(c, lay, func() int { return s.cursor + 1 })),
 	}
-	if s.cursor < len(checks) {
+	switch lay.section(s.cursor) {
+	case sectionChecks:
 		acts = append(acts,
 			act(rk.CheckYes, func() tea.Cmd { return s.check(c, n, true, total) }),
 			act(rk.CheckNo, func() tea.Cmd { return s.check(c, n, false, total) }))
-	} else {
+	case sectionCriteria:
 		acts = append(acts,
-			act(rk.Met, func() tea.Cmd { return s.mark(c, n, model.MarkMet, total) }),
-			act(rk.NotMet, func() tea.Cmd { return s.mark(c, n, model.MarkNotMet, total) }),
+			act(rk.Met, func() tea.Cmd { return s.mark(c, n, model.MarkMet, lay) }),
+			act(rk.NotMet, func() tea.Cmd { return s.mark(c, n, model.MarkNotMet, lay) }),
 			act(rk.Note, func() tea.Cmd { return s.note(c, n) }))
+	default:
+		acts = append(acts, act(rk.Received, func() tea.Cmd { return s.receivedDoc(c, n, lay) }))
 	}
 	if len(s.undo) > 0 {
 		acts = append(acts, act(rk.Undo, func() tea.Cmd { return s.undoLast(c) }))
 	}
 	return append(acts,
-		more(rk.NomineeNote, func() tea.Cmd { return s.nomineeNote(c, n) }),
+		more(rk.Remarks, func() tea.Cmd { return openRemarks(n.ID, pageReview) }),
+		more(rk.Nominated, func() tea.Cmd { return s.pickMembers(c, n) }),
 		more(rk.PrevNominee, func() tea.Cmd { return s.step(-1) }),
 		act(rk.NextNominee, func() tea.Cmd { return s.step(1) }),
-		more(rk.NextAward, run(func() { s.nextAward(n, len(checks)) })))
+		more(rk.NextAward, run(func() { s.nextAward(n, lay.checks) })))
+}
+
+// moveTo moves the cursor to the line to gives, and says so on the status
+// line when it crosses into another section, whose keys differ.
+func (s *reviewScreen) moveTo(c *shared, lay reviewLayout, to func() int) func() tea.Cmd {
+	return func() tea.Cmd {
+		was := lay.section(s.cursor)
+		s.cursor = clamp(to(), lay.total())
+		if now := lay.section(s.cursor); now != was {
+			return say(sectionHint(c, now), false)
+		}
+		return nil
+	}
+}
+
+// sectionHint names a section of the review and its keys.
+func sectionHint(c *shared, section int) string {
+	rk := c.keys.Review
+	switch section {
+	case sectionChecks:
+		return "Phần điều kiện khen thưởng: " + hints(rk.CheckYes, rk.CheckNo) + "."
+	case sectionCriteria:
+		return "Phần tiêu chuẩn: " + hints(rk.Met, rk.NotMet, rk.Note) + "."
+	}
+	return "Phần hồ sơ: " + hint(rk.Received) + "."
 }
 
 // check records whether eligibility check under the cursor applies.
@@ -157,17 +243,38 @@ func (s *reviewScreen) check(c *shared, n *model.NomineeRecord, applies bool, to
 }
 
 // mark records the criterion under the cursor met or not met.
-func (s *reviewScreen) mark(c *shared, n *model.NomineeRecord, mark model.Mark, total int) tea.Cmd {
+func (s *reviewScreen) mark(c *shared, n *model.NomineeRecord, mark model.Mark, lay reviewLayout) tea.Cmd {
 	st, id, award := c.st, n.ID, s.award
-	idx := s.cursor - len(c.rec.Plan.Eligibility)
+	idx := s.cursor - lay.checks
 	word := "đạt"
 	if mark == model.MarkNotMet {
 		word = "không đạt"
 	}
 	prev := candidacyMark(n, award, idx)
 	was := reviewUndo{nominee: id, award: award, cursor: s.cursor, idx: idx, mark: prev}
-	return s.write(c, was, fmt.Sprintf("Tiêu chí %d: %s.", idx+1, word), total, func(ctx context.Context) error {
+	ack := fmt.Sprintf("Tiêu chí %d: %s.", idx+1, word)
+	if idx == lay.criteria-1 && len(lay.docs) > 0 {
+		ack += " Tiếp theo là phần hồ sơ: " + hint(c.keys.Review.Received) + "."
+	}
+	return s.write(c, was, ack, lay.total(), func(ctx context.Context) error {
 		return st.SetMark(ctx, id, award, idx, mark, prev.Note)
+	})
+}
+
+// receivedDoc marks the document under the cursor received, or no longer
+// received when it was.
+func (s *reviewScreen) receivedDoc(c *shared, n *model.NomineeRecord, lay reviewLayout) tea.Cmd {
+	st, id, award := c.st, n.ID, s.award
+	it := lay.docs[s.cursor-lay.checks-lay.criteria]
+	on := !it.Received
+	was := reviewUndo{nominee: id, award: award, cursor: s.cursor, dossier: true, doc: it.Index, docLabel: it.Document.Label(), received: it.Received}
+	word := "đã nhận"
+	if !on {
+		word = "còn thiếu"
+	}
+	ack := fmt.Sprintf("%s — %s: %s.", n.Name, it.Document.Label(), word)
+	return s.write(c, was, ack, lay.total(), func(ctx context.Context) error {
+		return st.SetDocumentReceived(ctx, id, award, it.Index, on)
 	})
 }
 
@@ -198,6 +305,11 @@ func (s *reviewScreen) undoLast(c *shared) tea.Cmd {
 	if n, ok := c.rec.NomineeByID(u.nominee); ok {
 		name = n.Name + ": "
 	}
+	if u.dossier {
+		return c.do(pageReview, fmt.Sprintf("%sđã hoàn tác «%s».", name, u.docLabel), func(ctx context.Context) error {
+			return st.SetDocumentReceived(ctx, u.nominee, u.award, u.doc, u.received)
+		})
+	}
 	if u.check != "" {
 		return c.do(pageReview, name+"đã hoàn tác điều kiện vừa đánh dấu.", func(ctx context.Context) error {
 			if !u.answered {
@@ -219,16 +331,6 @@ func (s *reviewScreen) note(c *shared, n *model.NomineeRecord) tea.Cmd {
 	return prompt(fmt.Sprintf("Ghi chú cho tiêu chí %d:", idx+1), cm.Note, func(note string) tea.Cmd {
 		return c.do(pageReview, fmt.Sprintf("Đã ghi chú tiêu chí %d.", idx+1), func(ctx context.Context) error {
 			return st.SetMark(ctx, id, award, idx, cm.Mark, note)
-		})
-	})
-}
-
-// nomineeNote asks for the discussion note on the nominee.
-func (s *reviewScreen) nomineeNote(c *shared, n *model.NomineeRecord) tea.Cmd {
-	st, id := c.st, n.ID
-	return prompt("Ý kiến thảo luận về "+n.Name+":", n.Note, func(note string) tea.Cmd {
-		return c.do(pageReview, "Đã ghi ý kiến thảo luận.", func(ctx context.Context) error {
-			return st.SetNomineeNote(ctx, id, note)
 		})
 	})
 }
@@ -280,39 +382,81 @@ func candidacyMark(n *model.NomineeRecord, award string, idx int) model.Criterio
 	return model.CriterionMark{}
 }
 
-// view implements screen.
+// view implements screen: the candidacy's header, then the lines of its
+// sections scrolled so that the cursor shows, the heading of the cursor's
+// section kept on the first line when it scrolls away; under them the
+// line under the cursor in full and what was said about the nominee.
 func (s *reviewScreen) view(c *shared) string {
 	n, ok := s.target(c)
 	if !ok {
 		return "\nChưa chọn đối tượng. Về danh sách (" + keyName(c.keys.Back) + ") và chọn một đối tượng."
 	}
+	if s.pick != nil {
+		return s.pick.view(c, c.height)
+	}
 	var b strings.Builder
 	b.WriteString(s.viewHeader(c, n))
-	lines, critHead := s.rows(c, n)
-	detail := s.detail(c, n)
-	cur := s.cursor
-	if cur >= critHead {
-		cur++
-	}
-	st, w := c.styles, c.width
+	lay := s.layout(c, n)
+	lines := s.rows(c, n, lay)
+	detail := append(s.detail(c, n, lay), s.remarkLines(c, n)...)
 	used := strings.Count(b.String(), "\n")
 	room := c.height - used - 1 - len(detail)
 	if room < 3 {
 		detail = detail[:max(0, len(detail)-(3-room))]
 		room = 3
 	}
-	first := window(cur, len(lines), room)
-	for i := first; i < len(lines) && i < first+room; i++ {
-		switch {
-		case i == critHead:
-			b.WriteString(lines[i] + "\n")
-		case i == cur:
-			b.WriteString(st.Selected.Render("›") + " " + ansi.Truncate(lines[i], w-2, "…") + "\n")
-		default:
-			b.WriteString("  " + ansi.Truncate(lines[i], w-2, "…") + "\n")
+	b.WriteString(s.viewRows(c, lines, room))
+	b.WriteString("\n" + strings.Join(detail, "\n"))
+	return b.String()
+}
+
+// reviewLine is one line of the review's list: a check, a criterion, a
+// document, or a section's heading.
+type reviewLine struct {
+	text    string
+	at      int // the cursor's position on the line; -1 for none
+	section int
+	heading bool
+}
+
+// viewRows draws room lines of the list around the cursor.
+func (s *reviewScreen) viewRows(c *shared, lines []reviewLine, room int) string {
+	st, w := c.styles, c.width
+	cur, head := 0, -1
+	for i, l := range lines {
+		if l.at == s.cursor {
+			cur = i
 		}
 	}
-	b.WriteString("\n" + strings.Join(detail, "\n"))
+	first := window(cur, len(lines), room)
+	for i := first; i >= 0 && first < len(lines); i-- {
+		if lines[i].heading && lines[i].section == lines[first].section {
+			head = i
+			break
+		}
+	}
+	var b strings.Builder
+	switch {
+	case head < 0 || head >= first:
+	case first+1 < len(lines) && lines[first+1].section == lines[first].section:
+		// The heading of the section on top stays on show, so that no
+		// line is read under the heading of another section.
+		b.WriteString(lines[head].text + "\n")
+		first++
+		room--
+	case cur > first:
+		first++ // the section's last line alone, without its heading: leave it out
+	}
+	for i := first; i < len(lines) && i < first+room; i++ {
+		switch {
+		case lines[i].heading:
+			b.WriteString(lines[i].text + "\n")
+		case i == cur:
+			b.WriteString(st.Selected.Render("›") + " " + ansi.Truncate(lines[i].text, w-2, "…") + "\n")
+		default:
+			b.WriteString("  " + ansi.Truncate(lines[i].text, w-2, "…") + "\n")
+		}
+	}
 	return b.String()
 }
 
@@ -341,6 +485,11 @@ func (s *reviewScreen) viewHeader(c *shared, n *model.NomineeRecord) string {
 	if n.Summary != "" {
 		b.WriteString(st.Muted.Render(ansi.Truncate("Thành tích: "+n.Summary, w, "…")) + "\n")
 	}
+	for _, m := range rec.NominatedMembers(n.ID) {
+		for _, l := range strings.Split(ansi.Wrap(disclosure(rec, m, n), w, ""), "\n") {
+			b.WriteString(st.Warn.Render(l) + "\n")
+		}
+	}
 	el := voting.EligibilityOf(&rec.Plan, n)
 	elLine := "Điều kiện khen thưởng — " + el.Label()
 	if r := voting.EligibilityReason(&rec.Plan, n); r != "" && el != model.EligibilityEligible {
@@ -355,20 +504,21 @@ func (s *reviewScreen) viewHeader(c *shared, n *model.NomineeRecord) string {
 	return b.String()
 }
 
-// rows lists one line per eligibility check, the criteria's heading, then
-// one line per criterion; critHead is the heading's index.
-func (s *reviewScreen) rows(c *shared, n *model.NomineeRecord) (lines []string, critHead int) {
+// rows lists one line per eligibility check, the criteria's heading and
+// one line per criterion, then, when the award asks for a dossier, its
+// heading and one line per document.
+func (s *reviewScreen) rows(c *shared, n *model.NomineeRecord, lay reviewLayout) []reviewLine {
 	st, rec := c.styles, c.rec
+	var lines []reviewLine
 	for i, ch := range rec.Plan.Eligibility {
-		lines = append(lines, checkBox(st, n, i)+" "+ch.Text)
+		lines = append(lines, reviewLine{text: checkBox(st, n, i) + " " + ch.Text, at: i})
 	}
-	critHead = len(lines)
 	cl := voting.ChecklistOf(&rec.Plan, n, s.award)
 	head := fmt.Sprintf("Tiêu chuẩn (%d/%d đã đánh giá, %d đạt)", cl.Marked, cl.Total, cl.Met)
 	if voting.Frozen(rec, n.ID, s.award) {
 		head += " — đã khóa vì đã đưa vào bỏ phiếu"
 	}
-	lines = append(lines, st.Title.Render(ansi.Truncate(head, c.width, "…")))
+	lines = append(lines, reviewLine{text: st.Title.Render(ansi.Truncate(head, c.width, "…")), at: -1, section: sectionCriteria, heading: true})
 	for i, cr := range rec.Plan.CriteriaFor(n.Kind, s.award) {
 		val := "[   ?   ]"
 		switch candidacyMark(n, s.award, i).Mark {
@@ -381,9 +531,47 @@ func (s *reviewScreen) rows(c *shared, n *model.NomineeRecord) (lines []string, 
 		if !cr.Required {
 			req = " (không bắt buộc)"
 		}
-		lines = append(lines, fmt.Sprintf("%s %d. %s%s", val, i+1, cr.Text, req))
+		lines = append(lines, reviewLine{text: fmt.Sprintf("%s %d. %s%s", val, i+1, cr.Text, req), at: lay.checks + i, section: sectionCriteria})
 	}
-	return lines, critHead
+	return append(lines, dossierLines(c, lay)...)
+}
+
+// dossierLines are the heading of the dossier and a line per document:
+// received, missing (in the warning's colour), or written by the program,
+// which the cursor passes over.
+func dossierLines(c *shared, lay reviewLayout) []reviewLine {
+	if len(lay.dossier) == 0 {
+		return nil
+	}
+	st := c.styles
+	var missing []model.Document
+	for _, it := range lay.dossier {
+		if !it.Present() {
+			missing = append(missing, it.Document)
+		}
+	}
+	head := st.Title.Render("Hồ sơ: đủ")
+	if len(missing) > 0 {
+		head = st.Warn.Render(fmt.Sprintf("Hồ sơ: còn thiếu %d giấy tờ (%s)", len(missing), model.DocumentLabels(missing)))
+	}
+	lines := []reviewLine{{text: ansi.Truncate(head, c.width, "…"), at: -1, section: sectionDossier, heading: true}}
+	at := lay.checks + lay.criteria
+	for _, it := range lay.dossier {
+		l := reviewLine{at: -1, section: sectionDossier}
+		switch {
+		case it.Document.Produced:
+			l.text = st.Muted.Render("[   –   ] " + it.Document.Label() + " (do chương trình lập)")
+		case it.Received:
+			l.text, l.at = st.Good.Render("[Đã nhận]")+" "+it.Document.Label(), at
+		default:
+			l.text, l.at = st.Warn.Render("[ Thiếu ] "+it.Document.Label()), at
+		}
+		if l.at >= 0 {
+			at++
+		}
+		lines = append(lines, l)
+	}
+	return lines
 }
 
 // checkBox shows whether eligibility check i applies to n: unknown, as the
@@ -402,26 +590,52 @@ func checkBox(st styles, n *model.NomineeRecord, i int) string {
 
 // detail writes the line under the cursor in full, with its note, below
 // the list.
-func (s *reviewScreen) detail(c *shared, n *model.NomineeRecord) []string {
+func (s *reviewScreen) detail(c *shared, n *model.NomineeRecord, lay reviewLayout) []string {
 	st, w := c.styles, c.width
 	checks := c.rec.Plan.Eligibility
 	crit := c.rec.Plan.CriteriaFor(n.Kind, s.award)
-	var detail []string
-	if s.cursor < len(checks) {
-		detail = strings.Split(ansi.Wrap("Điều kiện: "+checks[s.cursor].Text+" — có áp dụng với đối tượng này không?", w-2, ""), "\n")
-		if s.cursor < len(n.Checks) && !n.Checks[s.cursor].Confirmed && n.Checks[s.cursor].Applies {
+	wrap := func(text string) []string { return strings.Split(ansi.Wrap(text, w-2, ""), "\n") }
+	switch i := s.cursor; lay.section(i) {
+	case sectionChecks:
+		detail := wrap("Điều kiện: " + checks[i].Text + " — có áp dụng với đối tượng này không?")
+		if i < len(n.Checks) && !n.Checks[i].Confirmed && n.Checks[i].Applies {
 			rk := c.keys.Review
 			detail = append(detail, st.Warn.Render(ansi.Truncate("Hồ sơ đăng ký ghi nhận điều này. Hội đồng xác nhận: "+
 				keyName(rk.CheckYes)+" có, "+keyName(rk.CheckNo)+" không.", w-2, "…")))
 		}
-	} else if i := s.cursor - len(checks); i < len(crit) {
-		detail = strings.Split(ansi.Wrap(fmt.Sprintf("Tiêu chí %d/%d: %s", i+1, len(crit), crit[i].Text), w-2, ""), "\n")
+		return detail
+	case sectionCriteria:
+		i -= lay.checks
+		detail := wrap(fmt.Sprintf("Tiêu chí %d/%d: %s", i+1, len(crit), crit[i].Text))
 		if note := candidacyMark(n, s.award, i).Note; note != "" {
-			detail = append(detail, strings.Split(ansi.Wrap("Ghi chú: "+note, w-2, ""), "\n")...)
+			detail = append(detail, wrap("Ghi chú: "+note)...)
 		}
+		return detail
 	}
+	if i := s.cursor - lay.checks - lay.criteria; i >= 0 && i < len(lay.docs) {
+		it := lay.docs[i]
+		return wrap(fmt.Sprintf("Giấy tờ %d/%d của hồ sơ: %s — %s.", it.Index+1, len(lay.dossier), it.Document.Name, it.State()))
+	}
+	return nil
+}
+
+// remarkLines sum up, under the list, what was said about the nominee:
+// the number of remarks and the last ones, as many as the screen spares,
+// and the free-text note of an older file, read only.
+func (s *reviewScreen) remarkLines(c *shared, n *model.NomineeRecord) []string {
+	st, w := c.styles, c.width
+	g := keyName(c.keys.Review.Remarks)
+	var out []string
 	if n.Note != "" {
-		detail = append(detail, st.Muted.Render(ansi.Truncate("Ý kiến thảo luận: "+n.Note, w-2, "…")))
+		out = append(out, st.Muted.Render(ansi.Truncate("Ghi chép thảo luận trước đây: "+strings.ReplaceAll(n.Note, "\n", " "), w-2, "…")))
 	}
-	return detail
+	if len(n.Remarks) == 0 {
+		return append(out, st.Muted.Render(ansi.Truncate("Chưa có ý kiến phát biểu ("+g+": thêm).", w-2, "…")))
+	}
+	out = append(out, st.Subtitle.Render(ansi.Truncate(fmt.Sprintf("Ý kiến phát biểu (%d; %s: xem, thêm, sửa):", len(n.Remarks), g), w-2, "…")))
+	shown := n.Remarks[max(0, len(n.Remarks)-max(c.height/10, 1)):]
+	for _, r := range shown {
+		out = append(out, ansi.Truncate("• "+r.Heading()+": "+strings.ReplaceAll(r.Text, "\n", " "), w-2, "…"))
+	}
+	return out
 }

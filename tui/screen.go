@@ -122,4 +122,5 @@ var (
 	_ screen = (*previewScreen)(nil)
 	_ screen = (*importScreen)(nil)
 	_ screen = (*writtenScreen)(nil)
+	_ screen = (*remarksScreen)(nil)
 )

@@ -338,8 +338,8 @@ func TestQuit_CtrlCAsks(t *testing.T) {
 	}
 	h.press("k")
 	h.expectPage(pageOverview)
-	h.press("g") // the discussion prompt
-	h.expect("Ý kiến thảo luận")
+	h.press("g", "a", "enter")               // a remark on the meeting: its speaker, then the prompt
+	h.expect("Ý kiến khác: người phát biểu") // nobody is present yet
 	h.press("ctrl+c")
 	h.expect("Thoát chương trình?")
 	if h.m.input != nil {

@@ -73,3 +73,31 @@ func TestScreens_EverySizeAndTheme(t *testing.T) {
 	h.press("x")
 	h.snapAt("preview")
 }
+
+// TestScreens_ReviewSectionsEverySize snaps the review of a collective
+// whose head sits on the council, the dossier of a nominee with what was
+// said about her, the list of members who may be the nominee, and the
+// remarks screen with its choice of speaker, at every size and theme.
+func TestScreens_ReviewSectionsEverySize(t *testing.T) {
+	h := newHarness(t, true)
+	h.rollCall()
+	h.focus("UBND thị trấn", "GK_HUYEN")
+	h.snapAt("review-disclosed")
+	h.focus("Đinh Thị Mẫu Ngọc", "GK_HUYEN")
+	h.press("g", "a", "down", "enter")
+	h.typeText("Đề nghị đơn vị bổ sung báo cáo thành tích trước khi trình Ủy ban nhân dân huyện xét tặng Giấy khen.")
+	h.press("enter", "a", "end", "enter")
+	h.typeText("Đại diện Văn phòng")
+	h.press("enter")
+	h.typeText("Văn phòng sẽ nhắc đơn vị nộp báo cáo trong tuần.")
+	h.press("enter")
+	h.snapAt("remarks")
+	h.press("a")
+	h.snapAt("remarks-speaker")
+	h.press("esc", "esc")
+	h.expectPage(pageReview)
+	h.toDossier()
+	h.snapAt("review-dossier")
+	h.press("m")
+	h.snapAt("review-members")
+}
