@@ -126,7 +126,11 @@ func (k *book) dossierAward(d *doc, a model.Award, gaps []model.DossierGap) {
 		if doc.Produced {
 			s += " (do Hội đồng lập từ phiên họp)"
 		}
-		d.text(1, fmt.Sprintf("%d) ", i+1), s+";")
+		end := ";"
+		if i == len(a.Documents)-1 {
+			end = "."
+		}
+		d.text(1, fmt.Sprintf("%d) ", i+1), s+end)
 	}
 	var rows [][]string
 	for _, g := range gaps {

@@ -208,9 +208,15 @@ func (s *remarksScreen) text(c *shared, was, r model.Remark) tea.Cmd {
 }
 
 // remarkAck is the status line of a remark recorded: its heading and the
-// start of its words, «Đồng chí X phát biểu: «Đề nghị…»».
+// start of its words, «Đồng chí X phát biểu: «Đề nghị…»», with no full
+// stop doubled after words that end a sentence.
 func remarkAck(r model.Remark) string {
-	return r.Heading() + ": «" + ansi.Truncate(r.Text, 60, "…") + "»."
+	words := ansi.Truncate(r.Text, 60, "…")
+	end := "."
+	if strings.HasSuffix(words, ".") || strings.HasSuffix(words, "?") || strings.HasSuffix(words, "!") || strings.HasSuffix(words, "…") {
+		end = ""
+	}
+	return r.Heading() + ": «" + words + "»" + end
 }
 
 // whose names a remark by its speaker, for a question: "ý kiến phát biểu

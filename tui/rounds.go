@@ -152,6 +152,9 @@ func (s *roundsScreen) askOpen(c *shared, a model.Award, paper bool) tea.Cmd {
 	if d := disclosureLines(rec, ids); len(d) > 0 {
 		question += "\n\n" + strings.Join(d, "\n")
 	}
+	if w := writtenRoundLine(c, a, paper); w != "" {
+		question += "\n\n" + w
+	}
 	question += "\n\nSau khi mở, danh sách và tiêu chuẩn của các đối tượng này bị khóa."
 	if w := tellerWarning(rec); w != "" {
 		question += "\n\n" + w
@@ -166,6 +169,31 @@ func (s *roundsScreen) askOpen(c *shared, a model.Award, paper bool) tea.Cmd {
 		_, err := st.OpenRound(ctx, code, ids)
 		return err
 	}})
+}
+
+// writtenRoundLine says, before a round for award a opens, whose written
+// ballots it will receive and where the counting committee enters them, or
+// that the award takes none from the members marked as sending them; ""
+// when no voting member is marked.
+func writtenRoundLine(c *shared, a model.Award, paper bool) string {
+	var names []string
+	for _, m := range c.rec.WrittenMembers() {
+		if m.Votes && m.Attendance == model.AttendanceAbsent {
+			names = append(names, m.Name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	who := strings.Join(names, ", ")
+	if !c.rec.Plan.AcceptsWritten(a.Code) {
+		return fmt.Sprintf("%s không nhận phiếu bằng văn bản: %s không bỏ phiếu trong vòng này.", a.Name, who)
+	}
+	k := c.keys.Rounds.WrittenBallots
+	if paper {
+		k = c.keys.Rounds.Envelopes
+	}
+	return fmt.Sprintf("Vòng này nhận phiếu bằng văn bản của %d thành viên vắng mặt: %s. Ban kiểm phiếu nhập phiếu sau khi mở vòng (%s).", len(names), who, keyName(k))
 }
 
 // disclosureLines names the voting members nominated among the nominees

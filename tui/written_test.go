@@ -268,3 +268,38 @@ func TestWritten_RecusalAppliesToTheSender(t *testing.T) {
 	h.press("enter", "c")
 	h.expectStatus("Đã ghi phiếu bằng văn bản của đồng chí "+writer7+".", false)
 }
+
+// TestWritten_OpenQuestionNamesTheSenders asks to open a round after two
+// members were marked as sending written ballots: the question names them
+// and the key the counting committee will use; an award that takes no
+// written ballot says they do not vote in it.
+func TestWritten_OpenQuestionNamesTheSenders(t *testing.T) {
+	h := newHarness(t, true)
+	h.rollCallWritten()
+	h.reviewAll()
+	h.press("4", "enter")
+	h.expect("Vòng này nhận phiếu bằng văn bản", "mở vòng (w)")
+	a := h.rec().Plan.Awards[0]
+	want := "Vòng này nhận phiếu bằng văn bản của 2 thành viên vắng mặt: " + writer7 + ", " + writer8 +
+		". Ban kiểm phiếu nhập phiếu sau khi mở vòng (" + keyName(h.m.sh.keys.Rounds.WrittenBallots) + ")."
+	if got := writtenRoundLine(&h.m.sh, a, false); got != want {
+		t.Errorf("open question line:\n got %q\nwant %q", got, want)
+	}
+	if got := writtenRoundLine(&h.m.sh, a, true); !strings.HasSuffix(got, "("+keyName(h.m.sh.keys.Rounds.Envelopes)+").") {
+		t.Errorf("paper round line %q does not name the envelopes key", got)
+	}
+	h.press("k")
+
+	p := model.SamplePlan()
+	no := false
+	p.Awards[0].WrittenBallots = &no
+	h = newHarnessPlan(t, p)
+	h.rollCallWritten()
+	h.reviewAll()
+	h.press("4", "enter")
+	h.expect("không nhận phiếu bằng văn", "không bỏ phiếu trong")
+	want = p.Awards[0].Name + " không nhận phiếu bằng văn bản: " + writer7 + ", " + writer8 + " không bỏ phiếu trong vòng này."
+	if got := writtenRoundLine(&h.m.sh, p.Awards[0], false); got != want {
+		t.Errorf("open question line:\n got %q\nwant %q", got, want)
+	}
+}
