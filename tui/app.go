@@ -894,11 +894,17 @@ func (m *Model) render() string {
 	}
 	s := m.current()
 	body := clip(m.body(s), w, m.sh.height)
+	status := m.statusLine()
+	if strings.Contains(status, "\n") {
+		// A message too long for one line takes the place of the line
+		// under the title, so that its end (often the reason) is read.
+		return strings.Join([]string{m.headLine(s), body, status, m.helpLine(s)}, "\n")
+	}
 	var sub string
 	if m.opts.Notice != "" && m.page != pageBooth {
 		sub = m.sh.styles.Muted.Render(fitNotice(m.opts.Notice, w))
 	}
-	return strings.Join([]string{m.headLine(s), sub, body, m.statusLine(), m.helpLine(s)}, "\n")
+	return strings.Join([]string{m.headLine(s), sub, body, status, m.helpLine(s)}, "\n")
 }
 
 // clip makes s exactly height lines, each cut to width cells. It does
@@ -950,9 +956,26 @@ func (m *Model) statusLine() string {
 	case m.status == "":
 		return ""
 	case m.statusErr:
-		return st.Error.Render(ansi.Truncate(m.status, m.sh.width, "…"))
+		return twoLines(m.status, m.sh.width, st.Error)
 	}
-	return st.Status.Render(ansi.Truncate(m.status, m.sh.width, "…"))
+	return twoLines(m.status, m.sh.width, st.Status)
+}
+
+// twoLines renders a message in style on one line of width cells, or, when
+// it is longer, on two, word-wrapped, the second cut with "…" if need be.
+func twoLines(s string, width int, style lipgloss.Style) string {
+	if ansi.StringWidth(s) <= width {
+		return style.Render(s)
+	}
+	lines := strings.SplitN(ansi.Wrap(s, width, ""), "\n", 3)
+	if len(lines) > 2 {
+		lines = []string{lines[0], lines[1] + " " + lines[2]}
+	}
+	lines = lines[:min(len(lines), 2)]
+	for i, l := range lines {
+		lines[i] = style.Render(ansi.Truncate(strings.TrimSpace(l), width, "…"))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // helpLine is the keys of what is on screen: a prompt, a question, or the

@@ -278,7 +278,7 @@ func (s *tallyScreen) viewHead(c *shared, r model.Round, a model.Award) string {
 		for i, m := range senders {
 			names[i] = m.Name
 		}
-		b.WriteString(ansi.Truncate(fmt.Sprintf("Trong đó %d phiếu bằng văn bản của thành viên vắng mặt: %s.", len(senders), strings.Join(names, ", ")), w, "…") + "\n")
+		b.WriteString(ansi.Wrap(fmt.Sprintf("Trong đó %d phiếu bằng văn bản của thành viên vắng mặt: %s.", len(senders), strings.Join(names, ", ")), w, "") + "\n")
 	}
 	b.WriteString(st.Muted.Render(ansi.Wrap("Quy tắc: "+voting.RuleText(a.Rule), w, "")) + "\n")
 	return b.String()
