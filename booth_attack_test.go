@@ -11,7 +11,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -28,10 +27,11 @@ import (
 const attackCode = "ma-thu-ky-phong-bo-phieu"
 
 // readyMeeting writes, in a new file under dir, the sample meeting with
-// every member present, the secretary code set, and the nominees
-// proposed for award reviewed and ready for a ballot (but those the plan
-// says are under review).
-func readyMeeting(t *testing.T, dir, award string) string {
+// every member present but the writers, who are absent and send written
+// ballots, the secretary code set, and the nominees proposed for award
+// reviewed and ready for a ballot (but those the plan says are under
+// review).
+func readyMeeting(t *testing.T, dir, award string, writers ...string) string {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(dir, "hop.db")
@@ -52,6 +52,11 @@ func readyMeeting(t *testing.T, dir, award string) string {
 	rec, err := st.Record(ctx)
 	must(err)
 	for _, m := range rec.Members {
+		if slices.Contains(writers, m.Name) {
+			must(st.SetAttendance(ctx, m.ID, model.AttendanceAbsent, "đi công tác"))
+			must(st.SetWrittenBallot(ctx, m.ID, true))
+			continue
+		}
 		must(st.SetAttendance(ctx, m.ID, model.AttendancePresent, ""))
 	}
 	for _, n := range rec.Nominees {
@@ -69,17 +74,7 @@ func readyMeeting(t *testing.T, dir, award string) string {
 }
 
 func TestBooth_AttacksInTmux(t *testing.T) {
-	if testing.Short() {
-		t.Skip("tmux test skipped in -short mode")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	work := t.TempDir()
-	bin := filepath.Join(work, "hoidong")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	work, bin := tmuxBinary(t)
 	db := readyMeeting(t, work, model.SamplePlan().Awards[0].Code)
 	term := startTmux(t, work, "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "+shellQuote(bin)+" --db "+shellQuote(db))
 	term.waitFor("· Chương trình phiên họp")

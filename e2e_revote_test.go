@@ -17,17 +17,7 @@ import (
 )
 
 func TestEndToEnd_TieRevoteWithSecondBooth(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test skipped in -short mode")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	work := t.TempDir()
-	bin := filepath.Join(work, "hoidong")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	work, bin := tmuxBinary(t)
 	db := readyMeeting(t, work, "GK_HUYEN")
 	run := "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen " + shellQuote(bin)
 	secDir, boothDir := filepath.Join(work, "sec"), filepath.Join(work, "booth")

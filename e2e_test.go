@@ -385,6 +385,25 @@ func startTmux(t *testing.T, work, command string) *tmuxTerm {
 	return term
 }
 
+// tmuxBinary skips the test in -short mode or without tmux, and builds the
+// program into a fresh temporary folder; it returns the folder and the
+// binary.
+func tmuxBinary(t *testing.T) (work, bin string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("tmux test skipped in -short mode")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	work = t.TempDir()
+	bin = filepath.Join(work, "hoidong")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return work, bin
+}
+
 // shellQuote quotes s for /bin/sh.
 func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 

@@ -12,7 +12,6 @@ package main
 // truth about all three situations.
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -22,7 +21,6 @@ import (
 	"testing"
 
 	"hoidong/model"
-	"hoidong/store"
 )
 
 // The sample's facts this test builds on; checked against the plan first.
@@ -35,76 +33,33 @@ const (
 	writtenReport  = "Báo cáo thành tích"
 )
 
-// writtenMeeting writes a meeting of the sample plan ready for a round of
-// the district's Giấy khen: members 1–6 and the secretary present, members
-// 7 and 8 absent and sending written ballots, every candidacy for the
-// award reviewed and eligible.
-func writtenMeeting(t *testing.T, dir string) string {
+// checkWrittenSample fails the test unless the sample plan still has the
+// chair heading a collective proposed for the district's award, the
+// nominee without an achievement report, and written ballots accepted.
+func checkWrittenSample(t *testing.T) {
 	t.Helper()
-	ctx := context.Background()
-	path := filepath.Join(dir, "hop.db")
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	p := model.SamplePlan()
-	must(st.CreateMeeting(ctx, p))
-	must(st.SetSecretaryCode(ctx, attackCode))
-	rec, err := st.Record(ctx)
-	must(err)
-	for _, m := range rec.Members {
-		if m.Name == writtenAway1 || m.Name == writtenAway2 {
-			must(st.SetAttendance(ctx, m.ID, model.AttendanceAbsent, "đi công tác"))
-			must(st.SetWrittenBallot(ctx, m.ID, true))
-			continue
-		}
-		must(st.SetAttendance(ctx, m.ID, model.AttendancePresent, ""))
-	}
 	headed, missing := false, false
-	for _, n := range rec.Nominees {
-		if !slices.Contains(n.Awards, burstAward) {
+	a, _ := p.Award(burstAward)
+	for _, n := range p.Nominees {
+		headed = headed || n.Name == writtenHeaded && n.CouncilMember == writtenChair && slices.Contains(n.Awards, burstAward)
+		if n.Name != writtenMissing || !slices.Contains(n.Awards, burstAward) {
 			continue
 		}
-		headed = headed || n.Name == writtenHeaded && n.CouncilMember == writtenChair
-		if n.Name == writtenMissing {
-			for _, it := range n.Dossier(&p, burstAward) {
-				missing = missing || it.Document.Short == writtenReport && !it.Present()
-			}
-		}
-		for _, c := range p.Eligibility {
-			must(st.SetCheck(ctx, n.ID, c.Code, false))
-		}
-		for i := range p.CriteriaFor(n.Kind, burstAward) {
-			must(st.SetMark(ctx, n.ID, burstAward, i, model.MarkMet, ""))
+		for i, d := range a.Documents {
+			missing = missing || d.Short == writtenReport && !d.Produced && !slices.Contains(n.Received, model.DossierDoc{Award: burstAward, Doc: i})
 		}
 	}
 	if !headed || !missing || !p.AcceptsWritten(burstAward) {
 		t.Fatalf("the sample plan changed: %s heads %s %t, %s lacks the report %t, %s takes written ballots %t",
 			writtenChair, writtenHeaded, headed, writtenMissing, missing, burstAward, p.AcceptsWritten(burstAward))
 	}
-	return path
 }
 
 func TestEndToEnd_WrittenBallotsNominatedMemberMissingReport(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test skipped in -short mode")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	work := t.TempDir()
-	bin := filepath.Join(work, "hoidong")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	db := writtenMeeting(t, work)
+	work, bin := tmuxBinary(t)
+	checkWrittenSample(t)
+	db := readyMeeting(t, work, burstAward, writtenAway1, writtenAway2)
 	sec := startTmux(t, work, "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "+shellQuote(bin)+" --db "+shellQuote(db))
 	sec.waitFor("· Chương trình phiên họp")
 
