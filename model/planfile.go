@@ -375,12 +375,39 @@ func planQuoteList(options []string) string {
 func (r *planReader) plan(raw map[string]any) Plan {
 	r.known(raw, "", "org", "plan", "meeting", "council", "awards", "decision", "criteria", "eligibility", "nominees")
 	var p Plan
+	r.org(raw, &p)
+	r.planRef(raw, &p)
+	r.meeting(raw, &p)
+	r.council(raw, &p)
+	if t, ok := raw["meeting"].(map[string]any); !ok || t["tellers"] == nil {
+		p.Meeting.Tellers = defaultTellers(p.Council.Members, p.Meeting.Tellers)
+	}
+	for i, at := range r.tables(raw, "", "awards") {
+		p.Awards = append(p.Awards, r.award(at, planIndex("awards", i)))
+	}
+	p.Decision = r.decision(raw)
+	for i, ct := range r.tables(raw, "", "criteria") {
+		p.Criteria = append(p.Criteria, r.criteriaSet(ct, planIndex("criteria", i)))
+	}
+	for i, et := range r.tables(raw, "", "eligibility") {
+		p.Eligibility = append(p.Eligibility, r.eligibilityCheck(et, planIndex("eligibility", i)))
+	}
+	for i, nt := range r.tables(raw, "", "nominees") {
+		p.Nominees = append(p.Nominees, r.nominee(nt, planIndex("nominees", i), &p))
+	}
+	return p
+}
 
+// org reads [org].
+func (r *planReader) org(raw map[string]any, p *Plan) {
 	if t := r.table(raw, "", "org"); t != nil {
 		r.known(t, "org", "name", "superior", "place")
 		p.Org = Org{Name: r.str(t, "org", "name"), Superior: r.str(t, "org", "superior"), Place: r.str(t, "org", "place")}
 	}
+}
 
+// planRef reads [plan]; the year, when not given, is that of its date.
+func (r *planReader) planRef(raw map[string]any, p *Plan) {
 	if t := r.table(raw, "", "plan"); t != nil {
 		r.known(t, "plan", "number", "date", "title", "year")
 		p.Ref.Number = r.str(t, "plan", "number")
@@ -395,157 +422,164 @@ func (r *planReader) plan(raw map[string]any) Plan {
 			p.Ref.Year = d.Year()
 		}
 	}
+}
 
+// meeting reads [meeting], with a quorum of 2/3 and three tellers unless
+// it says otherwise.
+func (r *planReader) meeting(raw map[string]any, p *Plan) {
 	p.Meeting.Quorum = Fraction{Num: 2, Den: 3}
 	p.Meeting.Tellers = 3
-	if t := r.table(raw, "", "meeting"); t != nil {
-		r.known(t, "meeting", append(append([]string{"number", "date", "place", "quorum", "tellers", "secret"}, meetingDocKeys()...), meetingWrittenKeys()...)...)
-		r.meetingDocs(t, &p.Meeting)
-		r.meetingWritten(t, &p.Meeting)
-		p.Meeting.Number = r.str(t, "meeting", "number")
-		p.Meeting.Secret = r.boolean(t, "meeting", "secret", false)
-		p.Meeting.Date = r.date(t, "meeting", "date")
-		p.Meeting.Place = r.str(t, "meeting", "place")
-		if f, ok := r.fraction(t, "meeting", "quorum"); ok {
-			p.Meeting.Quorum = f
-		}
-		if n, ok := r.integer(t, "meeting", "tellers"); ok {
-			p.Meeting.Tellers = n
-		}
+	t := r.table(raw, "", "meeting")
+	if t == nil {
+		return
 	}
-	tellersGiven := false
-	if t, ok := raw["meeting"].(map[string]any); ok {
-		_, tellersGiven = t["tellers"]
+	r.known(t, "meeting", append(append([]string{"number", "date", "place", "quorum", "tellers", "secret"}, meetingDocKeys()...), meetingWrittenKeys()...)...)
+	r.meetingDocs(t, &p.Meeting)
+	r.meetingWritten(t, &p.Meeting)
+	p.Meeting.Number = r.str(t, "meeting", "number")
+	p.Meeting.Secret = r.boolean(t, "meeting", "secret", false)
+	p.Meeting.Date = r.date(t, "meeting", "date")
+	p.Meeting.Place = r.str(t, "meeting", "place")
+	if f, ok := r.fraction(t, "meeting", "quorum"); ok {
+		p.Meeting.Quorum = f
 	}
+	if n, ok := r.integer(t, "meeting", "tellers"); ok {
+		p.Meeting.Tellers = n
+	}
+}
 
-	if t := r.table(raw, "", "council"); t != nil {
-		r.known(t, "council", "name", "members")
-		p.Council.Name = r.str(t, "council", "name")
-		for i, mt := range r.tables(t, "council", "members") {
-			path := planIndex("council.members", i)
-			r.known(mt, path, "name", "position", "role", "votes")
-			m := Member{
-				Name:     r.str(mt, path, "name"),
-				Position: r.str(mt, path, "position"),
-				Votes:    r.boolean(mt, path, "votes", true),
-			}
-			if _, ok := mt["role"]; !ok {
-				r.add(planJoin(path, "role"), "thiếu vai trò; ghi role = \"chair\", \"vice-chair\", \"member\" hoặc \"secretary\"")
-				r.badRole = true
-			} else if k := r.choice(mt, path, "role", "vai trò", "chair", "vice-chair", "member", "secretary"); k >= 0 {
-				m.Role = Role(k + 1)
-			} else {
-				r.badRole = true
-			}
-			p.Council.Members = append(p.Council.Members, m)
-		}
+// council reads [council] and its members.
+func (r *planReader) council(raw map[string]any, p *Plan) {
+	t := r.table(raw, "", "council")
+	if t == nil {
+		return
 	}
+	r.known(t, "council", "name", "members")
+	p.Council.Name = r.str(t, "council", "name")
+	for i, mt := range r.tables(t, "council", "members") {
+		path := planIndex("council.members", i)
+		r.known(mt, path, "name", "position", "role", "votes")
+		m := Member{
+			Name:     r.str(mt, path, "name"),
+			Position: r.str(mt, path, "position"),
+			Votes:    r.boolean(mt, path, "votes", true),
+		}
+		if _, ok := mt["role"]; !ok {
+			r.add(planJoin(path, "role"), "thiếu vai trò; ghi role = \"chair\", \"vice-chair\", \"member\" hoặc \"secretary\"")
+			r.badRole = true
+		} else if k := r.choice(mt, path, "role", "vai trò", "chair", "vice-chair", "member", "secretary"); k >= 0 {
+			m.Role = Role(k + 1)
+		} else {
+			r.badRole = true
+		}
+		p.Council.Members = append(p.Council.Members, m)
+	}
+}
 
-	if !tellersGiven {
-		// A small council gets as many tellers as it has voting members.
-		voting := 0
-		for _, m := range p.Council.Members {
-			if m.Votes {
-				voting++
-			}
-		}
-		if voting > 0 && voting < p.Meeting.Tellers {
-			p.Meeting.Tellers = voting
+// defaultTellers is the size of the counting committee when the plan does
+// not say: n, or as many as the council has voting members if fewer.
+func defaultTellers(members []Member, n int) int {
+	voting := 0
+	for _, m := range members {
+		if m.Votes {
+			voting++
 		}
 	}
+	if voting > 0 && voting < n {
+		return voting
+	}
+	return n
+}
 
-	for i, at := range r.tables(raw, "", "awards") {
-		path := planIndex("awards", i)
-		r.known(at, path, append([]string{"code", "name", "authority", "superior", "for", "ballot", "threshold", "comparison", "base",
-			"quota", "quota_of", "tie", "aliases", "written_ballots"}, awardDocKeys()...)...)
-		a := Award{
-			Code:      r.str(at, path, "code"),
-			Name:      r.str(at, path, "name"),
-			Aliases:   r.strings(at, path, "aliases"),
-			Authority: r.str(at, path, "authority"),
-			Superior:  r.boolean(at, path, "superior", false),
-			Rule: Rule{
-				BallotRequired: r.boolean(at, path, "ballot", true),
-				Comparison:     AtLeast,
-				Base:           BaseAllMembers,
-			},
-		}
-		if _, ok := at["for"]; !ok {
-			r.add(planJoin(path, "for"), "thiếu đối tượng khen thưởng; ghi for = \"collective\" (tập thể), \"individual\" (cá nhân) hoặc \"both\" (cả hai)")
-		} else if k := r.choice(at, path, "for", "đối tượng khen thưởng", "collective", "individual", "both"); k >= 0 {
-			a.Recipients = Recipients(k + 1)
-		}
-		if f, ok := r.fraction(at, path, "threshold"); ok {
-			a.Rule.Threshold = f
-		}
-		switch r.choice(at, path, "comparison", "cách so sánh", ">=", ">", "≥") {
-		case 1:
-			a.Rule.Comparison = MoreThan
-		}
-		if k := r.choice(at, path, "base", "cơ sở tính tỷ lệ", "all-members", "present", "valid-ballots"); k >= 0 {
-			a.Rule.Base = Base(k + 1)
-		}
-		a.Quota, a.TieBreak = r.quota(at, path)
-		r.awardDocs(at, path, &a)
-		a.WrittenBallots = r.optionalBool(at, path, "written_ballots")
-		p.Awards = append(p.Awards, a)
+// award reads one [[awards]] table at path.
+func (r *planReader) award(at map[string]any, path string) Award {
+	r.known(at, path, append([]string{"code", "name", "authority", "superior", "for", "ballot", "threshold", "comparison", "base",
+		"quota", "quota_of", "tie", "aliases", "written_ballots"}, awardDocKeys()...)...)
+	a := Award{
+		Code:      r.str(at, path, "code"),
+		Name:      r.str(at, path, "name"),
+		Aliases:   r.strings(at, path, "aliases"),
+		Authority: r.str(at, path, "authority"),
+		Superior:  r.boolean(at, path, "superior", false),
+		Rule: Rule{
+			BallotRequired: r.boolean(at, path, "ballot", true),
+			Comparison:     AtLeast,
+			Base:           BaseAllMembers,
+		},
 	}
-	p.Decision = r.decision(raw)
+	if _, ok := at["for"]; !ok {
+		r.add(planJoin(path, "for"), "thiếu đối tượng khen thưởng; ghi for = \"collective\" (tập thể), \"individual\" (cá nhân) hoặc \"both\" (cả hai)")
+	} else if k := r.choice(at, path, "for", "đối tượng khen thưởng", "collective", "individual", "both"); k >= 0 {
+		a.Recipients = Recipients(k + 1)
+	}
+	if f, ok := r.fraction(at, path, "threshold"); ok {
+		a.Rule.Threshold = f
+	}
+	if r.choice(at, path, "comparison", "cách so sánh", ">=", ">", "≥") == 1 {
+		a.Rule.Comparison = MoreThan
+	}
+	if k := r.choice(at, path, "base", "cơ sở tính tỷ lệ", "all-members", "present", "valid-ballots"); k >= 0 {
+		a.Rule.Base = Base(k + 1)
+	}
+	a.Quota, a.TieBreak = r.quota(at, path)
+	r.awardDocs(at, path, &a)
+	a.WrittenBallots = r.optionalBool(at, path, "written_ballots")
+	return a
+}
 
-	for i, ct := range r.tables(raw, "", "criteria") {
-		path := planIndex("criteria", i)
-		r.known(ct, path, "for", "award", "items")
-		var s CriteriaSet
-		if _, ok := ct["for"]; !ok {
-			r.add(planJoin(path, "for"), "thiếu đối tượng của bộ tiêu chuẩn; ghi for = \"collective\" (tập thể) hoặc \"individual\" (cá nhân)")
-		} else if k := r.choice(ct, path, "for", "đối tượng của bộ tiêu chuẩn", "collective", "individual"); k >= 0 {
-			s.Kind = Kind(k + 1)
-		}
-		s.Award = r.str(ct, path, "award")
-		for j, it := range r.tables(ct, path, "items") {
-			ip := planIndex(planJoin(path, "items"), j)
-			r.known(it, ip, "text", "required")
-			s.Criteria = append(s.Criteria, Criterion{
-				Text:     r.str(it, ip, "text"),
-				Required: r.boolean(it, ip, "required", true),
-			})
-		}
-		p.Criteria = append(p.Criteria, s)
+// criteriaSet reads one [[criteria]] table at path.
+func (r *planReader) criteriaSet(ct map[string]any, path string) CriteriaSet {
+	r.known(ct, path, "for", "award", "items")
+	var s CriteriaSet
+	if _, ok := ct["for"]; !ok {
+		r.add(planJoin(path, "for"), "thiếu đối tượng của bộ tiêu chuẩn; ghi for = \"collective\" (tập thể) hoặc \"individual\" (cá nhân)")
+	} else if k := r.choice(ct, path, "for", "đối tượng của bộ tiêu chuẩn", "collective", "individual"); k >= 0 {
+		s.Kind = Kind(k + 1)
 	}
+	s.Award = r.str(ct, path, "award")
+	for j, it := range r.tables(ct, path, "items") {
+		ip := planIndex(planJoin(path, "items"), j)
+		r.known(it, ip, "text", "required")
+		s.Criteria = append(s.Criteria, Criterion{
+			Text:     r.str(it, ip, "text"),
+			Required: r.boolean(it, ip, "required", true),
+		})
+	}
+	return s
+}
 
-	for i, et := range r.tables(raw, "", "eligibility") {
-		path := planIndex("eligibility", i)
-		r.known(et, path, "code", "text", "effect")
-		e := EligibilityCheck{Code: r.str(et, path, "code"), Text: r.str(et, path, "text")}
-		if _, ok := et["effect"]; !ok {
-			r.add(planJoin(path, "effect"), "thiếu hệ quả; ghi effect = \"exclude\" (không khen thưởng) hoặc \"defer\" (chưa xét khen thưởng)")
-		} else if k := r.choice(et, path, "effect", "hệ quả", "exclude", "defer"); k >= 0 {
-			e.Effect = Effect(k + 1)
-		}
-		p.Eligibility = append(p.Eligibility, e)
+// eligibilityCheck reads one [[eligibility]] table at path.
+func (r *planReader) eligibilityCheck(et map[string]any, path string) EligibilityCheck {
+	r.known(et, path, "code", "text", "effect")
+	e := EligibilityCheck{Code: r.str(et, path, "code"), Text: r.str(et, path, "text")}
+	if _, ok := et["effect"]; !ok {
+		r.add(planJoin(path, "effect"), "thiếu hệ quả; ghi effect = \"exclude\" (không khen thưởng) hoặc \"defer\" (chưa xét khen thưởng)")
+	} else if k := r.choice(et, path, "effect", "hệ quả", "exclude", "defer"); k >= 0 {
+		e.Effect = Effect(k + 1)
 	}
+	return e
+}
 
-	for i, nt := range r.tables(raw, "", "nominees") {
-		path := planIndex("nominees", i)
-		r.known(nt, path, append([]string{"kind", "name", "unit", "position", "awards", "summary", "facts", "council_member"}, nomineeDossierKeys()...)...)
-		n := Nominee{
-			Name:     r.str(nt, path, "name"),
-			Unit:     r.str(nt, path, "unit"),
-			Position: r.str(nt, path, "position"),
-			Awards:   r.strings(nt, path, "awards"),
-			Summary:  r.str(nt, path, "summary"),
-			Facts:    r.strings(nt, path, "facts"),
-		}
-		n.CouncilMember = r.str(nt, path, "council_member")
-		if _, ok := nt["kind"]; !ok {
-			r.add(planJoin(path, "kind"), "thiếu loại đối tượng; ghi kind = \"collective\" (tập thể) hoặc \"individual\" (cá nhân)")
-		} else if k := r.choice(nt, path, "kind", "loại đối tượng", "collective", "individual"); k >= 0 {
-			n.Kind = Kind(k + 1)
-		}
-		r.readReceived(nt, path, &p, &n)
-		p.Nominees = append(p.Nominees, n)
+// nominee reads one [[nominees]] table at path of plan p (whose awards
+// say which documents it may have received).
+func (r *planReader) nominee(nt map[string]any, path string, p *Plan) Nominee {
+	r.known(nt, path, append([]string{"kind", "name", "unit", "position", "awards", "summary", "facts", "council_member"}, nomineeDossierKeys()...)...)
+	n := Nominee{
+		Name:          r.str(nt, path, "name"),
+		Unit:          r.str(nt, path, "unit"),
+		Position:      r.str(nt, path, "position"),
+		Awards:        r.strings(nt, path, "awards"),
+		Summary:       r.str(nt, path, "summary"),
+		Facts:         r.strings(nt, path, "facts"),
+		CouncilMember: r.str(nt, path, "council_member"),
 	}
-	return p
+	if _, ok := nt["kind"]; !ok {
+		r.add(planJoin(path, "kind"), "thiếu loại đối tượng; ghi kind = \"collective\" (tập thể) hoặc \"individual\" (cá nhân)")
+	} else if k := r.choice(nt, path, "kind", "loại đối tượng", "collective", "individual"); k >= 0 {
+		n.Kind = Kind(k + 1)
+	}
+	r.readReceived(nt, path, p, &n)
+	return n
 }
 
 // parsePlanFraction reads "70%", "70,5%", "70.5%" or "2/3" exactly, without

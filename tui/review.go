@@ -422,30 +422,17 @@ type reviewLine struct {
 // viewRows draws room lines of the list around the cursor.
 func (s *reviewScreen) viewRows(c *shared, lines []reviewLine, room int) string {
 	st, w := c.styles, c.width
-	cur, head := 0, -1
+	cur := 0
 	for i, l := range lines {
 		if l.at == s.cursor {
 			cur = i
 		}
 	}
-	first := window(cur, len(lines), room)
-	for i := first; i >= 0 && first < len(lines); i-- {
-		if lines[i].heading && lines[i].section == lines[first].section {
-			head = i
-			break
-		}
-	}
 	var b strings.Builder
-	switch {
-	case head < 0 || head >= first:
-	case first+1 < len(lines) && lines[first+1].section == lines[first].section:
-		// The heading of the section on top stays on show, so that no
-		// line is read under the heading of another section.
+	first, head := reviewWindow(lines, cur, room)
+	if head >= 0 {
 		b.WriteString(lines[head].text + "\n")
-		first++
 		room--
-	case cur > first:
-		first++ // the section's last line alone, without its heading: leave it out
 	}
 	for i := first; i < len(lines) && i < first+room; i++ {
 		switch {
@@ -458,6 +445,29 @@ func (s *reviewScreen) viewRows(c *shared, lines []reviewLine, room int) string 
 		}
 	}
 	return b.String()
+}
+
+// reviewWindow chooses the first of room lines to show around the line
+// cur, and the heading to keep on top of them (-1 for none): the heading
+// of the section on top stays on show, so that no line is read under the
+// heading of another section.
+func reviewWindow(lines []reviewLine, cur, room int) (first, head int) {
+	first, head = window(cur, len(lines), room), -1
+	for i := first; i >= 0 && first < len(lines); i-- {
+		if lines[i].heading && lines[i].section == lines[first].section {
+			head = i
+			break
+		}
+	}
+	switch {
+	case head < 0 || head >= first:
+		return first, -1
+	case first+1 < len(lines) && lines[first+1].section == lines[first].section:
+		return first + 1, head
+	case cur > first:
+		return first + 1, -1 // the section's last line alone, without its heading: leave it out
+	}
+	return first, -1
 }
 
 // viewHeader writes who is reviewed, for which award, and the state of
