@@ -309,12 +309,7 @@ func (s *nomineesScreen) view(c *shared) string {
 	pager := s.list.pager(c)
 	if listW == c.width {
 		b.WriteString(s.memo.head.text + "\n")
-		for i, l := range lines {
-			if i > 0 {
-				b.WriteByte('\n')
-			}
-			writePadded(&b, l, widest)
-		}
+		writeBlock(&b, lines, widest)
 		b.WriteString(pager)
 		return b.String()
 	}
@@ -388,7 +383,16 @@ func joinBeside(b *strings.Builder, left []drawnLine, widest, listW int, detail 
 			lipgloss.NewStyle().Width(listW).Render(strings.Join(texts, "\n")), "   ", strings.Join(details, "\n")))
 		return
 	}
-	for i := range max(len(left), len(detail), 1) {
+	n := max(len(left), len(detail), 1)
+	size := n * (listW + 4 + detailW)
+	for _, l := range left {
+		size += len(l.text) - l.width
+	}
+	for _, l := range detail {
+		size += len(l.text) - l.width
+	}
+	b.Grow(size)
+	for i := range n {
 		if i > 0 {
 			b.WriteByte('\n')
 		}

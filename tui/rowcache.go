@@ -94,6 +94,22 @@ func writePadded(b *strings.Builder, l drawnLine, width int) {
 	}
 }
 
+// writeBlock writes lines on lines of their own, each padded to width
+// cells.
+func writeBlock(b *strings.Builder, lines []drawnLine, width int) {
+	size := len(lines) * (width + 1)
+	for _, l := range lines {
+		size += len(l.text) - l.width
+	}
+	b.Grow(size)
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		writePadded(b, l, width)
+	}
+}
+
 // blanks are the spaces writePadded adds, a slice at a time.
 const blanks = "                                "
 
