@@ -158,8 +158,8 @@ func (h *harness) forget() {
 	rc.drawn, rc.header = rowCache[rollCallLayout, drawnRow]{}, ""
 }
 
-// ctrlT switches the theme.
-var ctrlT = tea.KeyPressMsg{Code: 't', Mod: tea.ModCtrl}
+// ctrlT is the key that switches the theme.
+func ctrlT() tea.KeyPressMsg { return tea.KeyPressMsg{Code: 't', Mod: tea.ModCtrl} }
 
 // TestNominees_DrawsAsTheListDid walks the list of a meeting of 150
 // nominees at several sizes and in every theme, paging, filtering and
@@ -179,7 +179,7 @@ func TestNominees_DrawsAsTheListDid(t *testing.T) {
 			h.press("end")
 			h.drawsAsBefore("end")
 			h.press("home")
-			h.send(ctrlT)
+			h.send(ctrlT())
 		}
 	}
 	h.send(tea.WindowSizeMsg{Width: 200, Height: 60})
@@ -210,7 +210,7 @@ func TestRollCall_DrawsAsTheTableDid(t *testing.T) {
 			h.press("end")
 			h.drawsAsBefore("end")
 			h.press("home")
-			h.send(ctrlT)
+			h.send(ctrlT())
 		}
 	}
 }
@@ -280,7 +280,7 @@ func TestNominees_FramesFollowChanges(t *testing.T) {
 
 	// The theme changes every colour.
 	before := h.m.View().Content
-	h.send(ctrlT)
+	h.send(ctrlT())
 	if h.m.View().Content == before {
 		t.Fatal("the theme changed but the frame did not")
 	}
@@ -323,7 +323,7 @@ func TestRollCall_FramesFollowChanges(t *testing.T) {
 	}
 	h.drawsAsBefore("absent")
 	before := h.m.View().Content
-	h.send(ctrlT)
+	h.send(ctrlT())
 	if h.m.View().Content == before {
 		t.Fatal("the theme changed but the frame did not")
 	}
