@@ -24,6 +24,52 @@ type nomineesScreen struct {
 	// typing is set while the filter is being typed: the list follows
 	// every key.
 	typing bool
+	// memo is what the frames reuse rather than work out again.
+	memo nomineesMemo
+}
+
+// nomineesMemo is what the frames of the list reuse: the record's index,
+// built once per snapshot, and the heading, the rows and the detail pane
+// as last drawn. rebuild, which changes the rows, forgets the rows drawn;
+// the rest is keyed by what it is drawn from.
+type nomineesMemo struct {
+	rec    *model.Record // the snapshot ix was built from
+	ix     *voting.Index
+	head   drawnLine // the list's heading line, for the layout of rows
+	rows   rowCache[nomineesLayout, drawnRow]
+	detail nomineeDetail
+}
+
+// nomineesLayout is what the rows as drawn depend on beside the rows
+// themselves: the list's width and the look.
+type nomineesLayout struct {
+	width int
+	theme Theme
+	dark  bool
+}
+
+// nomineeDetail is the detail pane as last drawn, split into lines.
+type nomineeDetail struct {
+	key    detailKey
+	lines  []drawnLine
+	widest int
+}
+
+// detailKey is what the detail pane is drawn from.
+type detailKey struct {
+	rec           *model.Record
+	nominee       int64
+	width, height int
+	theme         Theme
+	dark          bool
+}
+
+// index returns the index of rec, built once per snapshot.
+func (s *nomineesScreen) index(rec *model.Record) *voting.Index {
+	if s.memo.ix == nil || s.memo.rec != rec {
+		s.memo.rec, s.memo.ix = rec, voting.NewIndex(rec)
+	}
+	return s.memo.ix
 }
 
 // newNomineesScreen makes the list of nominees, moved by the keys of k.
@@ -63,7 +109,8 @@ func (s *nomineesScreen) refresh(c *shared, _ recordMsg) tea.Cmd {
 // and document), keeping the cursor on the same candidacy.
 func (s *nomineesScreen) rebuild(c *shared) {
 	rec := c.rec
-	ix := voting.NewIndex(rec)
+	ix := s.index(rec)
+	s.memo.rows.reset()
 	var cur nomineeRow
 	if r, ok := s.list.current(); ok && r.at < len(s.rows) {
 		cur = s.rows[r.at]
@@ -250,36 +297,131 @@ func (s *nomineesScreen) view(c *shared) string {
 	if c.width >= 160 {
 		listW = min(c.width/2+10, 100)
 	}
-	nameW, checkW, statusW := listW-2-12-24, 12, 24
-	name, check := lipgloss.NewStyle().Width(nameW), lipgloss.NewStyle().Width(checkW)
-	head := st.Header.Render("  " + name.Render("Đối tượng") + check.Render("Tiêu chuẩn") + lipgloss.NewStyle().Width(statusW).Render("Tình trạng"))
 	s.list.resize(listW, rows)
-	list := s.list.view(c, strings.Count(b.String(), "\n")+1, func(r pickRow, selected bool) string {
-		row := s.rows[r.at]
-		if r.heading {
-			return st.Title.Render(ansi.Truncate(row.heading, listW, "…"))
-		}
-		line := name.Render(ansi.Truncate(row.name, nameW, "…")) + check.Render(row.check)
-		if row.missing {
-			line = name.Render(ansi.Truncate(row.name, nameW-lipgloss.Width(missingMark)-1, "…")+st.Warn.Render(missingMark)) + check.Render(row.check)
-		}
-		status := statusStyle(st, row.status).Render(ansi.Truncate(row.statusTxt, statusW, "…"))
-		if selected {
-			return st.Selected.Render("› "+line) + status
-		}
-		return "  " + line + status
-	}, func(r pickRow, again bool) tea.Cmd {
+	top := strings.Count(b.String(), "\n") + 1
+	lines, widest := s.page(c, listW)
+	s.list.hits(c, top, func(r pickRow, again bool) tea.Cmd {
 		if again {
 			return s.open(s.rows[r.at])
 		}
 		return nil
 	})
+	pager := s.list.pager(c)
 	if listW == c.width {
-		return b.String() + head + "\n" + list
+		b.WriteString(s.memo.head.text + "\n")
+		writeBlock(&b, lines, widest)
+		b.WriteString(pager)
+		return b.String()
 	}
-	detail := s.detail(c, c.width-listW-3, rows+1)
-	left := lipgloss.NewStyle().Width(listW).Render(head + "\n" + list)
-	return b.String() + lipgloss.JoinHorizontal(lipgloss.Top, left, "   ", detail)
+	left := append(append([]drawnLine{s.memo.head}, lines...), measure(strings.TrimPrefix(pager, "\n")))
+	if pager == "" {
+		left = left[:len(left)-1]
+	}
+	detail, detailW := s.detailLines(c, c.width-listW-3, rows+1)
+	joinBeside(&b, left, widest, listW, detail, detailW)
+	return b.String()
+}
+
+// page returns the lines of the page on show as pickList.view draws them,
+// each row drawn once for its layout and kept, and the widest width.
+func (s *nomineesScreen) page(c *shared, listW int) ([]drawnLine, int) {
+	st := c.styles
+	if s.memo.rows.forLayout(nomineesLayout{width: listW, theme: c.theme, dark: c.dark}) {
+		nameW, checkW, statusW := listW-2-12-24, 12, 24
+		s.memo.head = measure(st.Header.Render("  " + lipgloss.NewStyle().Width(nameW).Render("Đối tượng") +
+			lipgloss.NewStyle().Width(checkW).Render("Tiêu chuẩn") + lipgloss.NewStyle().Width(statusW).Render("Tình trạng")))
+	}
+	return pageLines(s.list, func(i int, r pickRow, selected bool) drawnLine {
+		key := drawnRow{at: i, selected: selected}
+		if l, ok := s.memo.rows.lookup(key); ok {
+			return l
+		}
+		return s.memo.rows.keep(key, s.drawRow(st, r, listW, selected))
+	})
+}
+
+// drawRow draws row r of the list, listW cells wide: a heading, or a
+// candidacy with its name, its criteria and its status.
+func (s *nomineesScreen) drawRow(st styles, r pickRow, listW int, selected bool) string {
+	nameW, checkW, statusW := listW-2-12-24, 12, 24
+	name, check := lipgloss.NewStyle().Width(nameW), lipgloss.NewStyle().Width(checkW)
+	row := s.rows[r.at]
+	if r.heading {
+		return st.Title.Render(ansi.Truncate(row.heading, listW, "…"))
+	}
+	line := name.Render(ansi.Truncate(row.name, nameW, "…")) + check.Render(row.check)
+	if row.missing {
+		line = name.Render(ansi.Truncate(row.name, nameW-lipgloss.Width(missingMark)-1, "…")+st.Warn.Render(missingMark)) + check.Render(row.check)
+	}
+	status := statusStyle(st, row.status).Render(ansi.Truncate(row.statusTxt, statusW, "…"))
+	if selected {
+		return st.Selected.Render("› "+line) + status
+	}
+	return "  " + line + status
+}
+
+// joinBeside writes the lines of left, each padded to listW, beside
+// those of detail three cells apart, each padded to detailW: what
+// lipgloss.JoinHorizontal writes for the list drawn listW wide and the
+// detail pane, without measuring every line again. When a line of the
+// list is wider than listW (widest counts the rows), it leaves the
+// drawing to lipgloss, which then wraps it.
+func joinBeside(b *strings.Builder, left []drawnLine, widest, listW int, detail []drawnLine, detailW int) {
+	for _, l := range left {
+		widest = max(widest, l.width)
+	}
+	if widest > listW {
+		texts := make([]string, len(left))
+		for i, l := range left {
+			texts[i] = l.text
+		}
+		details := make([]string, len(detail))
+		for i, l := range detail {
+			details[i] = l.text
+		}
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top,
+			lipgloss.NewStyle().Width(listW).Render(strings.Join(texts, "\n")), "   ", strings.Join(details, "\n")))
+		return
+	}
+	n := max(len(left), len(detail), 1)
+	size := n * (listW + 4 + detailW)
+	for _, l := range left {
+		size += len(l.text) - l.width
+	}
+	for _, l := range detail {
+		size += len(l.text) - l.width
+	}
+	b.Grow(size)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		var l, d drawnLine
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(detail) {
+			d = detail[i]
+		}
+		writePadded(b, l, listW)
+		b.WriteString("   ")
+		writePadded(b, d, detailW)
+	}
+}
+
+// detailLines returns the detail pane of the nominee under the cursor
+// split into lines, with the widest width: drawn once per snapshot,
+// nominee, size and look.
+func (s *nomineesScreen) detailLines(c *shared, width, height int) ([]drawnLine, int) {
+	key := detailKey{rec: c.rec, width: width, height: height, theme: c.theme, dark: c.dark}
+	if r, ok := s.list.current(); ok {
+		key.nominee = s.rows[r.at].nominee
+	}
+	if s.memo.detail.lines == nil || s.memo.detail.key != key {
+		lines, widest := blockLines(s.detail(c, width, height))
+		s.memo.detail = nomineeDetail{key: key, lines: lines, widest: widest}
+	}
+	return s.memo.detail.lines, s.memo.detail.widest
 }
 
 // detail shows the nominee under the cursor in full, for a wide screen:
@@ -295,7 +437,7 @@ func (s *nomineesScreen) detail(c *shared, width, height int) string {
 	if !ok {
 		return ""
 	}
-	ix := voting.NewIndex(rec)
+	ix := s.index(rec)
 	lines := []string{st.Title.Render(ansi.Truncate(n.Name, width, "…")), st.Muted.Render(n.Kind.Label())}
 	for _, f := range [][2]string{{"Đơn vị", n.Unit}, {"Chức vụ", n.Position}} {
 		if f[1] != "" {

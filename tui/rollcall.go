@@ -22,6 +22,20 @@ import (
 type rollCallScreen struct {
 	base
 	list *pickList // one row per member, in the record's order
+	// drawn keeps the table's heading and rows as last drawn: a frame
+	// draws again only the rows whose look changed. refresh, which takes
+	// a new snapshot, forgets the rows.
+	drawn  rowCache[rollCallLayout, drawnRow]
+	header string
+}
+
+// rollCallLayout is what the table's rows as drawn depend on beside the
+// members: the width, the look and the key named on a locked member's row.
+type rollCallLayout struct {
+	width  int
+	theme  Theme
+	dark   bool
+	unlock string
 }
 
 // title implements screen.
@@ -34,6 +48,7 @@ func (s *rollCallScreen) refresh(c *shared, _ recordMsg) tea.Cmd {
 		rows[i] = pickRow{at: i}
 	}
 	s.list.set(rows)
+	s.drawn.reset()
 	return nil
 }
 
@@ -247,43 +262,65 @@ func quorumLines(q voting.QuorumState, width int) []string {
 }
 
 // table draws the members on show, a row each: name, role, attendance.
+// Each row is drawn once for its layout and kept.
 func (s *rollCallScreen) table(c *shared) string {
-	st, rec := c.styles, c.rec
-	start, end := s.list.page()
-	members := rec.Members[start:end]
+	st := c.styles
+	unlock := keyName(c.keys.RollCall.Unlock)
 	g := grid{
 		cols: []column{{title: "Họ và tên", width: 25}, {title: "Vai trò", width: 21},
 			{title: "Điểm danh", width: flexWidth(c.width, 9, true, 25, 21)}},
-		rows:     make([][]string, len(members)),
 		cursor:   true,
-		selected: s.list.selectedOnPage(),
-		cell: func(row, col int) lipgloss.Style {
-			if col != 2 {
-				return lipgloss.NewStyle()
-			}
-			switch members[row].Attendance {
-			case model.AttendancePresent:
-				return st.Good
-			case model.AttendanceAbsent:
-				return st.Warn
-			}
-			return st.Muted
-		},
+		selected: -1,
 	}
-	for i, m := range members {
-		role := m.Role.Label()
-		if !m.Votes {
-			role += " (không BQ)"
-		}
-		state := attendanceLabel(m)
-		if m.Locked {
-			state += " · BỊ KHÓA (" + keyName(c.keys.RollCall.Unlock) + ": mở)"
-		} else if rec.Plan.Meeting.Secret && m.Votes && !m.HasSecret {
-			state += " · chưa có mã"
-		}
-		g.rows[i] = []string{m.Name, role, state}
+	if s.drawn.forLayout(rollCallLayout{width: c.width, theme: c.theme, dark: c.dark, unlock: unlock}) {
+		s.header = g.renderHeader(st)
 	}
-	return g.render(st)
+	start, end := s.list.page()
+	selected := s.list.selectedOnPage()
+	var b strings.Builder
+	b.WriteString(s.header)
+	for i := start; i < end; i++ {
+		key := drawnRow{at: i, selected: i-start == selected}
+		row, ok := s.drawn.lookup(key)
+		if !ok {
+			row = s.drawn.keep(key, s.drawRow(c, g, i, key.selected, unlock))
+		}
+		b.WriteString("\n" + row.text)
+	}
+	return b.String()
+}
+
+// drawRow draws member i's row of the table g.
+func (s *rollCallScreen) drawRow(c *shared, g grid, i int, selected bool, unlock string) string {
+	st, rec := c.styles, c.rec
+	m := rec.Members[i]
+	role := m.Role.Label()
+	if !m.Votes {
+		role += " (không BQ)"
+	}
+	state := attendanceLabel(m)
+	if m.Locked {
+		state += " · BỊ KHÓA (" + unlock + ": mở)"
+	} else if rec.Plan.Meeting.Secret && m.Votes && !m.HasSecret {
+		state += " · chưa có mã"
+	}
+	g.rows = [][]string{{m.Name, role, state}}
+	if selected {
+		g.selected = 0
+	}
+	g.cell = func(_, col int) lipgloss.Style {
+		if col != 2 {
+			return lipgloss.NewStyle()
+		}
+		switch m.Attendance {
+		case model.AttendancePresent:
+			return st.Good
+		case model.AttendanceAbsent:
+			return st.Warn
+		}
+		return st.Muted
+	}
+	return g.renderRow(st, 0)
 }
 
 // view implements screen.
