@@ -227,7 +227,7 @@ func writtenLine(c *shared) []string {
 	if n := len(c.rec.WrittenMembers()); n > 0 {
 		line = fmt.Sprintf("Gửi phiếu bằng văn bản: %d thành viên vắng mặt (%s: đánh dấu hoặc bỏ đánh dấu).", n, k)
 	}
-	return []string{ansi.Truncate(line, c.width, "…")}
+	return strings.Split(ansi.Wrap(line, c.width, ""), "\n")
 }
 
 // attendanceLabel is the Vietnamese word for a member's attendance.
@@ -343,11 +343,12 @@ func (s *rollCallScreen) view(c *shared) string {
 	b.WriteString("\n")
 	top := strings.Count(b.String(), "\n") + 1 // under the table's heading
 	written := writtenLine(c)
-	s.list.resize(c.width, c.height-6-len(quorum)-len(written))
+	chairLines := strings.Split(ansi.Wrap(chair, c.width, ""), "\n")
+	s.list.resize(c.width, c.height-5-len(quorum)-len(written)-len(chairLines))
 	b.WriteString(s.table(c) + s.list.pager(c) + "\n")
 	s.list.hits(c, top, nil)
 	// Below the table, so that a member's name is found on their row first.
-	b.WriteString("\n" + ansi.Truncate(chair, c.width, "…") + "\n")
+	b.WriteString("\n" + strings.Join(chairLines, "\n") + "\n")
 	for _, l := range written {
 		b.WriteString(st.Muted.Render(l) + "\n")
 	}
