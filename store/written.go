@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math/big"
 	"slices"
@@ -499,6 +500,11 @@ func (s *Store) SetNominatedMember(ctx context.Context, memberID, nomineeID int6
 			return model.Errorf(model.EConflict, "%s đã được đưa ra bỏ phiếu (vòng %d); không thể thay đổi thành viên Hội đồng là người được đề nghị.",
 				n.Name, seq.Int64)
 		}
+		if on && n.Kind == model.KindIndividual {
+			if err := oneMemberPerIndividual(ctx, tx, m.ID, n); err != nil {
+				return err
+			}
+		}
 		var err2 error
 		if on {
 			_, err2 = tx.ExecContext(ctx, `INSERT INTO nominated_members (member_id, nominee_id, source) VALUES (?, ?, 'secretary')
@@ -512,6 +518,21 @@ func (s *Store) SetNominatedMember(ctx context.Context, memberID, nomineeID int6
 		return s.record(ctx, tx, "nominated", fmt.Sprintf("member %d, nominee %d: nominated %t", memberID, nomineeID, on),
 			row("nominated_members", memberID, nomineeID))
 	})
+}
+
+// oneMemberPerIndividual refuses to record member as the individual n when
+// another member is already recorded as that person.
+func oneMemberPerIndividual(ctx context.Context, tx querier, member int64, n nomineeRow) error {
+	var other string
+	err := tx.QueryRowContext(ctx, `SELECT m.name FROM nominated_members c JOIN members m ON m.id = c.member_id
+		WHERE c.nominee_id = ? AND c.member_id <> ? ORDER BY m.pos LIMIT 1`, n.ID, member).Scan(&other)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("read nominated members of %d: %w", n.ID, err)
+	}
+	return model.Errorf(model.EConflict, "Cá nhân %s đã được ghi nhận là đồng chí %s; một cá nhân chỉ là một thành viên Hội đồng. Bỏ ghi nhận đó trước nếu nhầm người.", n.Name, other)
 }
 
 // recusedFrom lists the nominees of a round the member must leave blank.

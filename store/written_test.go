@@ -389,6 +389,13 @@ func TestRecusal_PlanAndImportRecognise(t *testing.T) {
 	must(t, s.SetNominatedMember(ctx, 3, 3, false))
 	must(t, s.SetNominatedMember(ctx, 1, 4, true))
 	wantMessageIn(t, s.SetNominatedMember(ctx, 5, 4, true), model.EConflict, "không có quyền biểu quyết")
+	// An individual is one person: a second member cannot be recorded as
+	// the individual the plan already recognised as member 4.
+	wantMessageIn(t, s.SetNominatedMember(ctx, 1, 5, true), model.EConflict, "đã được ghi nhận là đồng chí", "Bỏ ghi nhận đó trước")
+	rec = record(t, s)
+	if _, ok := rec.ConflictOf(1, 5); ok {
+		t.Error("a second member was recorded as the same individual")
+	}
 	rec = record(t, s)
 	if _, ok := rec.ConflictOf(3, 3); ok {
 		t.Error("the removed conflict is still there")

@@ -655,7 +655,7 @@ func (m *Model) failed(msg recordMsg) error {
 	if msg.failed.undo != nil {
 		msg.failed.undo()
 	}
-	return failure(msg.failed.ack, msg.err, msg.logged)
+	return failure(msg.failed.failedWhat(), msg.err, msg.logged)
 }
 
 // pageAfter shows the page a snapshot leads to: the one the write asked

@@ -171,7 +171,7 @@ func (s *conclusionScreen) close(c *shared) tea.Cmd {
 	}
 	listed := fmt.Sprintf("\n\nDanh sách đề nghị khen thưởng: %d tập thể, %d cá nhân, cho %d danh hiệu, hình thức.", coll, indiv, awards)
 	return askDo("Chủ tọa xác nhận danh sách đề nghị khen thưởng và kết thúc phiên họp?"+listed+"\n\nSau khi kết thúc, biên bản bị khóa: không thể điểm danh, chấm tiêu chuẩn hay bỏ phiếu thêm."+dated+unfinished(rec),
-		job{from: pageConclusion, ack: "Phiên họp đã kết thúc. Nhấn " + keyName(c.keys.Conclusion.Export) + " để xuất biên bản chính thức.", write: func(ctx context.Context) error {
+		job{from: pageConclusion, ack: "Phiên họp đã kết thúc. Nhấn " + keyName(c.keys.Conclusion.Export) + " để xuất biên bản chính thức.", what: "kết thúc phiên họp", write: func(ctx context.Context) error {
 			return st.CloseMeeting(ctx)
 		}})
 }

@@ -44,6 +44,18 @@ func technical(err error) string {
 	return strings.Join(parts, " | ")
 }
 
+// failedWhat names what a job did not record when its write failed: its
+// what, or its ack without the "Đã" that says it was done.
+func (j job) failedWhat() string {
+	if j.what != "" {
+		return j.what
+	}
+	if rest, ok := strings.CutPrefix(j.ack, "Đã "); ok {
+		return rest
+	}
+	return j.ack
+}
+
 // failure is what the status line says when a write failed: what was not
 // recorded and why, in Vietnamese; for a failure the user did not cause,
 // where its technical detail was written instead of the detail itself.

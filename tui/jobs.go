@@ -100,9 +100,12 @@ func snapshot(ctx context.Context, st *store.Store, ack string, actErr error) re
 // user asked for them, so that quick key presses land in the record in the
 // order they were pressed.
 type job struct {
-	from  page   // the page that asked
-	ack   string // the status line on success
-	then  page   // the page to show on success; pageLoading for none
+	from page   // the page that asked
+	ack  string // the status line on success
+	// what names what was not recorded when the write fails ("kết thúc
+	// phiên họp"); when empty, the ack says it, less a leading "Đã".
+	what  string
+	then  page // the page to show on success; pageLoading for none
 	write func(ctx context.Context) error
 	// undo puts the screen back as it was before the key that asked for
 	// the write (the cursor moved on at once), when the write fails.

@@ -78,9 +78,13 @@ func (s *reviewScreen) pickMembers(c *shared, n *model.NomineeRecord) tea.Cmd {
 		if !on {
 			ack = fmt.Sprintf("Đồng chí %s là %s: đã bỏ ghi nhận.", m.Name, nomineeWhat(n))
 		}
-		return c.do(pageReview, ack, func(ctx context.Context) error {
+		what := fmt.Sprintf("đồng chí %s là %s", m.Name, nomineeWhat(n))
+		if !on {
+			what = "bỏ ghi nhận " + what
+		}
+		return c.enqueue(job{from: pageReview, ack: ack, what: what, write: func(ctx context.Context) error {
 			return st.SetNominatedMember(ctx, m.ID, id, on)
-		})
+		}})
 	}
 	s.pick = ch
 	return nil

@@ -76,3 +76,38 @@ func TestNominated_RecusalSaid(t *testing.T) {
 	h.focus("UBND thị trấn", "GK_HUYEN")
 	h.expect("sẽ để trống dòng này khi bỏ phiếu")
 }
+
+// TestNominated_OneMemberPerIndividual refuses a second member as the same
+// individual: the status says what was not recorded and why, never that it
+// was, and the first mark stays alone.
+func TestNominated_OneMemberPerIndividual(t *testing.T) {
+	h := newHarness(t, true)
+	h.rollCall()
+	n := h.focus("Đinh Thị Mẫu Ngọc", "GK_HUYEN")
+	h.press("m", "end", "enter", "up", "enter")
+	first, second := h.rec().Members[7], h.rec().Members[6]
+	want := "Chưa ghi được: đồng chí " + second.Name + " là cá nhân Đinh Thị Mẫu Ngọc. Cá nhân Đinh Thị Mẫu Ngọc đã được ghi nhận là đồng chí " + first.Name
+	if !h.m.statusErr || !strings.HasPrefix(h.m.status, want) || strings.Contains(h.m.status, "đã ghi nhận.") {
+		t.Fatalf("status = %q, want it to start %q", h.m.status, want)
+	}
+	rec := h.fresh()
+	if got := rec.NominatedMembers(n.ID); len(got) != 1 || got[0].ID != first.ID {
+		t.Fatalf("nominated members = %+v", got)
+	}
+}
+
+// TestFailedWhat_SaysWhatWasNotRecorded reads a failed job's words.
+func TestFailedWhat_SaysWhatWasNotRecorded(t *testing.T) {
+	for _, c := range []struct {
+		j    job
+		want string
+	}{
+		{job{ack: "Đã mở vòng bỏ phiếu cho Giấy khen."}, "mở vòng bỏ phiếu cho Giấy khen."},
+		{job{ack: "Phiên họp đã kết thúc.", what: "kết thúc phiên họp"}, "kết thúc phiên họp"},
+		{job{ack: "Nguyễn Văn A: có mặt."}, "Nguyễn Văn A: có mặt."},
+	} {
+		if got := c.j.failedWhat(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.j, got, c.want)
+		}
+	}
+}

@@ -170,7 +170,7 @@ func issueCodes(c *shared) tea.Cmd {
 	path := filepath.Join(c.exportDir, "phieu-ma-bo-phieu.txt")
 	again := keyName(c.keys.RollCall.ReissueCode)
 	return askDo("Cấp mã bỏ phiếu cho mọi thành viên được biểu quyết chưa có mã?\n\nCác phiếu mã được ghi vào tệp:\n"+path+"\n\nIn tệp, cắt và trao tận tay từng người, rồi xóa tệp.",
-		job{from: pageRollCall, ack: "Đã ghi phiếu mã vào " + path + ". In, trao tận tay rồi xóa tệp.", write: func(ctx context.Context) error {
+		job{from: pageRollCall, ack: "Đã ghi phiếu mã vào " + path + ". In, trao tận tay rồi xóa tệp.", what: "cấp mã bỏ phiếu", write: func(ctx context.Context) error {
 			codes, err := st.IssueCodes(ctx)
 			if err != nil {
 				return err
@@ -191,7 +191,7 @@ func reissueCode(c *shared, m model.MemberRecord) tea.Cmd {
 	path := filepath.Join(c.exportDir, fmt.Sprintf("phieu-ma-bo-phieu-%d.txt", m.ID))
 	again := keyName(c.keys.RollCall.ReissueCode)
 	return askDo("Cấp mã mới cho "+m.Name+"? Mã cũ hết hiệu lực ngay.\n\nPhiếu mã được ghi vào tệp:\n"+path,
-		job{from: pageRollCall, ack: "Đã ghi phiếu mã mới của " + m.Name + " vào " + path + ".", write: func(ctx context.Context) error {
+		job{from: pageRollCall, ack: "Đã ghi phiếu mã mới của " + m.Name + " vào " + path + ".", what: "cấp lại mã bỏ phiếu của " + m.Name, write: func(ctx context.Context) error {
 			code, err := st.ReissueCode(ctx, m.ID)
 			if err != nil {
 				return err

@@ -160,7 +160,7 @@ func (s *roundsScreen) askOpen(c *shared, a model.Award, paper bool) tea.Cmd {
 		question += "\n\n" + w
 	}
 	if paper {
-		return askDo(question, job{from: pageRounds, ack: "Đã mở vòng bỏ phiếu giấy cho " + a.Name + ". Phát phiếu, kiểm phiếu rồi nhập kết quả.", then: pagePaper, write: func(ctx context.Context) error {
+		return askDo(question, job{from: pageRounds, ack: "Đã mở vòng bỏ phiếu giấy cho " + a.Name + ". Phát phiếu, kiểm phiếu rồi nhập kết quả.", what: "mở vòng bỏ phiếu giấy cho " + a.Name, then: pagePaper, write: func(ctx context.Context) error {
 			_, err := st.OpenPaperRound(ctx, code, ids)
 			return err
 		}})

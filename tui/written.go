@@ -250,7 +250,7 @@ func (s *writtenScreen) receiveEnvelope(c *shared, r model.Round) tea.Cmd {
 		return say(fmt.Sprintf("Đã nhận phong bì phiếu bằng văn bản của đồng chí %s trong vòng %d.", m.Name, r.Seq), true)
 	}
 	return askDo(fmt.Sprintf("Ghi nhận đã nhận phong bì phiếu bằng văn bản của đồng chí %s trong vòng %d?\n\nPhong bì được bỏ vào hòm phiếu và kiểm cùng các phiếu khác; số phiếu phát ra và thu về tính cả phiếu này.", m.Name, r.Seq),
-		job{from: pageWritten, ack: fmt.Sprintf("Phong bì phiếu bằng văn bản của đồng chí %s: đã nhận.", m.Name), write: func(ctx context.Context) error {
+		job{from: pageWritten, ack: fmt.Sprintf("Phong bì phiếu bằng văn bản của đồng chí %s: đã nhận.", m.Name), what: "phong bì phiếu bằng văn bản của đồng chí " + m.Name, write: func(ctx context.Context) error {
 			return st.ReceiveWrittenEnvelope(ctx, id, m.ID)
 		}})
 }
@@ -263,7 +263,7 @@ func (s *writtenScreen) undoEnvelope(c *shared, r model.Round) tea.Cmd {
 		return say(fmt.Sprintf("Vòng %d chưa nhận phong bì phiếu bằng văn bản của đồng chí %s.", r.Seq, m.Name), true)
 	}
 	return askDo(fmt.Sprintf("Bỏ ghi nhận phong bì phiếu bằng văn bản của đồng chí %s trong vòng %d?", m.Name, r.Seq),
-		job{from: pageWritten, ack: fmt.Sprintf("Phong bì phiếu bằng văn bản của đồng chí %s: đã bỏ ghi nhận.", m.Name), write: func(ctx context.Context) error {
+		job{from: pageWritten, ack: fmt.Sprintf("Phong bì phiếu bằng văn bản của đồng chí %s: đã bỏ ghi nhận.", m.Name), what: "bỏ ghi nhận phong bì của đồng chí " + m.Name, write: func(ctx context.Context) error {
 			return st.UndoWrittenEnvelope(ctx, id, m.ID)
 		}})
 }
