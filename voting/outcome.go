@@ -117,6 +117,10 @@ type LineOutcome struct {
 	Threshold bool    // the vote reached the award's threshold (the line's Pass)
 	Outcome   Outcome // the final standing in this round
 	Revote    int64   // the re-vote round settling its tie, once opened; 0 for none
+	// For a nominee beyond the quota (OutcomeOverQuota): the places open
+	// to the round, and how many nominees reaching the threshold had more
+	// agree votes.
+	Places, Ahead int
 }
 
 // Explain writes out the arithmetic behind the line and its verdict:
@@ -130,8 +134,28 @@ func (lo LineOutcome) Explain(r model.Rule) string {
 		return s + " → " + lo.Outcome.Label()
 	case OutcomeNone:
 		return s
+	case OutcomeOverQuota:
+		why := fmt.Sprintf("%d đối tượng nhiều phiếu đồng ý hơn, vòng có %d suất", lo.Ahead, lo.Places)
+		if lo.Places == 0 {
+			why = "vòng không còn suất nào"
+		}
+		return s + " → Đạt tỷ lệ; kết quả: " + lo.Outcome.Label() + " (" + why + ")"
 	}
 	return s + " → Đạt tỷ lệ; kết quả: " + lo.Outcome.Label()
+}
+
+// overQuota fills in, for a line of round i beyond the quota, the places
+// open to the round and the passing nominees with more agree votes.
+func (ix *Index) overQuota(i int, lo *LineOutcome) {
+	if lo.Outcome != OutcomeOverQuota {
+		return
+	}
+	lo.Places = ix.standingAt(i).Places
+	for _, l := range ix.rec.Rounds[i].Results {
+		if l.Pass && l.Agree > lo.Line.Agree {
+			lo.Ahead++
+		}
+	}
 }
 
 // Arithmetic writes the comparison of one result line with the rule's
@@ -180,6 +204,7 @@ func (ix *Index) Outcomes(r model.Round) []LineOutcome {
 		out[k].Threshold = l.Pass
 		if ok {
 			out[k].Outcome, out[k].Revote = ix.outcomeIn(i, l.NomineeID, l.Pass)
+			ix.overQuota(i, &out[k])
 		} else if l.Pass {
 			out[k].Outcome = OutcomePassed
 		} else {
@@ -219,6 +244,7 @@ func (ix *Index) Outcome(r model.Round, nominee int64) LineOutcome {
 	switch {
 	case ok:
 		lo.Outcome, lo.Revote = ix.outcomeIn(i, nominee, l.Pass)
+		ix.overQuota(i, &lo)
 	case l.Pass:
 		lo.Outcome = OutcomePassed
 	}
@@ -247,6 +273,7 @@ func (ix *Index) Final(id int64, award string) (model.Round, LineOutcome, bool) 
 	l := r.Results[m.line]
 	lo := LineOutcome{Line: l, Threshold: l.Pass}
 	lo.Outcome, lo.Revote = ix.outcomeIn(m.first, id, l.Pass)
+	ix.overQuota(m.first, &lo)
 	return r, lo, true
 }
 

@@ -226,14 +226,16 @@ func TestOutcome_Words(t *testing.T) {
 	rule := rule(70, 100, model.AtLeast, model.BaseAllMembers)
 	line := model.ResultLine{NomineeID: 1, Agree: 7, Base: 9, Pass: true}
 	for _, tc := range []struct {
-		o    Outcome
-		want string
+		o             Outcome
+		places, ahead int
+		want          string
 	}{
-		{OutcomePassed, "7/9 = 77,78% ≥ 70% (7 × 100 = 700 ≥ 70 × 9 = 630) → Đạt"},
-		{OutcomeOverQuota, "7/9 = 77,78% ≥ 70% (7 × 100 = 700 ≥ 70 × 9 = 630) → Đạt tỷ lệ; kết quả: Ngoài chỉ tiêu"},
-		{OutcomeRevoteWon, "7/9 = 77,78% ≥ 70% (7 × 100 = 700 ≥ 70 × 9 = 630) → Đạt tỷ lệ; kết quả: Đạt sau bỏ phiếu lại"},
+		{OutcomePassed, 0, 0, "7/9 = 77,78% ≥ 70% (7 × 100 = 700 ≥ 70 × 9 = 630) → Đạt"},
+		{OutcomeOverQuota, 3, 3, "7/9 = 77,78% ≥ 70% (7 × 100 = 700 ≥ 70 × 9 = 630) → Đạt tỷ lệ; kết quả: Ngoài chỉ tiêu (3 đối tượng nhiều phiếu đồng ý hơn, vòng có 3 suất)"},
+		{OutcomeOverQuota, 0, 0, "7/9 = 77,78% ≥ 70% (7 × 100 = 700 ≥ 70 × 9 = 630) → Đạt tỷ lệ; kết quả: Ngoài chỉ tiêu (vòng không còn suất nào)"},
+		{OutcomeRevoteWon, 0, 0, "7/9 = 77,78% ≥ 70% (7 × 100 = 700 ≥ 70 × 9 = 630) → Đạt tỷ lệ; kết quả: Đạt sau bỏ phiếu lại"},
 	} {
-		if got := (LineOutcome{Line: line, Threshold: true, Outcome: tc.o}).Explain(rule); got != tc.want {
+		if got := (LineOutcome{Line: line, Threshold: true, Outcome: tc.o, Places: tc.places, Ahead: tc.ahead}).Explain(rule); got != tc.want {
 			t.Errorf("Explain(%s) = %q, want %q", tc.o, got, tc.want)
 		}
 	}
@@ -435,4 +437,40 @@ func TestOutcome_ShareOfALimitedAward(t *testing.T) {
 		t.Errorf("GK outcomes %v, want two places (LDTT's two winners)", got)
 	}
 	checkConsistent(t, rec)
+}
+
+// TestOutcome_OverQuotaSaysWhy: a line beyond the quota carries the places
+// open to its round and how many had more agree votes, through every way
+// of asking for it, and its working says so.
+func TestOutcome_OverQuotaSaysWhy(t *testing.T) {
+	rec := quotaRecord(5, &model.Quota{Count: 3}, model.TieRevote)
+	closeRound(rec, 1, 0, ids(1, 2, 3, 4, 5), 8, 6, 6, 6, 3)
+	closeRound(rec, 2, 1, ids(2, 3, 4), 7, 5, 8)
+	ix := NewIndex(rec)
+	revote := rec.Rounds[1]
+	var fromList LineOutcome
+	for _, lo := range ix.Outcomes(revote) {
+		if lo.Line.NomineeID == 3 {
+			fromList = lo
+		}
+	}
+	one := ix.Outcome(revote, 3)
+	for _, lo := range []LineOutcome{fromList, one} {
+		if lo.Outcome != OutcomeOverQuota || lo.Places != 2 || lo.Ahead != 2 {
+			t.Errorf("nominee 3 in the re-vote: %+v, want over-quota, 2 places, 2 ahead", lo)
+		}
+	}
+	if got := one.Explain(rec.Plan.Awards[0].Rule); !strings.HasSuffix(got, "Ngoài chỉ tiêu (2 đối tượng nhiều phiếu đồng ý hơn, vòng có 2 suất)") {
+		t.Errorf("working = %q", got)
+	}
+
+	rec = quotaRecord(4, &model.Quota{Count: 2}, 0)
+	closeRound(rec, 1, 0, ids(1, 2, 3, 4), 6, 8, 7, 2)
+	ix = NewIndex(rec)
+	if _, lo, ok := ix.Final(1, awardQuota); !ok || lo.Places != 2 || lo.Ahead != 2 {
+		t.Errorf("Final of nominee 1: %+v", lo)
+	}
+	if lo := ix.Outcome(rec.Rounds[0], 2); lo.Places != 0 || lo.Ahead != 0 {
+		t.Errorf("a nominee within the quota carries over-quota figures: %+v", lo)
+	}
 }
