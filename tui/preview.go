@@ -231,7 +231,10 @@ func (s *previewScreen) view(c *shared) string {
 		first := s.page.YOffset() + 1
 		pos = fmt.Sprintf("dòng %d–%d / %d", first, min(first+s.page.Height()-1, s.lines), s.lines)
 	}
-	b.WriteString(st.Muted.Render(lipgloss.PlaceHorizontal(c.width, lipgloss.Right, pos)) + "\n")
+	if len(s.docs) > 1 {
+		pos = fmt.Sprintf("tài liệu %d/%d (%s: tài liệu sau) · %s", s.cursor+1, len(s.docs), keyName(c.keys.Preview.Next), pos)
+	}
+	b.WriteString(st.Muted.Render(lipgloss.PlaceHorizontal(c.width, lipgloss.Right, ansi.Truncate(pos, c.width, "…"))) + "\n")
 	b.WriteString(st.Muted.Render(strings.Repeat("─", c.width)) + "\n")
 	if s.err != "" {
 		b.WriteString(st.Error.Render(s.err) + "\n")
