@@ -458,6 +458,10 @@ func (m *Model) openDialog(d *dialog) {
 	if !d.strict {
 		d.form = newConfirm(&m.sh, d.question, &d.answer)
 	}
+	if m.statusErr {
+		// An error under a new question is about an earlier try.
+		m.status, m.statusErr = "", false
+	}
 	m.dialog = d
 }
 

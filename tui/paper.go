@@ -156,13 +156,13 @@ func (s *paperScreen) view(c *shared) string {
 	a, _ := c.rec.Plan.Award(r.Award)
 	var b strings.Builder
 	b.WriteString(st.Subtitle.Render(ansi.Truncate(fmt.Sprintf("Vòng %d — %s (phiếu giấy)", r.Seq, a.Name), c.width, "…")) + "\n")
-	b.WriteString(st.Muted.Render(ansi.Truncate(fmt.Sprintf("Thành viên có mặt được biểu quyết: %d. Gõ số; %s sang ô sau, ở ô cuối thì ghi.",
+	b.WriteString(st.Muted.Render(ansi.Truncate(fmt.Sprintf("Có mặt, được biểu quyết: %d. Gõ số; %s: ô sau, ở ô cuối thì ghi.",
 		r.Eligible, keyName(c.keys.Paper.Next)), c.width, "…")) + "\n")
 	envelopes := 0
 	if c.rec.Plan.AcceptsWritten(r.Award) {
 		envelopes = 1
-		b.WriteString(st.Muted.Render(ansi.Truncate(fmt.Sprintf("Phong bì phiếu bằng văn bản đã nhận: %d (tính vào số phiếu phát ra và thu về).",
-			len(r.Written)), c.width, "…")) + "\n")
+		b.WriteString(st.Muted.Render(ansi.Truncate(fmt.Sprintf("Phong bì phiếu bằng văn bản đã nhận: %d (tính vào phát ra, thu về; %s ở bước 4).",
+			len(r.Written), keyName(c.keys.Rounds.Envelopes)), c.width, "…")) + "\n")
 	}
 	b.WriteString("\n")
 	var other []string // problems that concern no one field

@@ -189,11 +189,11 @@ func writtenRoundLine(c *shared, a model.Award, paper bool) string {
 	if !c.rec.Plan.AcceptsWritten(a.Code) {
 		return fmt.Sprintf("%s không nhận phiếu bằng văn bản: %s không bỏ phiếu trong vòng này.", a.Name, who)
 	}
-	k := c.keys.Rounds.WrittenBallots
 	if paper {
-		k = c.keys.Rounds.Envelopes
+		return fmt.Sprintf("Vòng này nhận phiếu bằng văn bản của %d thành viên vắng mặt: %s. Sau khi mở vòng, Ban kiểm phiếu ghi nhận từng phong bì (%s); phiếu trong phong bì được kiểm cùng các phiếu giấy.",
+			len(names), who, keyName(c.keys.Rounds.Envelopes))
 	}
-	return fmt.Sprintf("Vòng này nhận phiếu bằng văn bản của %d thành viên vắng mặt: %s. Ban kiểm phiếu nhập phiếu sau khi mở vòng (%s).", len(names), who, keyName(k))
+	return fmt.Sprintf("Vòng này nhận phiếu bằng văn bản của %d thành viên vắng mặt: %s. Ban kiểm phiếu nhập phiếu sau khi mở vòng (%s).", len(names), who, keyName(c.keys.Rounds.WrittenBallots))
 }
 
 // disclosureLines names the voting members nominated among the nominees

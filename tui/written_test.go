@@ -196,7 +196,7 @@ func TestWritten_PaperEnvelopes(t *testing.T) {
 	h.reviewAll()
 	h.press("4", "p", "c")
 	h.expectPage(pagePaper)
-	h.expect("Phong bì phiếu bằng văn bản đã nhận: 0 (tính vào số phiếu phát ra và thu về).")
+	h.expect("Phong bì phiếu bằng văn bản đã nhận: 0 (tính vào phát ra, thu về; w ở bước 4).")
 	h.press("esc")
 	h.expect("w: nhận phong bì phiếu bằng văn bản", "Phong bì phiếu bằng văn bản đã nhận: 0/2")
 	h.press("w")
@@ -285,7 +285,7 @@ func TestWritten_OpenQuestionNamesTheSenders(t *testing.T) {
 	if got := writtenRoundLine(&h.m.sh, a, false); got != want {
 		t.Errorf("open question line:\n got %q\nwant %q", got, want)
 	}
-	if got := writtenRoundLine(&h.m.sh, a, true); !strings.HasSuffix(got, "("+keyName(h.m.sh.keys.Rounds.Envelopes)+").") {
+	if got := writtenRoundLine(&h.m.sh, a, true); !strings.Contains(got, "ghi nhận từng phong bì ("+keyName(h.m.sh.keys.Rounds.Envelopes)+")") {
 		t.Errorf("paper round line %q does not name the envelopes key", got)
 	}
 	h.press("k")
