@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"hoidong/model"
 	"hoidong/voting"
@@ -401,71 +400,16 @@ func (e jsonEvent) appendIndented(b []byte, prefix string) []byte {
 	if e.At != "" {
 		b = append(b, ',', '\n')
 		field("at")
-		b = appendJSONText(b, e.At)
+		b = model.AppendJSONString(b, false, e.At)
 	}
 	for _, f := range []struct{ name, value string }{{"kind", e.Kind}, {"detail", e.Detail}, {"hash", e.Hash}} {
 		b = append(b, ',', '\n')
 		field(f.name)
-		b = appendJSONText(b, f.value)
+		b = model.AppendJSONString(b, false, f.value)
 	}
 	b = append(b, '\n')
 	b = append(b, prefix...)
 	return append(b, '}')
-}
-
-// appendJSONText appends s as a JSON string the way encoding/json writes
-// it without escaping HTML: quotes, backslashes and control characters
-// escaped, invalid UTF-8 replaced by U+FFFD, U+2028 and U+2029 escaped.
-func appendJSONText(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
 
 // fraction converts a threshold.

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"hoidong/model"
 )
 
 // decodeDetail reads an event's detail, with numbers kept exact for
@@ -498,7 +500,7 @@ func appendCanonical(b []byte, d eventDetail) ([]byte, bool) {
 	}
 	if d.Note != "" {
 		field("note")
-		b = appendJSONString(b, d.Note)
+		b = model.AppendJSONString(b, true, d.Note)
 	}
 	if d.Cast != 0 {
 		field("cast")
@@ -532,7 +534,7 @@ func appendCanonical(b []byte, d eventDetail) ([]byte, bool) {
 			b = append(b, `,"ballots":`...)
 			b = strconv.AppendInt(b, int64(s.Ballots), 10)
 			b = append(b, `,"commitment":`...)
-			b = appendJSONString(b, s.Commitment)
+			b = model.AppendJSONString(b, true, s.Commitment)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
@@ -557,7 +559,7 @@ func appendCanonical(b []byte, d eventDetail) ([]byte, bool) {
 // appendChange appends one rowChange as json.Marshal writes it.
 func appendChange(b []byte, c rowChange) ([]byte, bool) {
 	b = append(b, `{"table":`...)
-	b = appendJSONString(b, c.Table)
+	b = model.AppendJSONString(b, true, c.Table)
 	b = append(b, `,"key":`...)
 	var ok bool
 	if b, ok = appendValues(b, c.Key); !ok {
@@ -572,7 +574,7 @@ func appendChange(b []byte, c rowChange) ([]byte, bool) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, col)
+			b = model.AppendJSONString(b, true, col)
 		}
 		b = append(b, ']')
 	}
@@ -610,16 +612,16 @@ func appendValues(b []byte, vals []any) ([]byte, bool) {
 		case int64:
 			b = strconv.AppendInt(b, x, 10)
 		case string:
-			b = appendJSONString(b, x)
+			b = model.AppendJSONString(b, true, x)
 		case map[string]string:
 			if len(x) != 1 {
 				return nil, false
 			}
 			for k, s := range x {
 				b = append(b, '{')
-				b = appendJSONString(b, k)
+				b = model.AppendJSONString(b, true, k)
 				b = append(b, ':')
-				b = appendJSONString(b, s)
+				b = model.AppendJSONString(b, true, s)
 				b = append(b, '}')
 			}
 		default:
@@ -627,59 +629,4 @@ func appendValues(b []byte, vals []any) ([]byte, bool) {
 		}
 	}
 	return append(b, ']'), true
-}
-
-// appendJSONString appends s as a JSON string the way json.Marshal
-// writes it: HTML's <, > and & escaped, control characters escaped,
-// invalid UTF-8 replaced by U+FFFD, and U+2028 and U+2029 escaped.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
