@@ -181,30 +181,7 @@ func startCrashChild(t *testing.T, db string, seed uint64) *crashChild {
 }
 
 func TestSecrecy_KillDuringClose(t *testing.T) {
-	if os.Getenv("HOIDONG_KILL_TEST") == "" {
-		t.Skip("kill test skipped: set HOIDONG_KILL_TEST=1 to run it")
-	}
-	if testing.Short() {
-		t.Skip("kill test skipped in -short mode")
-	}
-	kills := 40
-	if s := os.Getenv("HOIDONG_SECRECY_KILLS"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			t.Fatalf("HOIDONG_SECRECY_KILLS=%q: %v", s, err)
-		}
-		kills = n
-	}
-	seed := rand.Uint64()
-	if s := os.Getenv("HOIDONG_KILL_SEED"); s != "" {
-		v, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
-			t.Fatalf("HOIDONG_KILL_SEED=%q: %v", s, err)
-		}
-		seed = v
-	}
-	t.Logf("seed %d (replay with HOIDONG_KILL_SEED=%d), %d kills", seed, seed, kills)
-	rng := rand.New(rand.NewPCG(seed, 11))
+	kills, rng := killSetup(t, "HOIDONG_SECRECY_KILLS", 40)
 	ctx := context.Background()
 
 	// How long a close takes here, from the word to its return: the kills
@@ -369,4 +346,36 @@ func slicesCompact(s []string) []string {
 		}
 	}
 	return out
+}
+
+// killSetup skips a kill test unless HOIDONG_KILL_TEST is set (or in
+// -short mode), and returns how many kills to make — countVar's value, or
+// def — and the random source of the run, seeded from HOIDONG_KILL_SEED
+// when set, so that a run can be replayed.
+func killSetup(t *testing.T, countVar string, def int) (int, *rand.Rand) {
+	t.Helper()
+	if os.Getenv("HOIDONG_KILL_TEST") == "" {
+		t.Skip("kill test skipped: set HOIDONG_KILL_TEST=1 to run it")
+	}
+	if testing.Short() {
+		t.Skip("kill test skipped in -short mode")
+	}
+	kills := def
+	if s := os.Getenv(countVar); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatalf("%s=%q: %v", countVar, s, err)
+		}
+		kills = n
+	}
+	seed := rand.Uint64()
+	if s := os.Getenv("HOIDONG_KILL_SEED"); s != "" {
+		v, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			t.Fatalf("HOIDONG_KILL_SEED=%q: %v", s, err)
+		}
+		seed = v
+	}
+	t.Logf("seed %d (replay with HOIDONG_KILL_SEED=%d), %d kills", seed, seed, kills)
+	return kills, rand.New(rand.NewPCG(seed, 11))
 }

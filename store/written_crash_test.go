@@ -14,7 +14,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -97,30 +96,7 @@ func TestWrittenCrashChild(t *testing.T) {
 }
 
 func TestWritten_KillDuringCast(t *testing.T) {
-	if os.Getenv("HOIDONG_KILL_TEST") == "" {
-		t.Skip("kill test skipped: set HOIDONG_KILL_TEST=1 to run it")
-	}
-	if testing.Short() {
-		t.Skip("kill test skipped in -short mode")
-	}
-	kills := 20
-	if s := os.Getenv("HOIDONG_KILL_POINTS"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			t.Fatalf("HOIDONG_KILL_POINTS=%q: %v", s, err)
-		}
-		kills = n
-	}
-	seed := rand.Uint64()
-	if s := os.Getenv("HOIDONG_KILL_SEED"); s != "" {
-		v, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
-			t.Fatalf("HOIDONG_KILL_SEED=%q: %v", s, err)
-		}
-		seed = v
-	}
-	t.Logf("seed %d (replay with HOIDONG_KILL_SEED=%d), %d kills", seed, seed, kills)
-	rng := rand.New(rand.NewPCG(seed, 11))
+	kills, rng := killSetup(t, "HOIDONG_KILL_POINTS", 20)
 	partial := 0
 	for k := range kills {
 		db := filepath.Join(t.TempDir(), fmt.Sprintf("hop-%d.db", k))
