@@ -47,18 +47,10 @@ type tallyMemo struct {
 	verdictW int      // the widest standing
 	title    string   // the round's title
 
-	// drawn keeps the table's lines as last drawn, for the layout of
-	// drawnFor: a frame draws again only the rows whose look changed.
-	drawnFor string
-	header   string
-	drawn    map[tallyRow]string
-}
-
-// tallyRow is a line of the table as drawn: its index and whether the
-// cursor is on it.
-type tallyRow struct {
-	at       int
-	selected bool
+	// drawn keeps the table's heading and lines as last drawn for one
+	// layout: a frame draws again only the rows whose look changed.
+	header string
+	drawn  rowCache[string, drawnRow]
 }
 
 // worked returns the memo of round r in rec, working it out when the
@@ -341,27 +333,25 @@ func (s *tallyScreen) viewTable(c *shared, memo *tallyMemo, rule model.Rule, row
 	// The rows are drawn one by one and kept: moving the cursor draws
 	// two rows again, not the page.
 	layout := fmt.Sprint(w, c.theme, c.dark, cols)
-	if memo.drawnFor != layout {
-		memo.drawnFor, memo.drawn = layout, map[tallyRow]string{}
+	if memo.drawn.forLayout(layout) {
 		memo.header = grid{cols: cols, cursor: true, selected: -1}.renderHeader(st)
 	}
 	var b strings.Builder
 	b.WriteString("\n" + memo.header)
 	for i := start; i < end; i++ {
-		key := tallyRow{at: i, selected: i-start == selected}
-		row, ok := memo.drawn[key]
+		key := drawnRow{at: i, selected: i-start == selected}
+		row, ok := memo.drawn.lookup(key)
 		if !ok {
-			row = s.drawRow(st, memo, cols, rule, barW, len(figures) == 4, key)
-			memo.drawn[key] = row
+			row = memo.drawn.keep(key, s.drawRow(st, memo, cols, rule, barW, len(figures) == 4, key))
 		}
-		b.WriteString("\n" + row)
+		b.WriteString("\n" + row.text)
 	}
 	return b.String() + s.list.pager(c) + "\n"
 }
 
 // drawRow draws line key.at of the table: the name, the figures, the bar
 // and the standing.
-func (s *tallyScreen) drawRow(st styles, memo *tallyMemo, cols []column, rule model.Rule, barW int, withBase bool, key tallyRow) string {
+func (s *tallyScreen) drawRow(st styles, memo *tallyMemo, cols []column, rule model.Rule, barW int, withBase bool, key drawnRow) string {
 	lo := memo.lines[key.at]
 	l := lo.Line
 	row := []string{memo.names[key.at], fmt.Sprint(l.Agree), fmt.Sprint(l.Disagree)}
