@@ -2,7 +2,6 @@ package importer
 
 import (
 	"strings"
-	"unicode"
 
 	"hoidong/model"
 )
@@ -13,27 +12,7 @@ import (
 // key below is written in that form.
 
 // key returns the comparison key of a header, a value or an award name.
-func key(s string) string {
-	f := model.Fold(s)
-	var b strings.Builder
-	b.Grow(len(f))
-	gap := false
-	for _, r := range f {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			gap = true
-			continue
-		}
-		if gap && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		gap = false
-		if r == 'y' {
-			r = 'i'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func key(s string) string { return model.MatchKey(s) }
 
 // role is what a column of a registration table holds.
 type role int

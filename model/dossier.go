@@ -187,10 +187,12 @@ func DocumentLabels(docs []Document) string {
 	return strings.Join(s, ", ")
 }
 
-// dossierKey is the key two document names are the same under:
+// MatchKey is the key two names written by hand are the same under —
+// headers of a registration table, award names, document names:
 // diacritics, case and punctuation ignored, y read as i.
-func dossierKey(s string) string {
+func MatchKey(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	gap := false
 	for _, r := range Fold(s) {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
@@ -212,7 +214,7 @@ func dossierKey(s string) string {
 // IsWholeDossier reports whether text says every document was received:
 // "đủ", "đầy đủ", "đủ hồ sơ", "tất cả".
 func IsWholeDossier(text string) bool {
-	switch dossierKey(text) {
+	switch MatchKey(text) {
 	case "du", "dai du", "du ho so", "ho so dai du", "da du", "tat ca", "du tat ca":
 		return true
 	}
@@ -225,7 +227,7 @@ func IsWholeDossier(text string) bool {
 // list gives each of them. ok is false when no document at all is named
 // so: naming one the program writes itself is not wrong, and gives none.
 func (p *Plan) MatchDocument(codes []string, text string) (docs []DossierDoc, ok bool) {
-	k := dossierKey(text)
+	k := MatchKey(text)
 	if k == "" {
 		return nil, false
 	}
@@ -235,7 +237,7 @@ func (p *Plan) MatchDocument(codes []string, text string) (docs []DossierDoc, ok
 			continue
 		}
 		for i, d := range a.Documents {
-			if dossierKey(d.Name) != k && (d.Short == "" || dossierKey(d.Short) != k) {
+			if MatchKey(d.Name) != k && (d.Short == "" || MatchKey(d.Short) != k) {
 				continue
 			}
 			ok = true

@@ -78,7 +78,7 @@ func (v *planValidator) dossiers() {
 				v.add(dp+".name", "giấy tờ trong hồ sơ chưa có tên; ghi name = \"…\", ví dụ name = \"Báo cáo thành tích của tập thể hoặc cá nhân được đề nghị khen thưởng\"")
 			}
 			for _, s := range []string{d.Name, d.Short} {
-				k := dossierKey(s)
+				k := MatchKey(s)
 				if k == "" {
 					continue
 				}
