@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"crypto/rand"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"hoidong/store"
 	"hoidong/synth"
 	"hoidong/tui"
 )
@@ -62,7 +60,7 @@ func runDemo(args []string, _ io.Reader, stdout, stderr io.Writer) error {
 			return usageErrorf("%s", err)
 		}
 		fmt.Fprintf(stderr, "Đang tạo phiên họp mẫu: %d đối tượng, %d thành viên…\n", opt.Nominees, opt.Members)
-		sum, err := generate(path, opt, code)
+		sum, err := synth.Build(context.Background(), path, opt, code)
 		if err != nil {
 			return err
 		}
@@ -78,28 +76,6 @@ func runDemo(args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "Dữ liệu phiên họp mẫu vẫn còn trong %s\n", path)
 	return nil
-}
-
-// generate builds a synthetic meeting in a new file at path. A file it
-// created and could not finish is removed, so that a failed build leaves
-// nothing half made behind.
-func generate(path string, opt synth.Options, code string) (synth.Summary, error) {
-	_, statErr := os.Stat(path)
-	created := errors.Is(statErr, os.ErrNotExist)
-	st, err := store.Open(path)
-	if err != nil {
-		return synth.Summary{}, err
-	}
-	sum, err := synth.Generate(context.Background(), st, opt, code)
-	if cerr := st.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil && created {
-		for _, f := range []string{path, path + "-wal", path + "-shm", path + "-journal", path + ".lock", path + ".log"} {
-			os.Remove(f)
-		}
-	}
-	return sum, err
 }
 
 // demoCode draws the secretary code of a demo meeting: eight random digits.

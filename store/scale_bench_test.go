@@ -45,14 +45,7 @@ func scaleRounds(n int) int {
 func generated(b *testing.B, dir string, n int) string {
 	b.Helper()
 	path := filepath.Join(dir, fmt.Sprintf("scale-%d.db", n))
-	st, err := store.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := synth.Generate(context.Background(), st, synth.Options{Nominees: n, Members: 31, Rounds: scaleRounds(n), Seed: 1}, scaleCode); err != nil {
-		b.Fatal(err)
-	}
-	if err := st.Close(); err != nil {
+	if _, err := synth.Build(context.Background(), path, synth.Options{Nominees: n, Members: 31, Rounds: scaleRounds(n), Seed: 1}, scaleCode); err != nil {
 		b.Fatal(err)
 	}
 	return path

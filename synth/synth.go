@@ -9,8 +9,10 @@ package synth
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"time"
 
@@ -490,4 +492,27 @@ func (g *gen) round(ctx context.Context, st *store.Store, key *store.SecretaryKe
 	}
 	c.wait(time.Minute)
 	return st.CloseRound(ctx, id, key)
+}
+
+// Build builds a synthetic meeting in a new file at path with Generate. A
+// file it created and could not finish is removed, with the files SQLite
+// and the program keep beside it, so that a failed build leaves nothing
+// half made behind.
+func Build(ctx context.Context, path string, o Options, secretaryCode string) (Summary, error) {
+	_, statErr := os.Stat(path)
+	created := errors.Is(statErr, os.ErrNotExist)
+	st, err := store.Open(path)
+	if err != nil {
+		return Summary{}, err
+	}
+	sum, err := Generate(ctx, st, o, secretaryCode)
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil && created {
+		for _, f := range []string{path, path + "-wal", path + "-shm", path + "-journal", path + ".lock", path + ".log"} {
+			os.Remove(f)
+		}
+	}
+	return sum, err
 }

@@ -34,15 +34,7 @@ func scaleHarness(b *testing.B, n int) *harness {
 	if _, err := os.Stat(src); err != nil {
 		tmp := src + ".building"
 		os.Remove(tmp)
-		st, err := store.Open(tmp)
-		if err != nil {
-			b.Fatal(err)
-		}
-		_, err = synth.Generate(context.Background(), st, synth.Options{Nominees: n, Members: 31, Rounds: 4, Seed: 1}, testSecretaryCode)
-		if cerr := st.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if _, err := synth.Build(context.Background(), tmp, synth.Options{Nominees: n, Members: 31, Rounds: 4, Seed: 1}, testSecretaryCode); err != nil {
 			b.Fatal(err)
 		}
 		if err := os.Rename(tmp, src); err != nil {
